@@ -1,0 +1,16 @@
+import type { Config } from 'jest';
+
+/**
+ * ts-jest runs transpile-only here (tsconfig has `isolatedModules`), so `npm test`
+ * runs `tsc --noEmit` first: a type error in a spec fails the run.
+ */
+const config: Config = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/spec'],
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testTimeout: 20000,
+};
+
+export default config;

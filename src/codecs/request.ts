@@ -1,0 +1,65 @@
+/**
+ * The getEngagement request of the seed page, validated and normalized
+ * before anything is sent.
+ *
+ * Choices a careful client makes where the sources are silent:
+ * - `appType` defaults to `EXTERNAL` (the legacy SDK always sent it);
+ * - unknown top-level keys are refused: only the four body fields and
+ *   `vid`/`sid` exist, so an unknown key (often a typo) would otherwise be
+ *   silently dropped;
+ * - unknown keys inside `appDetails` and inside attribute objects are kept
+ *   and forwarded.
+ *
+ * @internal
+ */
+import * as t from 'io-ts';
+import type { NormalizedRequest } from '../model';
+import type { ValidationIssue } from '../errors';
+import { decodeWith } from '../internal/validation';
+import { left, right, isLeft, type Either } from '../internal/either';
+import { AppDetailsCodec } from './app-details';
+import { AppTypeCodec } from './enums';
+import { ConsumerSectionsCodec } from './consumer-sections';
+import { EngagementAttributesCodec } from './engagement-attributes';
+import { IdToken, compact } from './primitives';
+
+/** The keys a getEngagement request may have. */
+export const REQUEST_KEYS: ReadonlyArray<string> = ['appType', 'appDetails', 'consumerSections', 'engagementAttributes', 'vid', 'sid'];
+
+const Fields = t.partial({
+  appType: AppTypeCodec,
+  appDetails: AppDetailsCodec,
+  consumerSections: ConsumerSectionsCodec,
+  engagementAttributes: EngagementAttributesCodec,
+  vid: IdToken,
+  sid: IdToken,
+});
+
+/**
+ * Validates a getEngagement request. `undefined` means "no fields" (the
+ * official sample calls `getEngagement()` with no arguments).
+ */
+export function decodeRequest(input: unknown): Either<ValidationIssue[], NormalizedRequest> {
+  if (input === undefined) return right({ appType: 'EXTERNAL' });
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return left([{ path: '(value)', reason: `expected a request object, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : `a ${typeof input}`}` }]);
+  }
+  const unknownKeys = Object.keys(input).filter((k) => !REQUEST_KEYS.includes(k));
+  const decoded = decodeWith(Fields, input);
+  const issues: ValidationIssue[] = [
+    ...(isLeft(decoded) ? decoded.left : []),
+    ...unknownKeys.map((k) => ({ path: k, reason: `unknown field (expected one of ${REQUEST_KEYS.join(', ')})` })),
+  ];
+  if (issues.length > 0 || isLeft(decoded)) return left(issues);
+  const v = decoded.right;
+  return right(
+    compact<NormalizedRequest>({
+      appType: v.appType ?? 'EXTERNAL',
+      appDetails: v.appDetails,
+      consumerSections: v.consumerSections,
+      engagementAttributes: v.engagementAttributes,
+      vid: v.vid,
+      sid: v.sid,
+    }),
+  );
+}

@@ -1,0 +1,225 @@
+/**
+ * The typed failures of engagement-rx. Expected failures never throw: they
+ * arrive as the `Left` of an `Either`.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * One reason a value was refused: where (`path`, such as `appDetails.ipAddress`
+ * or `engagementAttributes[2]`) and why. Never carries the refused value itself,
+ * only its kind, so personal data is never echoed.
+ *
+ * @example
+ * ```ts
+ * const issue: ValidationIssue = {
+ *   path: 'appDetails.deviceFamily',
+ *   reason: 'expected one of DESKTOP, TABLET, MOBILE, got a string',
+ * };
+ * ```
+ * @since 0.1.0
+ */
+export interface ValidationIssue {
+  /** Dotted path of the field, with `[i]` for array items; `(value)` for the whole value. */
+  readonly path: string;
+  /** What was expected and what kind of value came instead. */
+  readonly reason: string;
+}
+
+/**
+ * Which request a failure belongs to.
+ *
+ * - `createSession`: the getEngagement call itself;
+ * - `csds`: the domain lookup that finds the engagement host;
+ * - `updateSession`: reporting attributes and impressions on a session.
+ *
+ * @example
+ * ```ts
+ * const op: Operation = 'csds';
+ * ```
+ * @since 0.1.0
+ */
+export type Operation = 'createSession' | 'csds' | 'updateSession';
+
+/**
+ * The input was refused before any request was sent.
+ *
+ * @example
+ * ```ts
+ * if (error.kind === 'validation') error.issues.forEach((i) => console.log(i.path, i.reason));
+ * ```
+ * @since 0.1.0
+ */
+export interface ValidationError {
+  readonly kind: 'validation';
+  readonly message: string;
+  readonly issues: ReadonlyArray<ValidationIssue>;
+}
+
+/**
+ * The server answered with a non-2xx status. `internalCode` and `serverMessage`
+ * come from LivePerson's error body `{ time, message, internalCode }` when it
+ * has one. `visitorId` is set when a "Loading account" message names the
+ * visitor the server created (`..., vid: X`), so a retry can reuse it.
+ *
+ * @example
+ * ```ts
+ * if (error.kind === 'http' && error.status === 500 && error.internalCode === 20) {
+ *   // the account is loading on the server side: retry later with error.visitorId
+ * }
+ * ```
+ * @since 0.1.0
+ */
+export interface HttpError {
+  readonly kind: 'http';
+  readonly message: string;
+  readonly operation: Operation;
+  readonly status: number;
+  readonly internalCode?: number;
+  readonly serverMessage?: string;
+  readonly serverTime?: number;
+  /** The raw `Retry-After` header (seconds or an HTTP date), when the server sent one. */
+  readonly retryAfter?: string;
+  /** The visitor id named by a "Loading account: …, vid: X" message. */
+  readonly visitorId?: string;
+}
+
+/**
+ * The server answered 2xx but the body is not what the protocol says
+ * (invalid JSON, or a JSON value that does not match the response codec).
+ *
+ * @example
+ * ```ts
+ * if (error.kind === 'decode') console.log(error.issues.map((i) => i.path));
+ * ```
+ * @since 0.1.0
+ */
+export interface DecodeError {
+  readonly kind: 'decode';
+  readonly message: string;
+  readonly operation: Operation;
+  readonly status: number;
+  readonly issues: ReadonlyArray<ValidationIssue>;
+}
+
+/**
+ * The request never got an HTTP answer: DNS, refused or reset connection,
+ * a body cut short.
+ *
+ * @example
+ * ```ts
+ * if (error.kind === 'network') console.log(error.cause); // e.g. "ECONNRESET"
+ * ```
+ * @since 0.1.0
+ */
+export interface NetworkError {
+  readonly kind: 'network';
+  readonly message: string;
+  readonly operation: Operation;
+  /** The error's name or code, never its full text (which can hold URLs with ids). */
+  readonly cause: string;
+}
+
+/**
+ * One attempt took longer than its budget (headers and body together) and was aborted.
+ *
+ * @example
+ * ```ts
+ * if (error.kind === 'timeout') console.log(`gave up after ${error.timeoutMs} ms`);
+ * ```
+ * @since 0.1.0
+ */
+export interface TimeoutError {
+  readonly kind: 'timeout';
+  readonly message: string;
+  readonly operation: Operation;
+  readonly timeoutMs: number;
+}
+
+/**
+ * The domain lookup (CSDS) answered, but listed none of the services asked for.
+ *
+ * @example
+ * ```ts
+ * if (error.kind === 'discovery') console.log(error.services); // ['msdkgw', 'smt']
+ * ```
+ * @since 0.1.0
+ */
+export interface DiscoveryError {
+  readonly kind: 'discovery';
+  readonly message: string;
+  readonly services: ReadonlyArray<string>;
+}
+
+/**
+ * Every expected failure of engagement-rx, discriminated by `kind`.
+ *
+ * @example
+ * ```ts
+ * import { describeError, type EngagementError } from 'engagement-rx';
+ *
+ * function show(error: EngagementError): string {
+ *   switch (error.kind) {
+ *     case 'validation': return `fix your request: ${error.issues.map((i) => i.path).join(', ')}`;
+ *     case 'http': return `server said ${error.status}`;
+ *     default: return describeError(error);
+ *   }
+ * }
+ * ```
+ * @since 0.1.0
+ */
+export type EngagementError =
+  | ValidationError
+  | HttpError
+  | DecodeError
+  | NetworkError
+  | TimeoutError
+  | DiscoveryError;
+
+/**
+ * The kinds of {@link EngagementError}.
+ *
+ * @example
+ * ```ts
+ * const retryable: ReadonlyArray<EngagementErrorKind> = ['http', 'network', 'timeout'];
+ * ```
+ * @since 0.1.0
+ */
+export type EngagementErrorKind = EngagementError['kind'];
+
+/**
+ * A one-line, human-readable account of an error, safe to log: it names
+ * fields, statuses and kinds, never values a user supplied.
+ *
+ * @example
+ * ```ts
+ * describeError({ kind: 'timeout', operation: 'createSession', timeoutMs: 5000, message: 'x' });
+ * // => "timeout: createSession took longer than 5000 ms"
+ * ```
+ * @since 0.1.0
+ */
+export function describeError(error: EngagementError): string {
+  switch (error.kind) {
+    case 'validation':
+      return `validation: ${error.issues.map((i) => `${i.path}: ${i.reason}`).join('; ')}`;
+    case 'http':
+      return `http ${error.status}${error.internalCode === undefined ? '' : ` (internalCode ${error.internalCode})`} on ${error.operation}${error.serverMessage === undefined ? '' : `: ${error.serverMessage}`}`;
+    case 'decode':
+      return `decode: unexpected ${error.operation} response (${error.issues.map((i) => `${i.path}: ${i.reason}`).join('; ')})`;
+    case 'network':
+      return `network: ${error.operation} failed (${error.cause})`;
+    case 'timeout':
+      return `timeout: ${error.operation} took longer than ${error.timeoutMs} ms`;
+    case 'discovery':
+      return `discovery: the domain lookup listed none of ${error.services.join(', ')}`;
+  }
+}
+
+/** @internal */
+export function validationError(issues: ReadonlyArray<ValidationIssue>): ValidationError {
+  return {
+    kind: 'validation',
+    issues,
+    message: `invalid input: ${issues.map((i) => `${i.path}: ${i.reason}`).join('; ')}`,
+  };
+}

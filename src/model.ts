@@ -1,0 +1,200 @@
+/**
+ * The domain types of a getEngagement check, as the seed page and the App
+ * Engagement API describe them. Codecs in `src/codecs/` decode into exactly
+ * these shapes.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * Device family of the consumer's app.
+ *
+ * @example
+ * ```ts
+ * const family: DeviceFamily = 'MOBILE';
+ * ```
+ * @since 0.1.0
+ */
+export type DeviceFamily = 'DESKTOP' | 'TABLET' | 'MOBILE';
+
+/**
+ * Operating system of the consumer's app.
+ *
+ * @example
+ * ```ts
+ * const os: OperatingSystem = 'MAC_OSX';
+ * ```
+ * @since 0.1.0
+ */
+export type OperatingSystem = 'WINDOWS' | 'MAC_OSX' | 'LINUX' | 'IOS' | 'ANDROID';
+
+/**
+ * Troubleshooting details about the app that asks, all optional.
+ *
+ * @example
+ * ```ts
+ * const details: AppDetails = { os: 'ANDROID', osVersion: '14', appVersion: '2.3.1', deviceFamily: 'MOBILE', ipAddress: '2001:db8::1' };
+ * ```
+ * @since 0.1.0
+ */
+export interface AppDetails {
+  /** The host app's version, e.g. `"1.0"`. */
+  readonly appVersion?: string;
+  readonly deviceFamily?: DeviceFamily;
+  /** A real IPv4 or IPv6 address (compressed and IPv4-mapped forms included). */
+  readonly ipAddress?: string;
+  readonly os?: OperatingSystem;
+  /** e.g. `"2.4"`. */
+  readonly osVersion?: string;
+}
+
+/**
+ * An engagement attribute (SDE) as sent on the wire: an object with a `type`
+ * discriminator. Impression events (`impDisplay`, `impAccept`, `impExpanded`,
+ * `impTimeout`, `impClose`) are refused in getEngagement.
+ *
+ * @example
+ * ```ts
+ * const cart: EngagementAttributeInput = { type: 'cart', total: 11.7, numItems: 6 };
+ * ```
+ * @since 0.1.0
+ */
+export interface EngagementAttributeInput {
+  readonly type: string;
+  readonly [field: string]: unknown;
+}
+
+/**
+ * What a caller may pass to `getEngagement`: the seed page's request object.
+ * Every field is optional.
+ *
+ * @example
+ * ```ts
+ * const request: EngagementRequest = {
+ *   appType: 'EXTERNAL',
+ *   consumerSections: ['Support', 'English'],
+ *   appDetails: { os: 'MAC_OSX', deviceFamily: 'DESKTOP' },
+ * };
+ * ```
+ * @since 0.1.0
+ */
+export interface EngagementRequest {
+  /** Only `EXTERNAL`; it is the default when omitted. */
+  readonly appType?: 'EXTERNAL';
+  readonly appDetails?: AppDetails;
+  /** Sections of the app relevant to the engagement: an array, or a comma-delimited string. */
+  readonly consumerSections?: ReadonlyArray<string> | string;
+  readonly engagementAttributes?: ReadonlyArray<EngagementAttributeInput>;
+  /** Visitor id: optional on a first call; the client remembers it after one. */
+  readonly vid?: string;
+  /** Session id: optional on a first call; the client remembers it after one. */
+  readonly sid?: string;
+}
+
+/**
+ * A request after validation and normalization: `appType` is set and
+ * `consumerSections` is an array of trimmed, non-empty strings.
+ *
+ * @example
+ * ```ts
+ * const normalized: NormalizedRequest = { appType: 'EXTERNAL', consumerSections: ['Support'] };
+ * ```
+ * @since 0.1.0
+ */
+export interface NormalizedRequest {
+  readonly appType: 'EXTERNAL';
+  readonly appDetails?: AppDetails;
+  readonly consumerSections?: ReadonlyArray<string>;
+  readonly engagementAttributes?: ReadonlyArray<EngagementAttributeInput>;
+  readonly vid?: string;
+  readonly sid?: string;
+}
+
+/**
+ * The details of an available engagement. Ids arrive as numbers or strings
+ * on the wire and are always strings here.
+ *
+ * @example
+ * ```ts
+ * const details: EngagementDetails = {
+ *   campaignId: '3346848610', engagementId: '3562981110', contextId: '1', windowId: '3346847910',
+ *   language: 'en-US', engagementRevision: 44, validForSeconds: 900, skillId: '23', skillName: 'TestSkill',
+ * };
+ * ```
+ * @since 0.1.0
+ */
+export interface EngagementDetails {
+  readonly campaignId: string;
+  readonly engagementId: string;
+  /** Becomes `LETagContextId` when the chat starts. */
+  readonly contextId: string;
+  readonly windowId: string;
+  readonly language: string;
+  readonly engagementRevision: number;
+  /** How long, in seconds, this engagement stays valid. */
+  readonly validForSeconds: number;
+  readonly skillId?: string;
+  /** Passed as `skill` to requestChat by LivePerson's sample app. */
+  readonly skillName?: string;
+  /** Present for engagements flagged "authenticated". */
+  readonly connectorId?: string;
+}
+
+/**
+ * An agent can be engaged: start a chat with these details.
+ *
+ * @example
+ * ```ts
+ * if (engagement.status === 'Available') console.log(engagement.engagementDetails.skillName);
+ * ```
+ * @since 0.1.0
+ */
+export interface AvailableEngagement {
+  readonly status: 'Available';
+  readonly sessionId: string;
+  readonly visitorId: string;
+  readonly pageId: string;
+  readonly engagementDetails: EngagementDetails;
+}
+
+/**
+ * No engagement now (no agent online, campaign rules...). A valid, final answer.
+ *
+ * @example
+ * ```ts
+ * if (engagement.status === 'NotAvailable') hideChatButton();
+ * ```
+ * @since 0.1.0
+ */
+export interface NotAvailableEngagement {
+  readonly status: 'NotAvailable';
+  readonly sessionId: string;
+  readonly visitorId: string;
+  readonly pageId: string;
+}
+
+/**
+ * The answer of a getEngagement check.
+ *
+ * @example
+ * ```ts
+ * const label = (e: Engagement) => (e.status === 'Available' ? 'Chat with an agent' : 'Leave a message');
+ * ```
+ * @since 0.1.0
+ */
+export type Engagement = AvailableEngagement | NotAvailableEngagement;
+
+/**
+ * LivePerson's error body `{ time, message, internalCode }`, every field optional.
+ *
+ * @example
+ * ```ts
+ * const body: ServerErrorBody = { time: 1700000000000, message: 'Loading account: 123, vid: abc', internalCode: 20 };
+ * ```
+ * @since 0.1.0
+ */
+export interface ServerErrorBody {
+  readonly time?: number;
+  readonly message?: string;
+  readonly internalCode?: number;
+}
