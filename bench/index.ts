@@ -1,0 +1,37 @@
+/**
+ * `npm run bench`: every benchmark of engagement-rx in one run, with the
+ * machine it ran on. Figures are recorded in docs/performance.md.
+ */
+import { machine } from './machine';
+import { startChildEmulator } from './emulator-process';
+import { runThroughput } from './throughput';
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  console.log(`engagement-rx benchmarks — ${new Date().toISOString()}`);
+  console.log(`machine: ${machine()}`);
+  console.log('');
+
+  const emulator = await startChildEmulator();
+  try {
+    const options = quick ? { requests: 2000, concurrency: 50, rounds: 1 } : { requests: 10_000, concurrency: 50, rounds: 3 };
+    console.log(`## Throughput: ${options.requests} checks x ${options.rounds} rounds, concurrency ${options.concurrency}, emulator in a child process`);
+    const results = await runThroughput(emulator, options);
+    const baseline = results[0]?.checksPerSecond ?? 1;
+    const keepAlive = results[1]?.checksPerSecond ?? 1;
+    for (const r of results) {
+      console.log(
+        `${r.contender.padEnd(52)} ${r.checksPerSecond.toFixed(0).padStart(7)} checks/s   ${(r.checksPerSecond / baseline).toFixed(2)}x plain   ${(r.checksPerSecond / keepAlive).toFixed(2)}x keep-alive`,
+      );
+    }
+    const client = results[2]?.checksPerSecond ?? 0;
+    console.log(`ratio client / plain cross-fetch loop: ${(client / baseline).toFixed(2)} (target >= 0.95)`);
+  } finally {
+    await emulator.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

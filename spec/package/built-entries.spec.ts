@@ -1,0 +1,68 @@
+/**
+ * Loads the *built* package (dist/, made by `npm run build`, which `npm test`
+ * runs first) through its own `exports` map, in real Node processes, as both
+ * CommonJS and ESM, and runs one real check against the emulator with each.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const root = join(__dirname, '..', '..');
+
+async function node(args: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, args, { cwd: root, timeout: 30_000 });
+  return stdout.trim();
+}
+
+const check = `
+  const emulator = await startEmulator();
+  const client = createEngagementClient({ accountId: emulator.accountId, domain: emulator.url });
+  const result = await lastValueFrom(client.getEngagement({ consumerSections: ['Support'] }));
+  await emulator.close();
+  console.log(JSON.stringify({ tag: result._tag, status: result._tag === 'Right' ? result.right.status : result.left.kind }));
+`;
+
+describe('the built package', () => {
+  beforeAll(() => {
+    expect(existsSync(join(root, 'dist', 'index.js'))).toBe(true);
+  });
+
+  it('ships CJS and ESM entries with type declarations', () => {
+    for (const f of ['index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'emulator.js', 'emulator.mjs', 'emulator.d.ts', 'emulator.d.mts', 'cli.js']) {
+      expect(existsSync(join(root, 'dist', f))).toBe(true);
+    }
+  });
+
+  it('loads as CommonJS through the exports map and runs a check', async () => {
+    const out = await node([
+      '-e',
+      `const { createEngagementClient } = require('engagement-rx');
+       const { startEmulator } = require('engagement-rx/emulator');
+       const { lastValueFrom } = require('rxjs');
+       (async () => { ${check} })().catch((e) => { console.error(e); process.exit(1); });`,
+    ]);
+    expect(JSON.parse(out)).toEqual({ tag: 'Right', status: 'Available' });
+  });
+
+  it('loads as ESM through the exports map and runs a check', async () => {
+    const out = await node([
+      '--input-type=module',
+      '-e',
+      `import { createEngagementClient } from 'engagement-rx';
+       import { startEmulator } from 'engagement-rx/emulator';
+       import { lastValueFrom } from 'rxjs';
+       ${check}`,
+    ]);
+    expect(JSON.parse(out)).toEqual({ tag: 'Right', status: 'Available' });
+  });
+
+  it('keeps node:http out of the main entry (browser bundles must never see it)', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const f of ['index.js', 'index.mjs']) {
+      const text = readFileSync(join(root, 'dist', f), 'utf8');
+      expect(text).not.toMatch(/require\(["'](node:)?https?["']\)|from ["'](node:)?https?["']/);
+    }
+  });
+});

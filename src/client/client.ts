@@ -1,0 +1,182 @@
+/**
+ * The engagement client: every check is a cold Observable of one
+ * `Either<EngagementError, Engagement>`.
+ *
+ * @packageDocumentation
+ */
+import { BehaviorSubject, Observable, Subject, defer, finalize, of, share, switchMap, tap, distinctUntilChanged } from 'rxjs';
+import type { EngagementError } from '../errors';
+import { validationError } from '../errors';
+import type { Engagement, EngagementRequest } from '../model';
+import { decodeRequest } from '../codecs/request';
+import { createSession$, createSessionBody } from '../http/create-session';
+import { lookupOrigin$ } from '../http/csds-lookup';
+import { defaultFetch } from '../http/default-fetch';
+import type { HttpEnv } from '../http/request';
+import { isLeft, left, right, type Either } from '../internal/either';
+import { decodeVisitorSession, idsForRequest, sessionFromEngagement, type VisitorSession } from '../session/visitor-session';
+import { resolveConfig, type EngagementClientConfig, type ResolvedConfig } from './config';
+import { summarizeError, summarizeRequest, type ClientEvent } from './events';
+
+/**
+ * A getEngagement client for one visitor of one account.
+ *
+ * @example
+ * ```ts
+ * const client = createEngagementClient({ accountId: '12345678', domain: 'va.v.liveperson.net' });
+ * client.getEngagement({ consumerSections: ['Support'] }).subscribe((result) => {
+ *   if (result._tag === 'Right' && result.right.status === 'Available') showChatButton(result.right);
+ * });
+ * ```
+ * @since 0.1.0
+ */
+export interface EngagementClient {
+  /** The account this client checks. */
+  readonly accountId: string;
+  /**
+   * One eligibility and availability check per subscription: emits one
+   * `Either` and completes. Expected failures are a `Left`, never an error
+   * notification. Unsubscribing aborts the request in flight.
+   */
+  getEngagement(request?: EngagementRequest): Observable<Either<EngagementError, Engagement>>;
+  /** The current visitor session: replays the latest value, then every change. */
+  readonly session$: Observable<VisitorSession | undefined>;
+  /** The current visitor session, if any. */
+  currentSession(): VisitorSession | undefined;
+  /** Forgets the visitor session (here and in the store): the next check starts a new visitor. */
+  resetSession(): void;
+  /** Attempts, retries, outcomes and session changes, free of personal data. */
+  readonly events$: Observable<ClientEvent>;
+}
+
+/**
+ * Creates a client. It never throws: an invalid configuration makes every
+ * check answer with a `validation` Left naming the bad options.
+ *
+ * @example
+ * ```ts
+ * import { createEngagementClient } from 'engagement-rx';
+ *
+ * const client = createEngagementClient({ accountId: '12345678' }); // host from CSDS
+ * client.getEngagement({ consumerSections: 'Support,English' }).subscribe(console.log);
+ * ```
+ * @since 0.1.0
+ */
+export function createEngagementClient(config: EngagementClientConfig): EngagementClient {
+  const resolved = resolveConfig(config);
+  const events = new Subject<ClientEvent>();
+  const accountId = isLeft(resolved) ? String((config as { accountId?: unknown } | undefined)?.accountId ?? '') : resolved.right.accountId;
+  const session = new BehaviorSubject<VisitorSession | undefined>(isLeft(resolved) ? undefined : restoreSession(resolved.right, events));
+
+  if (isLeft(resolved)) {
+    const configError = resolved.left;
+    return {
+      accountId,
+      getEngagement: () => of(left<EngagementError, Engagement>(configError)),
+      session$: session.asObservable(),
+      currentSession: () => session.value,
+      resetSession: () => session.next(undefined),
+      events$: events.asObservable(),
+    };
+  }
+
+  const cfg = resolved.right;
+  const env: HttpEnv = { fetch: cfg.fetch ?? defaultFetch(), timeoutMs: cfg.timeoutMs, scheduler: cfg.scheduler };
+  const origin$ = originSource(cfg, env);
+  let checks = 0;
+
+  const commit = (engagement: Engagement): void => {
+    const previous = session.value;
+    const next = sessionFromEngagement(engagement, cfg.scheduler.now());
+    try {
+      cfg.session.save(cfg.accountId, next);
+    } catch {
+      events.next({ type: 'warning', at: cfg.scheduler.now(), code: 'sessionStoreWriteFailed', message: 'the session store refused to save the session; it is kept in memory' });
+    }
+    session.next(next);
+    const change = previous === undefined || previous.visitorId !== next.visitorId || previous.sessionId !== next.sessionId ? 'replaced' : 'confirmed';
+    events.next({ type: 'sessionChanged', at: next.confirmedAt, change });
+  };
+
+  const getEngagement = (request?: EngagementRequest): Observable<Either<EngagementError, Engagement>> =>
+    defer(() => {
+      const decoded = decodeRequest(request);
+      if (isLeft(decoded)) return of(left<EngagementError, Engagement>(validationError(decoded.left)));
+      const normalized = decoded.right;
+      const body = createSessionBody(normalized);
+      const check = ++checks;
+      const attempt = 1;
+      const ids = idsForRequest(normalized, session.value);
+      events.next({ type: 'attemptStarted', check, attempt, at: cfg.scheduler.now(), request: summarizeRequest(normalized, ids) });
+      return origin$.pipe(
+        switchMap((origin) => (isLeft(origin) ? of(origin) : createSession$(env, { origin: origin.right, accountId: cfg.accountId, ...ids }, body))),
+        tap((result) => {
+          const at = cfg.scheduler.now();
+          if (isLeft(result)) {
+            events.next({ type: 'attemptFailed', check, attempt, at, error: summarizeError(result.left) });
+            events.next({ type: 'gaveUp', check, attempts: attempt, at, reason: 'not retried', error: summarizeError(result.left) });
+          } else {
+            commit(result.right);
+            events.next({ type: 'succeeded', check, attempts: attempt, at, status: result.right.status });
+          }
+        }),
+      );
+    });
+
+  return {
+    accountId: cfg.accountId,
+    getEngagement,
+    session$: session.pipe(distinctUntilChanged()),
+    currentSession: () => session.value,
+    resetSession: () => {
+      try {
+        cfg.session.clear(cfg.accountId);
+      } catch {
+        events.next({ type: 'warning', at: cfg.scheduler.now(), code: 'sessionStoreWriteFailed', message: 'the session store refused to clear the session' });
+      }
+      session.next(undefined);
+      events.next({ type: 'sessionChanged', at: cfg.scheduler.now(), change: 'reset' });
+    },
+    events$: events.asObservable(),
+  };
+}
+
+function restoreSession(cfg: ResolvedConfig, events: Subject<ClientEvent>): VisitorSession | undefined {
+  let stored: unknown;
+  try {
+    stored = cfg.session.load(cfg.accountId);
+  } catch {
+    stored = undefined;
+  }
+  if (stored === undefined || stored === null) return undefined;
+  const decoded = decodeVisitorSession(stored);
+  if (isLeft(decoded)) {
+    events.next({ type: 'warning', at: cfg.scheduler.now(), code: 'sessionStoreUnreadable', message: 'the session store held an unreadable session; it was ignored' });
+    return undefined;
+  }
+  return decoded.right;
+}
+
+/**
+ * The engagement origin: the configured domain, or a CSDS lookup whose
+ * success is cached for the client's lifetime. Concurrent checks share one
+ * lookup in flight; a failed lookup is not cached.
+ */
+function originSource(cfg: ResolvedConfig, env: HttpEnv): Observable<Either<EngagementError, string>> {
+  if (cfg.origin !== undefined) return of(right(cfg.origin));
+  let cached: string | undefined;
+  let inflight: Observable<Either<EngagementError, string>> | undefined;
+  return defer(() => {
+    if (cached !== undefined) return of(right<EngagementError, string>(cached));
+    inflight ??= lookupOrigin$(env, { csdsOrigin: cfg.csdsOrigin, accountId: cfg.accountId, services: cfg.csdsServices }).pipe(
+      tap((r) => {
+        if (!isLeft(r)) cached = r.right;
+      }),
+      finalize(() => {
+        inflight = undefined;
+      }),
+      share(),
+    );
+    return inflight;
+  });
+}

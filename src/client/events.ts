@@ -1,0 +1,92 @@
+/**
+ * Telemetry of a client: what each check is doing, for progress displays and
+ * logs. Events never carry SDE contents, section names or other personal
+ * data: requests are summarized by counts and attribute types.
+ *
+ * @packageDocumentation
+ */
+import type { EngagementError, EngagementErrorKind, Operation } from '../errors';
+import type { NormalizedRequest } from '../model';
+
+/**
+ * A personal-data-free summary of a request.
+ *
+ * @example
+ * ```ts
+ * const summary: RequestSummary = { hasVisitorId: true, hasSessionId: true, sections: 2, attributeTypes: ['cart'] };
+ * ```
+ * @since 0.1.0
+ */
+export interface RequestSummary {
+  readonly hasVisitorId: boolean;
+  readonly hasSessionId: boolean;
+  readonly sections: number;
+  readonly attributeTypes: ReadonlyArray<string>;
+}
+
+/**
+ * A personal-data-free summary of an error.
+ *
+ * @example
+ * ```ts
+ * const summary: ErrorSummary = { kind: 'http', operation: 'createSession', status: 503 };
+ * ```
+ * @since 0.1.0
+ */
+export interface ErrorSummary {
+  readonly kind: EngagementErrorKind;
+  readonly operation?: Operation;
+  readonly status?: number;
+  readonly internalCode?: number;
+}
+
+/**
+ * Everything a client reports on `events$`. `check` numbers the checks of a
+ * client (1, 2, …); `at` is the scheduler's clock in ms.
+ *
+ * @example
+ * ```ts
+ * client.events$.subscribe((e: ClientEvent) => {
+ *   if (e.type === 'retryScheduled') console.log(`retry in ${e.delayMs} ms (${e.reason})`);
+ * });
+ * ```
+ * @since 0.1.0
+ */
+export type ClientEvent =
+  | { readonly type: 'attemptStarted'; readonly check: number; readonly attempt: number; readonly at: number; readonly request: RequestSummary }
+  | { readonly type: 'attemptFailed'; readonly check: number; readonly attempt: number; readonly at: number; readonly error: ErrorSummary }
+  | { readonly type: 'retryScheduled'; readonly check: number; readonly attempt: number; readonly at: number; readonly delayMs: number; readonly reason: string }
+  | { readonly type: 'gaveUp'; readonly check: number; readonly attempts: number; readonly at: number; readonly reason: string; readonly error: ErrorSummary }
+  | { readonly type: 'succeeded'; readonly check: number; readonly attempts: number; readonly at: number; readonly status: 'Available' | 'NotAvailable' }
+  | { readonly type: 'sessionChanged'; readonly at: number; readonly change: 'restored' | 'confirmed' | 'replaced' | 'reset' }
+  | { readonly type: 'warning'; readonly at: number; readonly code: 'sessionStoreUnreadable' | 'sessionStoreWriteFailed'; readonly message: string };
+
+/** @internal */
+export function summarizeRequest(request: NormalizedRequest, ids: { vid?: string; sid?: string }): RequestSummary {
+  return {
+    hasVisitorId: ids.vid !== undefined,
+    hasSessionId: ids.sid !== undefined,
+    sections: request.consumerSections?.length ?? 0,
+    attributeTypes: (request.engagementAttributes ?? []).map((a) => a.type),
+  };
+}
+
+/** @internal */
+export function summarizeError(error: EngagementError): ErrorSummary {
+  switch (error.kind) {
+    case 'http':
+      return {
+        kind: error.kind,
+        operation: error.operation,
+        status: error.status,
+        ...(error.internalCode === undefined ? {} : { internalCode: error.internalCode }),
+      };
+    case 'decode':
+      return { kind: error.kind, operation: error.operation, status: error.status };
+    case 'network':
+    case 'timeout':
+      return { kind: error.kind, operation: error.operation };
+    default:
+      return { kind: error.kind };
+  }
+}

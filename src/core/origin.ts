@@ -1,0 +1,66 @@
+/**
+ * Where requests go: turning a configured domain (a host, or a full origin
+ * for loopback) into an origin, and building the API's URLs. Pure.
+ *
+ * @internal
+ */
+import { left, right, type Either } from '../internal/either';
+
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?))*(?::\d{1,5})?$/;
+const BRACKETED_V6 = /^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
+
+/** True for 127.0.0.0/8, ::1 and localhost. */
+export function isLoopbackHostname(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * Resolves a configured domain to an origin:
+ * - a bare host (`va.v.liveperson.net`, optionally with a port) means https;
+ * - a full `https://` origin is accepted as it is;
+ * - a full `http://` origin only for loopback hosts (the emulator, a test host);
+ * - anything with a path, query, credentials or another scheme is refused.
+ * The Left is the reason, for a ValidationIssue.
+ */
+export function resolveOrigin(domain: string): Either<string, string> {
+  const value = domain.trim();
+  if (value.length === 0) return left('expected a host or an origin, got an empty string');
+  if (!value.includes('://')) {
+    if (!HOST.test(value) && !BRACKETED_V6.test(value)) return left('expected a host name such as va.v.liveperson.net');
+    return right(`https://${value.toLowerCase()}`);
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return left('expected a host name or an origin such as http://127.0.0.1:4010');
+  }
+  if (url.username !== '' || url.password !== '') return left('an origin must not carry credentials');
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
+    return left('expected an origin without path, query or fragment');
+  }
+  if (url.protocol === 'https:') return right(url.origin);
+  if (url.protocol === 'http:') {
+    return isLoopbackHostname(url.hostname)
+      ? right(url.origin)
+      : left('plain http is only accepted for loopback hosts (127.0.0.1, ::1, localhost); use https or a bare host');
+  }
+  return left('expected an http(s) origin');
+}
+
+const enc = encodeURIComponent;
+
+/**
+ * Create Session / Update Session URL:
+ * `{origin}/api/account/{accountId}/app/engagement/visitors/{vid}?v=1.0[&sid={sid}]`,
+ * with an empty vid segment when the visitor is not known yet.
+ */
+export function visitorUrl(origin: string, accountId: string, vid?: string, sid?: string): string {
+  return `${origin}/api/account/${enc(accountId)}/app/engagement/visitors/${vid === undefined ? '' : enc(vid)}?v=1.0${sid === undefined ? '' : `&sid=${enc(sid)}`}`;
+}
+
+/** The CSDS (Domain API) URL listing every service of an account. */
+export function csdsUrl(csdsOrigin: string, accountId: string): string {
+  return `${csdsOrigin}/api/account/${enc(accountId)}/service/baseURI.json?version=1.0`;
+}

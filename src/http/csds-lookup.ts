@@ -1,0 +1,60 @@
+/**
+ * The CSDS (Domain API) lookup that finds the engagement host of an account:
+ * `GET {csdsOrigin}/api/account/{accountId}/service/baseURI.json?version=1.0`,
+ * then the first of `services` that the answer lists (default `msdkgw`, then
+ * `smt`, the service the legacy SDK used).
+ *
+ * @internal
+ */
+import { map, type Observable } from 'rxjs';
+import type { EngagementError } from '../errors';
+import { decodeCsds, pickService } from '../codecs/csds';
+import { csdsUrl, resolveOrigin } from '../core/origin';
+import { isLeft, left, right, type Either } from '../internal/either';
+import { httpRequest$, type HttpEnv } from './request';
+import { httpError } from './failures';
+import { GET_HEADERS } from './headers';
+import { parseJson } from './parse-json';
+
+export interface CsdsTarget {
+  readonly csdsOrigin: string;
+  readonly accountId: string;
+  readonly services: ReadonlyArray<string>;
+}
+
+/** Looks up the engagement origin; one request per subscription. */
+export function lookupOrigin$(env: HttpEnv, target: CsdsTarget): Observable<Either<EngagementError, string>> {
+  return httpRequest$(env, {
+    operation: 'csds',
+    method: 'GET',
+    url: csdsUrl(target.csdsOrigin, target.accountId),
+    headers: { ...GET_HEADERS },
+  }).pipe(
+    map((result): Either<EngagementError, string> => {
+      if (isLeft(result)) return result;
+      const reply = result.right;
+      if (reply.status < 200 || reply.status > 299) return left(httpError('csds', reply.status, reply.text, reply.header('retry-after')));
+      const json = parseJson('csds', reply.status, reply.text);
+      if (isLeft(json)) return json;
+      const decoded = decodeCsds(json.right);
+      if (isLeft(decoded)) {
+        return left({ kind: 'decode', operation: 'csds', status: reply.status, issues: decoded.left, message: 'the domain lookup answered with an unexpected body' });
+      }
+      const entry = pickService(decoded.right.baseURIs, target.services);
+      if (entry === undefined) {
+        return left({ kind: 'discovery', services: target.services, message: `the domain lookup listed none of ${target.services.join(', ')}` });
+      }
+      const origin = resolveOrigin(entry.baseURI);
+      if (isLeft(origin)) {
+        return left({
+          kind: 'decode',
+          operation: 'csds',
+          status: reply.status,
+          issues: [{ path: `baseURIs[service=${entry.service}].baseURI`, reason: origin.left }],
+          message: 'the domain lookup answered with an unusable baseURI',
+        });
+      }
+      return right(origin.right);
+    }),
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * The default fetch: cross-fetch, which is node-fetch on Node and the
+ * browser's own fetch in browsers. On Node, requests reuse connections
+ * through keep-alive agents (node-fetch would otherwise send
+ * `Connection: close` and open a socket per check).
+ *
+ * The agents come from `process.getBuiltinModule` (Node >= 20.16), so no
+ * `node:http` import is visible to browser bundlers.
+ *
+ * @internal
+ */
+import crossFetch from 'cross-fetch';
+import type { FetchLike, FetchInit, FetchResponse } from './fetch-like';
+
+interface AgentModule {
+  Agent: new (options: { keepAlive: boolean; maxSockets?: number }) => unknown;
+}
+
+type AgentPicker = (url: URL) => unknown;
+
+function nodeAgents(): AgentPicker | undefined {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const getBuiltin = proc?.getBuiltinModule;
+  if (typeof getBuiltin !== 'function') return undefined;
+  const http = getBuiltin('node:http') as AgentModule | undefined;
+  const https = getBuiltin('node:https') as AgentModule | undefined;
+  if (http === undefined || https === undefined) return undefined;
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 256 });
+  return (url) => (url.protocol === 'http:' ? httpAgent : httpsAgent);
+}
+
+/** A fetch with keep-alive on Node; one set of agents per call of this function. */
+export function createDefaultFetch(): FetchLike {
+  const agent = nodeAgents();
+  const fetchFn = crossFetch as unknown as (url: string, init: FetchInit & { agent?: AgentPicker }) => Promise<FetchResponse>;
+  if (agent === undefined) return (url, init) => fetchFn(url, init);
+  return (url, init) => fetchFn(url, { ...init, agent });
+}
+
+let shared: FetchLike | undefined;
+
+/** The process-wide default fetch (created on first use, shared by every client). */
+export function defaultFetch(): FetchLike {
+  shared ??= createDefaultFetch();
+  return shared;
+}

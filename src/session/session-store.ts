@@ -1,0 +1,52 @@
+/**
+ * Where a client keeps its visitor session between checks (and, with a
+ * durable store, between page loads or process runs).
+ *
+ * @packageDocumentation
+ */
+import type { VisitorSession } from './visitor-session';
+
+/**
+ * A synchronous key-value home for one session per account. `load` may
+ * return anything (it is validated by the client: garbage is ignored with a
+ * warning, never a crash).
+ *
+ * @example
+ * ```ts
+ * const store: SessionStore = {
+ *   load: (accountId) => myCache.get(accountId),
+ *   save: (accountId, session) => myCache.set(accountId, session),
+ *   clear: (accountId) => myCache.delete(accountId),
+ * };
+ * ```
+ * @since 0.1.0
+ */
+export interface SessionStore {
+  load(accountId: string): unknown;
+  save(accountId: string, session: VisitorSession): void;
+  clear(accountId: string): void;
+}
+
+/**
+ * The default store: a session lives as long as the client's process or page.
+ *
+ * @example
+ * ```ts
+ * const store = memorySessionStore();
+ * const a = createEngagementClient({ accountId: '12345678', session: store });
+ * const b = createEngagementClient({ accountId: '12345678', session: store }); // continues a's visitor
+ * ```
+ * @since 0.1.0
+ */
+export function memorySessionStore(): SessionStore {
+  const sessions = new Map<string, VisitorSession>();
+  return {
+    load: (accountId) => sessions.get(accountId),
+    save: (accountId, session) => {
+      sessions.set(accountId, session);
+    },
+    clear: (accountId) => {
+      sessions.delete(accountId);
+    },
+  };
+}

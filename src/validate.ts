@@ -1,0 +1,44 @@
+/**
+ * Validation entry points for callers who want to check values without
+ * sending anything.
+ *
+ * @packageDocumentation
+ */
+import type { ValidationError } from './errors';
+import { validationError } from './errors';
+import type { Engagement, NormalizedRequest } from './model';
+import { decodeRequest } from './codecs/request';
+import { decodeEngagement } from './codecs/response';
+import { isLeft, left, type Either } from './internal/either';
+
+/**
+ * Validates and normalizes a getEngagement request exactly as the client
+ * does before sending it.
+ *
+ * @example
+ * ```ts
+ * const result = validateEngagementRequest({ consumerSections: 'Support, English' });
+ * // Right({ appType: 'EXTERNAL', consumerSections: ['Support', 'English'] })
+ * ```
+ * @since 0.1.0
+ */
+export function validateEngagementRequest(request: unknown): Either<ValidationError, NormalizedRequest> {
+  const decoded = decodeRequest(request);
+  return isLeft(decoded) ? left(validationError(decoded.left)) : decoded;
+}
+
+/**
+ * Decodes a Create Session response body (already parsed from JSON), for
+ * callers who receive it another way (a server-side proxy, a cache).
+ *
+ * @example
+ * ```ts
+ * const result = decodeEngagementResponse(JSON.parse(text));
+ * if (result._tag === 'Right') console.log(result.right.status);
+ * ```
+ * @since 0.1.0
+ */
+export function decodeEngagementResponse(body: unknown): Either<ValidationError, Engagement> {
+  const decoded = decodeEngagement(body);
+  return isLeft(decoded) ? left(validationError(decoded.left)) : decoded;
+}
