@@ -46,6 +46,88 @@ export type {
 // Validation
 export { validateEngagementRequest, decodeEngagementResponse } from './validate';
 
+// Retry, backoff and polling
+export { defaultRetryPolicy, defaultPollingPolicy, resolveRetryPolicy } from './retry/policy';
+export type {
+  Backoff,
+  ExponentialBackoff,
+  Jitter,
+  PollingPolicy,
+  RetryOn,
+  RetryPolicy,
+  RetryPolicyInput,
+  ScheduleBackoff,
+  StatusPattern,
+} from './retry/policy';
+export { withRetry } from './retry/with-retry';
+export type { AttemptContext, RetryEnv, RetryHooks } from './retry/with-retry';
+export { withPolling } from './retry/poll';
+export type { PollContext } from './retry/poll';
+export { decideRetry } from './retry/decision';
+export type { GiveUpCode, RetryCode, RetryDecision, RetryState } from './retry/decision';
+export { parseRetryAfter } from './retry/retry-after';
+
+// Engagement attributes (SDEs) and impression events
+export {
+  ENGAGEMENT_ATTRIBUTE_TYPES,
+  decodeAttribute,
+  decodeAttributes,
+  encodeAttribute,
+  encodeAttributes,
+  decodeImpression,
+  decodeImpressions,
+  encodeImpression,
+  encodeImpressions,
+} from './attributes/attribute';
+export type { EngagementAttribute, EngagementAttributeType } from './attributes/attribute';
+export { cartAttribute } from './attributes/cart';
+export type { CartAttribute, CartFields } from './attributes/cart';
+export { purchaseAttribute } from './attributes/purchase';
+export type { PurchaseAttribute, PurchaseCart, PurchaseFields } from './attributes/purchase';
+export { productViewAttribute } from './attributes/prod-view';
+export type { ProductViewAttribute, ProductViewFields } from './attributes/prod-view';
+export type { Product, ProductsItem } from './attributes/products';
+export { customerInfoAttribute } from './attributes/ctmr-info';
+export type { CustomerInfo, CustomerInfoAttribute } from './attributes/ctmr-info';
+export { marketingSourceAttribute } from './attributes/mrkt-info';
+export type { MarketingInfo, MarketingSourceAttribute, MarketingSourceFields } from './attributes/mrkt-info';
+export { personalInfoAttribute } from './attributes/personal';
+export type { Address, Age, Contact, PersonalInfo, PersonalInfoAttribute, PersonalInfoFields } from './attributes/personal';
+export { leadAttribute } from './attributes/lead';
+export type { LeadAttribute, LeadInfo } from './attributes/lead';
+export { serviceActivityAttribute } from './attributes/service';
+export type { ServiceActivity, ServiceActivityAttribute } from './attributes/service';
+export { visitorErrorAttribute } from './attributes/error';
+export type { VisitorErrorAttribute, VisitorErrorInfo } from './attributes/error';
+export { searchedContentAttribute } from './attributes/search-info';
+export type { SearchedContentAttribute, SearchedContentFields } from './attributes/search-info';
+export type { CalendarDate } from './attributes/dates';
+export { GENDERS, PHONE_TYPES, MarketingChannel, ServiceStatus } from './attributes/enums';
+export type { Gender, GenderCode, PhoneType, MarketingChannelCode, MarketingChannelNumber, ServiceStatusCode } from './attributes/enums';
+export {
+  IMPRESSION_EVENT_TYPES,
+  displayImpression,
+  acceptImpression,
+  expandedImpression,
+  timeoutImpression,
+  closeImpression,
+  impressionEvent,
+} from './attributes/impressions';
+export type {
+  EngagementContext,
+  ImpAcceptEvent,
+  ImpCloseEvent,
+  ImpDisplayEvent,
+  ImpExpandedEvent,
+  ImpExpandedFields,
+  ImpressionEvent,
+  ImpressionEventType,
+  ImpressionIds,
+  ImpTimeoutEvent,
+} from './attributes/impressions';
+export { mergeAttributes, coalesceAttributes, mergeBehaviorOf } from './attributes/merge';
+export type { MergeBehavior } from './attributes/merge';
+
 // Sessions
 export { memorySessionStore } from './session/session-store';
 export type { SessionStore } from './session/session-store';

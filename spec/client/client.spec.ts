@@ -123,7 +123,7 @@ describe('getEngagement against the emulator', () => {
 
   it('gives the "Loading account" 500 with the visitor it names', async () => {
     await start({ loadingAccountCalls: 1 });
-    const c = client();
+    const c = client({ retry: { maxAttempts: 1 } });
     const r = await lastValueFrom(c.getEngagement());
     expect(r._tag === 'Left' && r.left).toMatchObject({ kind: 'http', status: 500, internalCode: 20, visitorId: expect.any(String) });
     expect(c.currentSession()).toBeUndefined();
@@ -139,7 +139,7 @@ describe('getEngagement against the emulator', () => {
   it('gives a network Left when the connection is reset', async () => {
     await start();
     emulator.inject({ kind: 'reset' });
-    const r = await lastValueFrom(client().getEngagement());
+    const r = await lastValueFrom(client({ retry: { maxAttempts: 1 } }).getEngagement());
     expect(r._tag === 'Left' && r.left).toMatchObject({ kind: 'network', operation: 'createSession', cause: expect.any(String) });
   });
 
@@ -147,7 +147,7 @@ describe('getEngagement against the emulator', () => {
     await start();
     emulator.inject({ kind: 'slowBody', delayMs: 60_000 });
     const scheduler = new VirtualTimeScheduler();
-    const result = firstValueFrom(client({ scheduler, timeoutMs: 5000 }).getEngagement());
+    const result = firstValueFrom(client({ scheduler, timeoutMs: 5000, retry: { maxAttempts: 1 } }).getEngagement());
     await sleeper.waiting(); // the emulator has sent part of the body and holds the rest
     scheduler.flush(); // 5 s pass on the virtual clock
     const r = await result;
@@ -231,7 +231,7 @@ describe('the CSDS lookup', () => {
   it('does not cache a failed lookup', async () => {
     await start();
     emulator.inject({ kind: 'status', status: 503 }, { operation: 'csds' });
-    const c = createEngagementClient({ accountId: emulator.accountId, csds: { origin: emulator.url } });
+    const c = createEngagementClient({ accountId: emulator.accountId, csds: { origin: emulator.url }, retry: { maxAttempts: 1 } });
     const a = await lastValueFrom(c.getEngagement());
     expect(a._tag === 'Left' && a.left).toMatchObject({ kind: 'http', status: 503, operation: 'csds' });
     const b = await lastValueFrom(c.getEngagement());

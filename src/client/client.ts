@@ -14,6 +14,8 @@ import { lookupOrigin$ } from '../http/csds-lookup';
 import { defaultFetch } from '../http/default-fetch';
 import type { HttpEnv } from '../http/request';
 import { isLeft, left, right, type Either } from '../internal/either';
+import { withRetry, type RetryHooks } from '../retry/with-retry';
+import { withPolling } from '../retry/poll';
 import { decodeVisitorSession, idsForRequest, sessionFromEngagement, type VisitorSession } from '../session/visitor-session';
 import { resolveConfig, type EngagementClientConfig, type ResolvedConfig } from './config';
 import { summarizeError, summarizeRequest, type ClientEvent } from './events';
@@ -47,6 +49,12 @@ export interface EngagementClient {
   resetSession(): void;
   /** Attempts, retries, outcomes and session changes, free of personal data. */
   readonly events$: Observable<ClientEvent>;
+  /**
+   * The engagement origin checks are sent to: the configured `domain`, or
+   * the CSDS lookup (cached after its first success). One `Either`, then
+   * completion.
+   */
+  engagementOrigin(): Observable<Either<EngagementError, string>>;
 }
 
 /**
@@ -77,6 +85,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
       currentSession: () => session.value,
       resetSession: () => session.next(undefined),
       events$: events.asObservable(),
+      engagementOrigin: () => of(left<EngagementError, string>(configError)),
     };
   }
 
@@ -105,22 +114,42 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
       const normalized = decoded.right;
       const body = createSessionBody(normalized);
       const check = ++checks;
-      const attempt = 1;
-      const ids = idsForRequest(normalized, session.value);
-      events.next({ type: 'attemptStarted', check, attempt, at: cfg.scheduler.now(), request: summarizeRequest(normalized, ids) });
-      return origin$.pipe(
-        switchMap((origin) => (isLeft(origin) ? of(origin) : createSession$(env, { origin: origin.right, accountId: cfg.accountId, ...ids }, body))),
-        tap((result) => {
-          const at = cfg.scheduler.now();
-          if (isLeft(result)) {
-            events.next({ type: 'attemptFailed', check, attempt, at, error: summarizeError(result.left) });
-            events.next({ type: 'gaveUp', check, attempts: attempt, at, reason: 'not retried', error: summarizeError(result.left) });
-          } else {
-            commit(result.right);
-            events.next({ type: 'succeeded', check, attempts: attempt, at, status: result.right.status });
-          }
-        }),
-      );
+      // A visitor the server named in a failed attempt ("Loading account: …, vid: X"):
+      // later attempts of this check reuse it instead of creating another visitor.
+      let namedVisitor: string | undefined;
+      let attempts = 0;
+
+      const attempt = (n: number): Observable<Either<EngagementError, Engagement>> =>
+        defer(() => {
+          attempts = n;
+          const ids = idsForRequest(normalized, session.value, namedVisitor);
+          events.next({ type: 'attemptStarted', check, attempt: n, at: cfg.scheduler.now(), request: summarizeRequest(normalized, ids) });
+          return origin$.pipe(
+            switchMap((origin) => (isLeft(origin) ? of(origin) : createSession$(env, { origin: origin.right, accountId: cfg.accountId, ...ids }, body))),
+            tap((result) => {
+              if (isLeft(result)) {
+                if (result.left.kind === 'http' && result.left.visitorId !== undefined) namedVisitor = result.left.visitorId;
+              } else {
+                commit(result.right);
+              }
+            }),
+          );
+        });
+
+      const hooks: RetryHooks = {
+        attemptFailed: (n, error) => events.next({ type: 'attemptFailed', check, attempt: n, at: cfg.scheduler.now(), error: summarizeError(error) }),
+        retryScheduled: (n, delayMs, reason) => events.next({ type: 'retryScheduled', check, attempt: n, at: cfg.scheduler.now(), delayMs, reason }),
+        gaveUp: (n, error, reason) => events.next({ type: 'gaveUp', check, attempts: n, at: cfg.scheduler.now(), reason, error: summarizeError(error) }),
+      };
+      const retried = () =>
+        withRetry((ctx) => attempt(ctx.attempt), cfg.retry, { scheduler: cfg.scheduler, random: cfg.random, hooks }).pipe(
+          tap((result) => {
+            if (!isLeft(result)) events.next({ type: 'succeeded', check, attempts, at: cfg.scheduler.now(), status: result.right.status });
+          }),
+        );
+      return cfg.retry.polling === false
+        ? retried()
+        : withPolling(() => retried(), (e: Engagement) => e.status === 'Available', cfg.retry.polling, cfg.scheduler);
     });
 
   return {
@@ -138,6 +167,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
       events.next({ type: 'sessionChanged', at: cfg.scheduler.now(), change: 'reset' });
     },
     events$: events.asObservable(),
+    engagementOrigin: () => origin$,
   };
 }
 

@@ -11,6 +11,8 @@ import { resolveOrigin } from '../core/origin';
 import { left, right, isLeft, type Either } from '../internal/either';
 import { kindOf } from '../internal/validation';
 import { memorySessionStore, type SessionStore } from '../session/session-store';
+import { defaultRetryPolicy, resolveRetryPolicy, type RetryPolicy, type RetryPolicyInput } from '../retry/policy';
+import { prefixIssues } from '../internal/validation';
 
 /**
  * Where the engagement host is looked up when `domain` is not given.
@@ -61,6 +63,11 @@ export interface EngagementClientConfig {
   readonly random?: () => number;
   /** Where the visitor session is kept. Default {@link memorySessionStore}. */
   readonly session?: SessionStore;
+  /**
+   * Retry and polling policy; a partial value merges with
+   * {@link defaultRetryPolicy}. `{ maxAttempts: 1 }` turns retries off.
+   */
+  readonly retry?: RetryPolicyInput;
 }
 
 /** @internal */
@@ -74,6 +81,7 @@ export interface ResolvedConfig {
   readonly scheduler: SchedulerLike;
   readonly random: () => number;
   readonly session: SessionStore;
+  readonly retry: RetryPolicy;
 }
 
 /** @internal */
@@ -87,7 +95,7 @@ const ACCOUNT_ID = /^[a-zA-Z0-9_]{1,20}$/;
 const MAX_TIMEOUT = 2_147_483_647;
 
 /** @internal */
-export const CONFIG_KEYS: ReadonlyArray<string> = ['accountId', 'domain', 'csds', 'fetch', 'timeoutMs', 'scheduler', 'random', 'session'];
+export const CONFIG_KEYS: ReadonlyArray<string> = ['accountId', 'domain', 'csds', 'fetch', 'timeoutMs', 'scheduler', 'random', 'session', 'retry'];
 
 function isObject(u: unknown): u is Record<string, unknown> {
   return typeof u === 'object' && u !== null && !Array.isArray(u);
@@ -171,6 +179,13 @@ export function resolveConfig(input: unknown, extraKeys: ReadonlyArray<string> =
     at('session', `expected a SessionStore (load, save, clear), got ${kindOf(session)}`);
   }
 
+  let retry: RetryPolicy = defaultRetryPolicy;
+  if (input['retry'] !== undefined) {
+    const r = resolveRetryPolicy(input['retry']);
+    if (isLeft(r)) issues.push(...prefixIssues('retry', r.left.issues));
+    else retry = r.right;
+  }
+
   const known = new Set([...CONFIG_KEYS, ...extraKeys]);
   for (const k of Object.keys(input)) if (!known.has(k)) at(k, `unknown option (expected one of ${[...known].join(', ')})`);
 
@@ -185,5 +200,6 @@ export function resolveConfig(input: unknown, extraKeys: ReadonlyArray<string> =
     scheduler: scheduler as unknown as SchedulerLike,
     random: random as () => number,
     session: session as unknown as SessionStore,
+    retry,
   });
 }

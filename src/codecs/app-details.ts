@@ -17,5 +17,5 @@ export const AppDetailsCodec: t.Type<AppDetails, AppDetails, unknown> = t.partia
     os: OperatingSystemCodec,
     osVersion: t.string,
   },
-  'AppDetails',
+  'an appDetails object',
 );

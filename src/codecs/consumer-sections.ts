@@ -27,7 +27,7 @@ export const ConsumerSectionsCodec = new t.Type<ReadonlyArray<string>, ReadonlyA
           .filter((s) => s.length > 0),
       );
     }
-    if (Array.isArray(u)) return SectionArray.validate(u, c);
+    if (Array.isArray(u)) return SectionArray.validate(u, t.appendContext(c, '', SectionArray, u));
     return t.failure(u, c);
   },
   t.identity,

@@ -8,9 +8,9 @@ import * as t from 'io-ts';
 import { decodeWith } from '../internal/validation';
 import { NonEmptyString } from './primitives';
 
-const Entry = t.type({ service: t.string, baseURI: NonEmptyString });
+const Entry = t.type({ service: t.string, baseURI: NonEmptyString }, 'a service entry');
 
-export const CsdsCodec = t.type({ baseURIs: t.readonlyArray(Entry) }, 'CsdsResponse');
+export const CsdsCodec = t.type({ baseURIs: t.readonlyArray(Entry, 'an array of service entries') }, 'a CSDS answer');
 
 /** One service entry of a CSDS answer. */
 export type CsdsEntry = t.TypeOf<typeof Entry>;

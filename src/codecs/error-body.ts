@@ -21,7 +21,7 @@ export function readServerError(body: unknown): ServerErrorBody | undefined {
 /** internalCode of the 500 "Loading account" answer. */
 export const LOADING_ACCOUNT_CODE = 20;
 
-const VID_IN_MESSAGE = /\bvid:\s*([^\s,;]+)/;
+const VID_IN_MESSAGE = /\bvid:\s*([^\s,;]+)/i;
 
 /**
  * The visitor id a "Loading account: {account}, vid: {vid}" message names,
@@ -30,6 +30,6 @@ const VID_IN_MESSAGE = /\bvid:\s*([^\s,;]+)/;
 export function visitorIdFromMessage(message: string | undefined): string | undefined {
   if (message === undefined) return undefined;
   const m = VID_IN_MESSAGE.exec(message);
-  const vid = m?.[1];
-  return vid === undefined || vid === 'null' || vid === 'undefined' ? undefined : vid;
+  const vid = m?.[1]?.replace(/[.)\]]+$/, '');
+  return vid === undefined || vid === '' || vid === 'null' || vid === 'undefined' ? undefined : vid;
 }

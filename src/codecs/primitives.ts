@@ -8,10 +8,10 @@ import * as t from 'io-ts';
 /** A string id; numbers are accepted and normalized to their decimal string. */
 export const Id = new t.Type<string, string, unknown>(
   'an id (a string or a number)',
-  (u): u is string => typeof u === 'string',
+  (u): u is string => typeof u === 'string' && u.length > 0,
   (u, c) => {
     if (typeof u === 'string' && u.length > 0) return t.success(u);
-    if (typeof u === 'number' && Number.isFinite(u)) return t.success(String(u));
+    if (typeof u === 'number' && Number.isSafeInteger(u) && u >= 0) return t.success(String(u));
     return t.failure(u, c);
   },
   t.identity,
@@ -74,7 +74,5 @@ export function oneOf<K extends string>(values: ReadonlyArray<K>): t.Type<K, K, 
 
 /** Drops keys whose value is `undefined`, so decoded values compare and serialize cleanly. */
 export function compact<A extends object>(value: A): A {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = v;
-  return out as A;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as A;
 }

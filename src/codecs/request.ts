@@ -15,7 +15,7 @@
 import * as t from 'io-ts';
 import type { NormalizedRequest } from '../model';
 import type { ValidationIssue } from '../errors';
-import { decodeWith } from '../internal/validation';
+import { decodeWith, isPlainObject, kindOf } from '../internal/validation';
 import { left, right, isLeft, type Either } from '../internal/either';
 import { AppDetailsCodec } from './app-details';
 import { AppTypeCodec } from './enums';
@@ -25,6 +25,9 @@ import { IdToken, compact } from './primitives';
 
 /** The keys a getEngagement request may have. */
 export const REQUEST_KEYS: ReadonlyArray<string> = ['appType', 'appDetails', 'consumerSections', 'engagementAttributes', 'vid', 'sid'];
+
+/** Unknown keys are named in messages only when they look like field names (never an echoed value). */
+const FIELD_NAME = /^[A-Za-z_$][A-Za-z0-9_$]{0,39}$/;
 
 const Fields = t.partial({
   appType: AppTypeCodec,
@@ -41,10 +44,12 @@ const Fields = t.partial({
  */
 export function decodeRequest(input: unknown): Either<ValidationIssue[], NormalizedRequest> {
   if (input === undefined) return right({ appType: 'EXTERNAL' });
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return left([{ path: '(value)', reason: `expected a request object, got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : `a ${typeof input}`}` }]);
+  if (!isPlainObject(input)) {
+    return left([{ path: '(value)', reason: `expected a plain request object, got ${kindOf(input)}` }]);
   }
-  const unknownKeys = Object.keys(input).filter((k) => !REQUEST_KEYS.includes(k));
+  const unknownKeys = Object.keys(input)
+    .filter((k) => !REQUEST_KEYS.includes(k))
+    .map((k) => (FIELD_NAME.test(k) ? k : '(an unknown key)'));
   const decoded = decodeWith(Fields, input);
   const issues: ValidationIssue[] = [
     ...(isLeft(decoded) ? decoded.left : []),

@@ -21,7 +21,7 @@ const Required = t.type({
   validForSeconds: FiniteNumber,
 });
 
-const Optional = t.type({
+const Optional = t.type({ // applied to the already-normalized required fields
   skillId: optional(Id),
   skillName: optional(t.string),
   connectorId: optional(Id),
@@ -34,10 +34,10 @@ export const EngagementDetailsCodec = new t.Type<EngagementDetails, EngagementDe
     const errors: t.Errors = [];
     const req = Required.validate(u, c);
     if (req._tag === 'Left') errors.push(...req.left);
-    const opt = typeof u === 'object' && u !== null ? Optional.validate(u, c) : t.success({});
+    const opt = Optional.validate(req._tag === 'Right' ? req.right : u, c);
     if (opt._tag === 'Left') errors.push(...opt.left);
     if (req._tag === 'Left' || opt._tag === 'Left') return t.failures(errors);
-    return t.success(compact<EngagementDetails>({ ...(u as object), ...req.right, ...opt.right }));
+    return t.success(compact(opt.right as unknown as EngagementDetails));
   },
   t.identity,
 );

@@ -98,14 +98,39 @@ export function toIssues(errors: t.Errors): ValidationIssue[] {
   return [...seen.values()];
 }
 
+/** True for `{}`-like objects (prototype `Object.prototype` or `null`): not arrays, Maps, Dates or class instances. */
+export function isPlainObject(u: unknown): u is Record<string, unknown> {
+  if (typeof u !== 'object' || u === null) return false;
+  const proto: unknown = Object.getPrototypeOf(u);
+  return proto === Object.prototype || proto === null;
+}
+
+function hasProtoKey(u: unknown, depth: number): boolean {
+  if (typeof u !== 'object' || u === null || depth > 64) return false;
+  if (Array.isArray(u)) return u.some((v) => hasProtoKey(v, depth + 1));
+  if (Object.prototype.hasOwnProperty.call(u, '__proto__')) return true;
+  for (const k in u) if (hasProtoKey((u as Record<string, unknown>)[k], depth + 1)) return true;
+  return false;
+}
+
+function withoutProtoKeys(u: unknown): unknown {
+  if (typeof u !== 'object' || u === null) return u;
+  if (Array.isArray(u)) return u.map(withoutProtoKeys);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(u)) if (k !== '__proto__') out[k] = withoutProtoKeys(v);
+  return out;
+}
+
 /**
  * Decodes `input` with `codec`; failures become {@link ValidationIssue}s.
- * Never throws, whatever the input.
+ * Never throws, whatever the input. An own `__proto__` key (JSON.parse makes
+ * one from `"__proto__": …`) is dropped before decoding: copied by an
+ * assignment it would otherwise become the prototype of the decoded value.
  */
 export function decodeWith<A>(codec: t.Decoder<unknown, A>, input: unknown): Either<ValidationIssue[], A> {
   let result: t.Validation<A>;
   try {
-    result = codec.decode(input);
+    result = codec.decode(hasProtoKey(input, 0) ? withoutProtoKeys(input) : input);
   } catch {
     return left([{ path: '(value)', reason: `could not be read as ${codec.name}` }]);
   }

@@ -1,0 +1,55 @@
+/**
+ * Update Session: `PUT /api/account/{acc}/app/engagement/visitors/{vid}?v=1.0&sid={sid}`
+ * (or `POST` with `X-HTTP-Method-Override: PUT`), body `{ pageId, engagementAttributes?, impAttributes? }`.
+ *
+ * @internal
+ */
+import type { RequestBody } from './body';
+import type { HandlerContext } from './context';
+import { tooLargeReply } from './create-session';
+import { checkEngagementPath } from './engagement-path';
+import { unitInterval } from './ids';
+import { InternalCode } from './protocol';
+import { emptyReply, errorReply, type Reply } from './reply';
+import { recordUpdate } from './state';
+import { checkUpdateBody, parseJson } from './validate';
+
+/** Answers an Update Session call. */
+export function handleUpdateSession(
+  ctx: HandlerContext,
+  accountId: string,
+  rawVisitorId: string | null,
+  query: URLSearchParams,
+  body: RequestBody,
+): Reply {
+  const checked = checkEngagementPath(ctx, accountId, rawVisitorId, query);
+  if (!checked.ok) return checked.reply;
+  const { account, visitorId, sessionId } = checked.target;
+  const now = ctx.options.now();
+  if (visitorId === undefined) return errorReply(400, now, 'visitorId is required in the path', InternalCode.invalidData);
+  if (sessionId === undefined) return errorReply(400, now, 'sid is required in the query', InternalCode.invalidData);
+  const rate = ctx.options.updateSessionFailureRate;
+  if (rate > 0 && unitInterval(ctx.options.random()) < rate) {
+    return errorReply(503, now, 'Service temporarily unavailable', InternalCode.none);
+  }
+  if (body.kind === 'tooLarge') return tooLargeReply(ctx);
+  const parsed = parseJson(body.text);
+  if (!parsed.ok) return errorReply(400, now, parsed.problems.join('; '), InternalCode.invalidData);
+  const update = checkUpdateBody(parsed.value);
+  if (!update.ok) return errorReply(400, now, update.problems.join('; '), InternalCode.invalidData);
+
+  const visitor = account.visitors.get(visitorId);
+  if (visitor === undefined) return errorReply(404, now, 'Visitor not found', InternalCode.invalidVisitor);
+  const session = visitor.sessions.get(sessionId);
+  if (session === undefined) return errorReply(404, now, 'Session not found', InternalCode.invalidSession);
+  const u = update.value;
+  recordUpdate(visitor, session, {
+    sessionId,
+    pageId: u.pageId,
+    pageKnown: session.pageIds.includes(u.pageId),
+    engagementAttributes: u.engagementAttributes,
+    impAttributes: u.impAttributes,
+    at: now,
+  });
+  return emptyReply(200);
+}

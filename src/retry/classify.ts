@@ -1,0 +1,89 @@
+/**
+ * Which failed outcomes are retried, and why: a pure function of the error
+ * and the policy's `retryOn`.
+ *
+ * @packageDocumentation
+ */
+import type { EngagementError, EngagementErrorKind } from '../errors';
+import { LOADING_ACCOUNT_CODE } from '../codecs/error-body';
+import type { RetryOn, StatusPattern } from './policy';
+
+/**
+ * The error kinds that are never retried, whatever the policy says: the
+ * request or the answer is wrong, and asking again gives the same result.
+ *
+ * @example
+ * ```ts
+ * NEVER_RETRIED.includes('decode'); // true
+ * ```
+ * @since 0.1.0
+ */
+export const NEVER_RETRIED: ReadonlyArray<EngagementErrorKind> = Object.freeze(['validation', 'decode', 'discovery'] as const);
+
+/**
+ * The verdict on one failure: retryable or not, with a short reason that
+ * names the status or kind (never a value a user supplied). `rateLimited`
+ * marks a 429, which waits at least the policy's `minDelayOn429Ms`.
+ *
+ * @example
+ * ```ts
+ * const verdict: Classification = { retryable: true, rateLimited: false, reason: 'http 503' };
+ * ```
+ * @since 0.1.0
+ */
+export type Classification =
+  | { readonly retryable: true; readonly rateLimited: boolean; readonly reason: string }
+  | { readonly retryable: false; readonly reason: string };
+
+/**
+ * Whether `status` matches one of `patterns` (`429`, `'5xx'`...).
+ *
+ * @example
+ * ```ts
+ * statusMatches(503, [429, '5xx']); // true
+ * statusMatches(404, [429, '5xx']); // false
+ * ```
+ * @since 0.1.0
+ */
+export function statusMatches(status: number, patterns: ReadonlyArray<StatusPattern>): boolean {
+  return patterns.some((p) => (typeof p === 'number' ? p === status : Math.floor(status / 100) === Number(p.charAt(0))));
+}
+
+function describeHttp(status: number, internalCode: number | undefined): string {
+  if (status === 500 && internalCode === LOADING_ACCOUNT_CODE) return 'http 500 (Loading account, internalCode 20)';
+  return internalCode === undefined ? `http ${status}` : `http ${status} (internalCode ${internalCode})`;
+}
+
+/**
+ * Decides whether a failure may be retried under `retryOn`. `validation`,
+ * `decode` and `discovery` errors never are.
+ *
+ * @example
+ * ```ts
+ * classifyError({ kind: 'http', status: 404, operation: 'createSession', message: 'not found' }, defaultRetryPolicy.retryOn);
+ * // => { retryable: false, reason: 'http 404 is not in retryOn.statuses' }
+ * ```
+ * @since 0.1.0
+ */
+export function classifyError(error: EngagementError, retryOn: RetryOn): Classification {
+  switch (error.kind) {
+    case 'validation':
+    case 'decode':
+    case 'discovery':
+      return { retryable: false, reason: `${error.kind} errors are never retried` };
+    case 'http': {
+      const what = describeHttp(error.status, error.internalCode);
+      return statusMatches(error.status, retryOn.statuses)
+        ? { retryable: true, rateLimited: error.status === 429, reason: what }
+        : { retryable: false, reason: `${what} is not in retryOn.statuses` };
+    }
+    case 'network':
+      return retryOn.network
+        ? { retryable: true, rateLimited: false, reason: `network (${error.cause})` }
+        : { retryable: false, reason: 'network errors are off in retryOn.network' };
+    case 'timeout':
+      return retryOn.timeout
+        ? { retryable: true, rateLimited: false, reason: `timeout after ${error.timeoutMs} ms` }
+        : { retryable: false, reason: 'timeouts are off in retryOn.timeout' };
+  }
+}

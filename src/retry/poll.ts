@@ -1,0 +1,75 @@
+/**
+ * The opt-in polling of a non-final answer (NotAvailable): ask again at a
+ * slow interval until a final answer, a failure, the maximum count, or
+ * unsubscription.
+ *
+ * @packageDocumentation
+ */
+import { concat, defer, mergeMap, of, take, throwIfEmpty, timer, type Observable, type SchedulerLike } from 'rxjs';
+import type { EngagementError } from '../errors';
+import { isLeft, type Either } from '../internal/either';
+import type { PollingPolicy } from './policy';
+
+/**
+ * What the check function learns about the check it runs.
+ *
+ * @example
+ * ```ts
+ * const check = (ctx: PollContext) => withRetry(() => createSessionOnce(request), policy, env);
+ * ```
+ * @since 0.1.0
+ */
+export interface PollContext {
+  /** 1 for the first check, 2 for the first poll, and so on. */
+  readonly check: number;
+}
+
+/**
+ * Runs `check`, emits its answer, and while the answer is a `Right` that
+ * `isFinal` rejects (NotAvailable), waits `polling.intervalMs` on
+ * `scheduler` and asks again, at most `polling.maxPolls` more times. Every
+ * answer is emitted, so a UI can show NotAvailable while polling goes on.
+ * Completes after a final answer, after a `Left` (the check's own retries
+ * have already given up), or after the last poll. With `polling: false` it
+ * emits the first answer and completes. The wait runs from an answer to the
+ * next question, so slow checks never overlap. Unsubscribing cancels the
+ * check in flight or the pending wait.
+ *
+ * Marble diagram (`intervalMs: 60000`, checks answering at once):
+ *
+ * ```text
+ * checks   N------------N------------A     N = Right(NotAvailable), A = Right(Available)
+ * result   N------------N------------(A|)
+ *          0            60 s         120 s
+ * ```
+ *
+ * @example
+ * ```ts
+ * import { asyncScheduler } from 'rxjs';
+ * const answers$ = withPolling(
+ *   () => withRetry(createSessionOnce, policy, env),
+ *   (engagement) => engagement.status === 'Available',
+ *   { intervalMs: 60000, maxPolls: 30 },
+ *   asyncScheduler,
+ * );
+ * ```
+ * @since 0.1.0
+ */
+export function withPolling<A>(
+  check: (ctx: PollContext) => Observable<Either<EngagementError, A>>,
+  isFinal: (a: A) => boolean,
+  polling: PollingPolicy | false,
+  scheduler: SchedulerLike,
+): Observable<Either<EngagementError, A>> {
+  const maxPolls = polling === false ? 0 : polling.maxPolls;
+  const run = (n: number): Observable<Either<EngagementError, A>> =>
+    defer(() => check({ check: n })).pipe(
+      take(1),
+      throwIfEmpty(() => new Error(`withPolling: check ${n} completed without a result`)),
+      mergeMap((answer) => {
+        const done = polling === false || isLeft(answer) || isFinal(answer.right) || n > maxPolls;
+        return done ? of(answer) : concat(of(answer), timer(polling.intervalMs, scheduler).pipe(mergeMap(() => run(n + 1))));
+      }),
+    );
+  return defer(() => run(1));
+}
