@@ -16,7 +16,7 @@ const explicitExtensions = {
 const external = ['rxjs', 'fp-ts', 'io-ts', 'cross-fetch'];
 
 const common: Options = {
-  entry: { index: 'src/index.ts', emulator: 'src/emulator/index.ts' },
+  entry: { index: 'src/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts' },
   target: 'es2020',
   sourcemap: true,
   splitting: false,
@@ -35,5 +35,25 @@ export default defineConfig([
     sourcemap: false,
     external,
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    // The legacy browser bundle: a page includes it instead of lpChat.min.js
+    // (docs/legacy.md). Self-contained (rxjs, fp-ts, io-ts inside); cross-fetch
+    // is replaced by the page's own fetch. On load it installs
+    // lpTag.taglets.ChatOverRestAPI with window.engagementRxDefaults.
+    entry: { 'engagement-rx.legacy': 'src/legacy/iife-entry.ts' },
+    format: ['iife'],
+    globalName: 'engagementRx',
+    platform: 'browser',
+    target: 'es2018',
+    minify: true,
+    sourcemap: false,
+    splitting: false,
+    treeshake: true,
+    noExternal: [/.*/],
+    outExtension: () => ({ js: '.js' }),
+    esbuildOptions(options) {
+      options.alias = { ...options.alias, 'cross-fetch': './src/legacy/cross-fetch-shim.ts' };
+    },
   },
 ]);

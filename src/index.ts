@@ -130,6 +130,8 @@ export type { MergeBehavior } from './attributes/merge';
 
 // Sessions
 export { memorySessionStore } from './session/session-store';
+export { webStorageSessionStore } from './session/web-storage-store';
+export type { WebStorageSessionStoreOptions, WebStorageLike } from './session/web-storage-store';
 export type { SessionStore } from './session/session-store';
 export type { VisitorSession } from './session/visitor-session';
 

@@ -34,6 +34,16 @@ describe('engagement-rx check', () => {
     expect(t.err).toEqual([]);
   });
 
+  it('shows progress and gives up after --max-attempts', async () => {
+    emulator = await startEmulator();
+    emulator.inject({ kind: 'status', status: 503 });
+    const t = io();
+    const code = await main(['check', '--domain', emulator.url, '--account', emulator.accountId, '--max-attempts', '1'], t.io);
+    expect(code).toBe(1);
+    expect(t.err).toEqual(expect.arrayContaining(['attempt 1 of 1...', expect.stringMatching(/^attempt 1 of 1 failed \(http 503/), expect.stringMatching(/^gave up after 1 attempt/)]));
+    expect(t.out.join('\n')).toMatch(/^Failed: http 503/);
+  });
+
   it('exits 1 with the error on a failure', async () => {
     emulator = await startEmulator();
     emulator.inject({ kind: 'status', status: 404 });

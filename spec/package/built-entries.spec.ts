@@ -30,7 +30,7 @@ describe('the built package', () => {
   });
 
   it('ships CJS and ESM entries with type declarations', () => {
-    for (const f of ['index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'emulator.js', 'emulator.mjs', 'emulator.d.ts', 'emulator.d.mts', 'cli.js']) {
+    for (const f of ['index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'emulator.js', 'emulator.mjs', 'emulator.d.ts', 'emulator.d.mts', 'node.js', 'node.mjs', 'node.d.ts', 'node.d.mts', 'cli.js']) {
       expect(existsSync(join(root, 'dist', f))).toBe(true);
     }
   });
@@ -56,6 +56,12 @@ describe('the built package', () => {
        ${check}`,
     ]);
     expect(JSON.parse(out)).toEqual({ tag: 'Right', status: 'Available' });
+  });
+
+  it('loads the Node-only entry as CommonJS and ESM', async () => {
+    const cjs = await node(['-e', `console.log(typeof require('engagement-rx/node').fileSessionStore)`]);
+    const esm = await node(['--input-type=module', '-e', `import { fileSessionStore } from 'engagement-rx/node'; console.log(typeof fileSessionStore)`]);
+    expect([cjs, esm]).toEqual(['function', 'function']);
   });
 
   it('keeps node:http out of the main entry (browser bundles must never see it)', async () => {

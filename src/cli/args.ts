@@ -14,6 +14,7 @@ export interface CheckCommand {
   readonly attributesFile?: string;
   readonly json: boolean;
   readonly timeoutMs?: number;
+  readonly maxAttempts?: number;
 }
 
 export interface EmulatorCommand {
@@ -33,7 +34,8 @@ export type Command = CheckCommand | EmulatorCommand | HelpCommand;
 export const HELP = `engagement-rx: LivePerson getEngagement checks from the terminal
 
 Usage:
-  engagement-rx check [--account A] [--domain D] [--section S]... [--attributes FILE] [--json] [--timeout MS]
+  engagement-rx check [--account A] [--domain D] [--section S]... [--attributes FILE] [--json]
+                      [--timeout MS] [--max-attempts N]
   engagement-rx emulator [--port N] [--host H] [--account A]
   engagement-rx help
 
@@ -46,6 +48,8 @@ check       runs one engagement check and prints the outcome; exit status 0 on
   --section S      a consumer section; repeat for more (or S1,S2)
   --attributes F   a JSON file holding an array of engagement attributes (SDEs)
   --timeout MS     budget of one attempt in ms (default 10000)
+  --max-attempts N attempts in all, the first included (default 4: retries on
+                   5xx, 429, network errors and timeouts around 5, 10, 15 s)
   --json           print one JSON object instead of text
 
 emulator    serves the LivePerson endpoints on loopback until interrupted.
@@ -67,6 +71,7 @@ export function parseArgs(argv: ReadonlyArray<string>): Either<string, Command> 
     let domain: string | undefined;
     let attributesFile: string | undefined;
     let timeoutMs: number | undefined;
+    let maxAttempts: number | undefined;
     let json = false;
     const sections: string[] = [];
     for (let i = 0; i < rest.length; i++) {
@@ -76,7 +81,7 @@ export function parseArgs(argv: ReadonlyArray<string>): Either<string, Command> 
         json = true;
         continue;
       }
-      if (!['--account', '--domain', '--section', '--attributes', '--timeout'].includes(flag)) return left(`unknown option ${flag} for check`);
+      if (!['--account', '--domain', '--section', '--attributes', '--timeout', '--max-attempts'].includes(flag)) return left(`unknown option ${flag} for check`);
       const value = takeValue(rest, i, flag);
       if (value._tag === 'Left') return value;
       i++;
@@ -87,6 +92,10 @@ export function parseArgs(argv: ReadonlyArray<string>): Either<string, Command> 
         const n = Number(value.right);
         if (!Number.isInteger(n) || n <= 0) return left('--timeout expects a positive whole number of milliseconds');
         timeoutMs = n;
+      } else if (flag === '--max-attempts') {
+        const n = Number(value.right);
+        if (!Number.isInteger(n) || n < 1 || n > 20) return left('--max-attempts expects a whole number from 1 to 20');
+        maxAttempts = n;
       } else sections.push(...value.right.split(',').map((s) => s.trim()).filter((s) => s.length > 0));
     }
     return right({
@@ -97,6 +106,7 @@ export function parseArgs(argv: ReadonlyArray<string>): Either<string, Command> 
       ...(domain === undefined ? {} : { domain }),
       ...(attributesFile === undefined ? {} : { attributesFile }),
       ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      ...(maxAttempts === undefined ? {} : { maxAttempts }),
     });
   }
   if (command === 'emulator') {

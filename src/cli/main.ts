@@ -10,15 +10,20 @@ import type { EngagementAttributeInput } from '../model';
 import { startEmulator } from '../emulator/index';
 import { HELP, parseArgs, type CheckCommand, type EmulatorCommand } from './args';
 import { formatOutcome, outcomeJson } from './format';
+import { createProgress, type ProgressSink } from './progress';
+import { defaultRetryPolicy } from '../retry/policy';
 
 interface Io {
   out(line: string): void;
   err(line: string): void;
+  /** Where progress goes (stderr); TTY mode rewrites one line. */
+  progress?: ProgressSink;
 }
 
 const stdio: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  progress: { write: (text) => process.stderr.write(text), isTTY: process.stderr.isTTY === true },
 };
 
 function readAttributes(file: string): { ok: true; value: ReadonlyArray<EngagementAttributeInput> } | { ok: false; message: string } {
@@ -54,14 +59,15 @@ export async function runCheck(cmd: CheckCommand, io: Io = stdio): Promise<numbe
     const accountId = cmd.account ?? emulator?.accountId ?? '';
     const domain = cmd.domain ?? (emulator as { url: string }).url;
     if (!cmd.json) io.err(`engagement-rx check: account ${accountId} on ${emulator === undefined ? domain : `the embedded emulator at ${domain}`}`);
-    const client = createEngagementClient({ accountId, domain, ...(cmd.timeoutMs === undefined ? {} : { timeoutMs: cmd.timeoutMs }) });
-    const progress = cmd.json
-      ? undefined
-      : client.events$.subscribe((e) => {
-          if (e.type === 'attemptStarted') io.err(`  attempt ${e.attempt}...`);
-          else if (e.type === 'attemptFailed') io.err(`  attempt ${e.attempt} failed (${e.error.kind}${e.error.status === undefined ? '' : ` ${e.error.status}`})`);
-          else if (e.type === 'retryScheduled') io.err(`  next retry in ${(e.delayMs / 1000).toFixed(1)} s (${e.reason})`);
-        });
+    const maxAttempts = cmd.maxAttempts ?? defaultRetryPolicy.maxAttempts;
+    const client = createEngagementClient({
+      accountId,
+      domain,
+      retry: { maxAttempts },
+      ...(cmd.timeoutMs === undefined ? {} : { timeoutMs: cmd.timeoutMs }),
+    });
+    const renderer = cmd.json ? undefined : createProgress(io.progress ?? { write: (t) => io.err(t.replace(/\n$/, '')), isTTY: false }, maxAttempts);
+    const progress = renderer === undefined ? undefined : client.events$.subscribe(renderer.onEvent);
     const result = await lastValueFrom(
       client.getEngagement({
         ...(cmd.sections.length === 0 ? {} : { consumerSections: cmd.sections }),
@@ -69,6 +75,7 @@ export async function runCheck(cmd: CheckCommand, io: Io = stdio): Promise<numbe
       }),
     );
     progress?.unsubscribe();
+    renderer?.done();
     io.out(cmd.json ? outcomeJson(result) : formatOutcome(result, Date.now()));
     return result._tag === 'Right' ? 0 : 1;
   } finally {

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { BehaviorSubject, Observable, Subject, defer, finalize, of, share, switchMap, tap, distinctUntilChanged } from 'rxjs';
+import { BehaviorSubject, Observable, Subject, concat, from, defer, finalize, of, share, switchMap, tap, distinctUntilChanged } from 'rxjs';
 import type { EngagementError } from '../errors';
 import { validationError } from '../errors';
 import type { Engagement, EngagementRequest } from '../model';
@@ -74,7 +74,11 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
   const resolved = resolveConfig(config);
   const events = new Subject<ClientEvent>();
   const accountId = isLeft(resolved) ? String((config as { accountId?: unknown } | undefined)?.accountId ?? '') : resolved.right.accountId;
-  const session = new BehaviorSubject<VisitorSession | undefined>(isLeft(resolved) ? undefined : restoreSession(resolved.right, events));
+  // Events raised while the client is created (a session restored from the store, or a store
+  // holding garbage) happen before anyone can subscribe: they are replayed to every subscriber.
+  const startup: ClientEvent[] = [];
+  const session = new BehaviorSubject<VisitorSession | undefined>(isLeft(resolved) ? undefined : restoreSession(resolved.right, (e) => startup.push(e)));
+  const events$ = concat(defer(() => from(startup)), events);
 
   if (isLeft(resolved)) {
     const configError = resolved.left;
@@ -84,7 +88,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
       session$: session.asObservable(),
       currentSession: () => session.value,
       resetSession: () => session.next(undefined),
-      events$: events.asObservable(),
+      events$,
       engagementOrigin: () => of(left<EngagementError, string>(configError)),
     };
   }
@@ -166,24 +170,26 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
       session.next(undefined);
       events.next({ type: 'sessionChanged', at: cfg.scheduler.now(), change: 'reset' });
     },
-    events$: events.asObservable(),
+    events$,
     engagementOrigin: () => origin$,
   };
 }
 
-function restoreSession(cfg: ResolvedConfig, events: Subject<ClientEvent>): VisitorSession | undefined {
+function restoreSession(cfg: ResolvedConfig, emit: (event: ClientEvent) => void): VisitorSession | undefined {
   let stored: unknown;
   try {
     stored = cfg.session.load(cfg.accountId);
   } catch {
-    stored = undefined;
+    emit({ type: 'warning', at: cfg.scheduler.now(), code: 'sessionStoreUnreadable', message: 'the session store could not be read; starting without a session' });
+    return undefined;
   }
   if (stored === undefined || stored === null) return undefined;
   const decoded = decodeVisitorSession(stored);
   if (isLeft(decoded)) {
-    events.next({ type: 'warning', at: cfg.scheduler.now(), code: 'sessionStoreUnreadable', message: 'the session store held an unreadable session; it was ignored' });
+    emit({ type: 'warning', at: cfg.scheduler.now(), code: 'sessionStoreUnreadable', message: 'the session store held an unreadable session; it was ignored' });
     return undefined;
   }
+  emit({ type: 'sessionChanged', at: cfg.scheduler.now(), change: 'restored' });
   return decoded.right;
 }
 

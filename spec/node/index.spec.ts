@@ -1,0 +1,11 @@
+/**
+ * The `engagement-rx/node` entry exports its names one by one, nothing else.
+ */
+import * as nodeEntry from '../../src/node/index';
+
+describe('engagement-rx/node', () => {
+  it('exports fileSessionStore and nothing else at run time', () => {
+    expect(Object.keys(nodeEntry).sort()).toEqual(['fileSessionStore']);
+    expect(typeof nodeEntry.fileSessionStore).toBe('function');
+  });
+});

@@ -1,0 +1,10 @@
+/**
+ * `engagement-rx/node`: the Node-only parts of engagement-rx (they use
+ * `node:*` modules, so they are kept out of the browser entry).
+ *
+ * The public surface, name by name.
+ *
+ * @packageDocumentation
+ */
+export { fileSessionStore } from './file-session-store';
+export type { FileSessionStoreOptions } from './file-session-store';

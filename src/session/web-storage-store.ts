@@ -1,0 +1,160 @@
+/**
+ * A session store over Web Storage (`localStorage`, `sessionStorage`) or
+ * anything shaped like it, so a visitor survives a page reload.
+ *
+ * Browser-safe: no DOM globals are touched; the storage object is passed in.
+ *
+ * @packageDocumentation
+ */
+import type { SessionStore } from './session-store';
+import type { VisitorSession } from './visitor-session';
+
+/**
+ * The three methods of the DOM `Storage` interface the store uses. Both
+ * `window.localStorage` and `window.sessionStorage` fit, and so does a tiny
+ * in-memory object in tests or non-browser runtimes.
+ *
+ * @example
+ * ```ts
+ * const map = new Map<string, string>();
+ * const storage: WebStorageLike = {
+ *   getItem: (key) => map.get(key) ?? null,
+ *   setItem: (key, value) => void map.set(key, value),
+ *   removeItem: (key) => void map.delete(key),
+ * };
+ * ```
+ * @since 0.1.0
+ */
+export interface WebStorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/**
+ * Options of {@link webStorageSessionStore}.
+ *
+ * @example
+ * ```ts
+ * const options: WebStorageSessionStoreOptions = { prefix: 'my-app:lp-session:' };
+ * ```
+ * @since 0.1.0
+ */
+export interface WebStorageSessionStoreOptions {
+  /**
+   * Put before the account id to make each key. Default
+   * `'engagement-rx:session:'`, so account `12345678` is kept under
+   * `engagement-rx:session:12345678`.
+   */
+  readonly prefix?: string;
+}
+
+const DEFAULT_WEB_STORAGE_PREFIX = 'engagement-rx:session:';
+
+/**
+ * A {@link SessionStore} over Web Storage: one key per account (prefix +
+ * account id), holding the session as JSON (`visitorId`, `sessionId`,
+ * `pageId`, `confirmedAt`; nothing else is written).
+ *
+ * - `load` returns the parsed value, `undefined` when the key is absent, and
+ *   the raw text when it is not JSON (never a valid session, so the client
+ *   ignores it with a `sessionStoreUnreadable` warning).
+ * - Failures of the storage itself (a full quota, storage disabled by the
+ *   user or by private browsing) are not swallowed: `save`, `clear` and
+ *   `load` rethrow what the storage threw. The client catches them: a failed
+ *   save or clear is a `sessionStoreWriteFailed` warning and the session is
+ *   kept in memory; a failed load means no stored session. A check never
+ *   fails because of the store.
+ *
+ * Note that in some browsers merely reading `window.localStorage` throws when
+ * storage is disabled; guard that read yourself (see the example).
+ *
+ * @param storage - `window.localStorage`, `window.sessionStorage` or any
+ *   {@link WebStorageLike}.
+ * @param options - see {@link WebStorageSessionStoreOptions}.
+ * @throws TypeError when `storage` lacks `getItem`, `setItem` or
+ *   `removeItem`, or when `options` is not a valid options object. This is a
+ *   programming error, reported when the store is created.
+ *
+ * @example
+ * ```ts
+ * import { createEngagementClient, memorySessionStore, webStorageSessionStore } from 'engagement-rx';
+ *
+ * let storage: Storage | undefined;
+ * try {
+ *   storage = window.localStorage;
+ * } catch {
+ *   storage = undefined; // storage disabled: fall back to memory
+ * }
+ * const client = createEngagementClient({
+ *   accountId: '12345678',
+ *   session: storage === undefined ? memorySessionStore() : webStorageSessionStore(storage),
+ * });
+ * ```
+ * @since 0.1.0
+ */
+export function webStorageSessionStore(storage: WebStorageLike, options?: WebStorageSessionStoreOptions): SessionStore {
+  if (!isStorageLike(storage)) {
+    throw new TypeError(`webStorageSessionStore: parameter "storage" must have getItem, setItem and removeItem methods (a Web Storage such as localStorage), got ${describeStorage(storage)}`);
+  }
+  const prefix = readPrefix(options);
+  const keyOf = (accountId: string): string => `${prefix}${accountId}`;
+  return {
+    load: (accountId) => {
+      const raw = storage.getItem(keyOf(accountId));
+      if (raw === null || raw === undefined) return undefined;
+      return parseOrRaw(raw);
+    },
+    save: (accountId, session) => {
+      storage.setItem(keyOf(accountId), JSON.stringify(idsOnly(session)));
+    },
+    clear: (accountId) => {
+      storage.removeItem(keyOf(accountId));
+    },
+  };
+}
+
+function isStorageLike(u: unknown): u is WebStorageLike {
+  if ((typeof u !== 'object' && typeof u !== 'function') || u === null) return false;
+  const s = u as Record<string, unknown>;
+  return typeof s['getItem'] === 'function' && typeof s['setItem'] === 'function' && typeof s['removeItem'] === 'function';
+}
+
+function readPrefix(options: unknown): string {
+  if (options === undefined) return DEFAULT_WEB_STORAGE_PREFIX;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`webStorageSessionStore: parameter "options" must be an object, got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== 'prefix') throw new TypeError(`webStorageSessionStore: unknown option "options.${key}" (expected prefix)`);
+  }
+  const prefix = (options as { prefix?: unknown }).prefix;
+  if (prefix === undefined) return DEFAULT_WEB_STORAGE_PREFIX;
+  if (typeof prefix !== 'string') throw new TypeError(`webStorageSessionStore: option "options.prefix" must be a string, got ${describe(prefix)}`);
+  return prefix;
+}
+
+/** The stored form: the session's own fields, nothing else. */
+function idsOnly(session: VisitorSession): VisitorSession {
+  return { visitorId: session.visitorId, sessionId: session.sessionId, pageId: session.pageId, confirmedAt: session.confirmedAt };
+}
+
+/** Parsed JSON, or the raw text when it is not JSON (never a valid session). */
+function parseOrRaw(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
+}
+
+function describeStorage(u: unknown): string {
+  return (typeof u === 'object' || typeof u === 'function') && u !== null && !Array.isArray(u) ? 'an object without them' : describe(u);
+}
+
+function describe(u: unknown): string {
+  if (u === null) return 'null';
+  if (u === undefined) return 'nothing';
+  if (Array.isArray(u)) return 'an array';
+  return typeof u === 'object' ? 'an object' : `a ${typeof u}`;
+}
