@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
+import { browserFetchPlugin, rewriteLibImports } from './src/browser/bundling';
 
 /**
  * fp-ts and io-ts ship no `exports` map, so a bare `fp-ts/lib/Either` import
@@ -28,6 +30,21 @@ export default defineConfig([
   { ...common, format: ['cjs'], dts: true },
   { ...common, format: ['esm'], dts: true, plugins: [explicitExtensions] },
   {
+    // The browser build (package.json exports, "browser" condition): the page's own
+    // fetch instead of cross-fetch, fp-ts/io-ts ES module builds (src/browser/bundling.ts).
+    entry: { browser: 'src/index.ts' },
+    format: ['esm'],
+    platform: 'browser',
+    target: 'es2020',
+    sourcemap: true,
+    splitting: false,
+    treeshake: true,
+    external,
+    outExtension: () => ({ js: '.mjs' }),
+    esbuildPlugins: [browserFetchPlugin(resolve('src/browser/default-fetch.ts'))],
+    plugins: [{ name: 'es-module-builds-of-fp-ts-and-io-ts', renderChunk: (code: string) => ({ code: rewriteLibImports(code) }) }],
+  },
+  {
     entry: { cli: 'src/cli/main.ts' },
     format: ['cjs'],
     target: 'es2020',
@@ -54,6 +71,18 @@ export default defineConfig([
     outExtension: () => ({ js: '.js' }),
     esbuildOptions(options) {
       options.alias = { ...options.alias, 'cross-fetch': './src/legacy/cross-fetch-shim.ts' };
+      options.conditions = ['es2015']; // rxjs's ES2015 build: smaller than its ES5 one
     },
+    esbuildPlugins: [
+      {
+        // fp-ts/lib is CommonJS (not tree-shaken); fp-ts/es6 is the same API as ES modules.
+        name: 'fp-ts-lib-to-es6',
+        setup(build) {
+          build.onResolve({ filter: /^fp-ts\/lib\// }, (args) =>
+            build.resolve(args.path.replace('fp-ts/lib/', 'fp-ts/es6/'), { kind: args.kind, resolveDir: args.resolveDir }),
+          );
+        },
+      },
+    ],
   },
 ]);

@@ -128,13 +128,46 @@ export type {
 export { mergeAttributes, coalesceAttributes, mergeBehaviorOf } from './attributes/merge';
 export type { MergeBehavior } from './attributes/merge';
 
+// Legacy callback adapters (lpChat.min.js conventions)
+export { createChatApi } from './legacy/chat-api';
+export type { ChatApi, ChatApiConfig } from './legacy/chat-api';
+export { ChatOverRestAPI } from './legacy/chat-over-rest-api';
+export type {
+  LegacyChatConfig,
+  LegacyEventBindings,
+  LegacyEventMethods,
+  LegacyInitPayload,
+  LegacyLoadPayload,
+  LegacyNoChatGetters,
+  LegacyPayloadOf,
+  LegacyStatePayload,
+  LegacyUnsupportedMethods,
+} from './legacy/chat-over-rest-api';
+export { installLegacyGlobals } from './legacy/globals';
+export type { LegacyChatConstructor, LegacyDefaults } from './legacy/globals';
+export type { LegacyBinding, LegacyBindingId, LegacyCallback, LegacyCallbackObject, LegacyEventInfo, LegacyUnbindCriteria } from './legacy/bindings';
+export type { LegacyCall } from './legacy/legacy-core';
+export type { LegacyCallFailure, LegacyEngagementPayload, LegacyEngagementRequest, LegacyErrorObject, LegacyFailurePayload } from './legacy/legacy-payloads';
+export { CHAT_STATES, LEGACY_EVENT_NAMES } from './legacy/event-names';
+export type { ChatState, ChatStates, LegacyEventName, NoChatGetterName, UnsupportedMethodName } from './legacy/event-names';
+export type { LegacyEvent, LegacyLogCode, LegacyLogEntry, LegacyLogLevel } from './legacy/telemetry';
+
 // Sessions
 export { memorySessionStore } from './session/session-store';
 export { webStorageSessionStore } from './session/web-storage-store';
 export type { WebStorageSessionStoreOptions, WebStorageLike } from './session/web-storage-store';
+
+// Reporting (Update Session) and the outbox
+export { memoryOutboxStore, webStorageOutboxStore } from './report/outbox-store';
+export type { OutboxStore, WebStorageOutboxStoreOptions } from './report/outbox-store';
+export type { OutboxState, RejectedReport, ReportTarget } from './report/outbox-state';
+export type { ReportItem, ReportSourceValue } from './report/report-items';
+export type { StoredOutbox, StoredOutboxEntry } from './report/stored-outbox';
+export type { UpdateSessionMethod } from './client/config';
+export type { WarningCode } from './client/events';
 export type { SessionStore } from './session/session-store';
 export type { VisitorSession } from './session/visitor-session';
 
 // Transport
 export type { FetchLike, FetchInit, FetchResponse } from './http/fetch-like';
-export type { Either } from './internal/either';
+export type { Either } from './either';

@@ -64,7 +64,10 @@ describe('EngagementAttributesCodec: accepted values', () => {
   it('keeps unknown fields of a known attribute', () => {
     fc.assert(
       fc.property(
-        fc.dictionary(fc.string().filter((k) => !['type', 'total', 'numItems', 'currency', 'products', '__proto__'].includes(k)), fc.jsonValue()),
+        // `__proto__` keys, at any depth, are dropped by design (see src/internal/validation.ts)
+        fc
+          .dictionary(fc.string().filter((k) => !['type', 'total', 'numItems', 'currency', 'products'].includes(k)), fc.jsonValue())
+          .filter((d) => !JSON.stringify(d).includes('"__proto__"')),
         (extra) => {
           const sde = { ...extra, type: 'cart', total: 1, numItems: 1 };
           expect(valueOf(decode([sde]))).toStrictEqual([sde]);

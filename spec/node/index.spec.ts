@@ -5,7 +5,7 @@ import * as nodeEntry from '../../src/node/index';
 
 describe('engagement-rx/node', () => {
   it('exports fileSessionStore and nothing else at run time', () => {
-    expect(Object.keys(nodeEntry).sort()).toEqual(['fileSessionStore']);
+    expect(Object.keys(nodeEntry).sort()).toEqual(['fileOutboxStore', 'fileSessionStore']);
     expect(typeof nodeEntry.fileSessionStore).toBe('function');
   });
 });

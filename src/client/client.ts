@@ -4,12 +4,16 @@
  *
  * @packageDocumentation
  */
-import { BehaviorSubject, Observable, Subject, concat, from, defer, finalize, of, share, switchMap, tap, distinctUntilChanged } from 'rxjs';
-import type { EngagementError } from '../errors';
+import { BehaviorSubject, Observable, Subject, concat, from, defer, finalize, of, share, switchMap, tap, distinctUntilChanged, type Subscription } from 'rxjs';
+import type { EngagementError, ValidationError } from '../errors';
 import { validationError } from '../errors';
 import type { Engagement, EngagementRequest } from '../model';
 import { decodeRequest } from '../codecs/request';
 import { createSession$, createSessionBody } from '../http/create-session';
+import { updateSession$ } from '../http/update-session';
+import type { OutboxState } from '../report/outbox-state';
+import type { ReportItem, ReportSourceValue } from '../report/report-items';
+import { createReporting, refusedReporting, withCarried } from '../report/reporting';
 import { lookupOrigin$ } from '../http/csds-lookup';
 import { defaultFetch } from '../http/default-fetch';
 import type { HttpEnv } from '../http/request';
@@ -55,6 +59,25 @@ export interface EngagementClient {
    * completion.
    */
   engagementOrigin(): Observable<Either<EngagementError, string>>;
+  /**
+   * Reports engagement attributes (SDEs) and impression events with Update
+   * Session. Validated now: a `validation` Left names each bad field
+   * (`[1].info.balance`) and nothing is queued. Otherwise the items wait in
+   * the outbox (see `outbox`), are batched for `reportWindowMs`, coalesced
+   * and sent in order once a session exists; they survive failures and, with
+   * a durable outbox store, reloads. Impressions go to `impAttributes`, SDEs
+   * to `engagementAttributes`.
+   */
+  report(...items: ReadonlyArray<ReportItem>): Either<ValidationError, void>;
+  /**
+   * Reports what `source$` emits (one item, or an array reported together)
+   * until it completes or the returned Subscription is unsubscribed. An
+   * invalid value is a `reportRejected` event (`source: 'validation'`), never
+   * an error: the source is still followed.
+   */
+  reportFrom(source$: Observable<ReportSourceValue>): Subscription;
+  /** The outbox: pending count, sending flag, refused reports (reasons, types, counts; never contents). */
+  readonly outbox$: Observable<OutboxState>;
 }
 
 /**
@@ -82,7 +105,11 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
 
   if (isLeft(resolved)) {
     const configError = resolved.left;
+    const refused = refusedReporting(configError, (e) => events.next(e), () => Date.now());
     return {
+      report: (...items) => refused.report(items),
+      reportFrom: refused.reportFrom,
+      outbox$: refused.outbox$,
       accountId,
       getEngagement: () => of(left<EngagementError, Engagement>(configError)),
       session$: session.asObservable(),
@@ -97,6 +124,28 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
   const env: HttpEnv = { fetch: cfg.fetch ?? defaultFetch(), timeoutMs: cfg.timeoutMs, scheduler: cfg.scheduler };
   const origin$ = originSource(cfg, env);
   let checks = 0;
+  let starting = true;
+  const reporting = createReporting({
+    accountId: cfg.accountId,
+    scheduler: cfg.scheduler,
+    random: cfg.random,
+    retry: cfg.retry,
+    windowMs: cfg.reportWindowMs,
+    maxOutbox: cfg.maxOutbox,
+    store: cfg.outbox,
+    session$: session,
+    currentSession: () => session.value,
+    send: (target, body) =>
+      origin$.pipe(
+        switchMap((origin) =>
+          isLeft(origin)
+            ? of(left<EngagementError, void>(origin.left))
+            : updateSession$(env, { origin: origin.right, accountId: cfg.accountId, vid: target.visitorId, sid: target.sessionId }, body, cfg.updateSessionMethod),
+        ),
+      ),
+    emit: (e) => (starting ? startup.push(e) : events.next(e)),
+  });
+  starting = false;
 
   const commit = (engagement: Engagement): void => {
     const previous = session.value;
@@ -116,7 +165,8 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
       const decoded = decodeRequest(request);
       if (isLeft(decoded)) return of(left<EngagementError, Engagement>(validationError(decoded.left)));
       const normalized = decoded.right;
-      const body = createSessionBody(normalized);
+      // What the visitor reported so far (delivered cart/personal/ctmrinfo/mrktInfo) rides along; the request's own attributes win.
+      const body = createSessionBody(withCarried(normalized, reporting.carried(normalized.vid ?? session.value?.visitorId)));
       const check = ++checks;
       // A visitor the server named in a failed attempt ("Loading account: …, vid: X"):
       // later attempts of this check reuse it instead of creating another visitor.
@@ -168,10 +218,14 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
         events.next({ type: 'warning', at: cfg.scheduler.now(), code: 'sessionStoreWriteFailed', message: 'the session store refused to clear the session' });
       }
       session.next(undefined);
+      reporting.sessionReset();
       events.next({ type: 'sessionChanged', at: cfg.scheduler.now(), change: 'reset' });
     },
     events$,
     engagementOrigin: () => origin$,
+    report: (...items) => reporting.report(items),
+    reportFrom: (source$) => reporting.reportFrom(source$),
+    outbox$: new Observable<OutboxState>((subscriber) => reporting.outbox$.subscribe(subscriber)),
   };
 }
 

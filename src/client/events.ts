@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { EngagementError, EngagementErrorKind, Operation } from '../errors';
+import type { EngagementError, EngagementErrorKind, Operation, ValidationIssue } from '../errors';
 import type { NormalizedRequest } from '../model';
 
 /**
@@ -42,7 +42,10 @@ export interface ErrorSummary {
 
 /**
  * Everything a client reports on `events$`. `check` numbers the checks of a
- * client (1, 2, …); `at` is the scheduler's clock in ms.
+ * client (1, 2, …); `at` is the scheduler's clock in ms. The `report*` and
+ * `outboxOverflow` events follow `report`/`reportFrom` (Update Session):
+ * they carry counts, types, statuses and field paths, never the reported
+ * values.
  *
  * @example
  * ```ts
@@ -59,7 +62,61 @@ export type ClientEvent =
   | { readonly type: 'gaveUp'; readonly check: number; readonly attempts: number; readonly at: number; readonly reason: string; readonly error: ErrorSummary }
   | { readonly type: 'succeeded'; readonly check: number; readonly attempts: number; readonly at: number; readonly status: 'Available' | 'NotAvailable' }
   | { readonly type: 'sessionChanged'; readonly at: number; readonly change: 'restored' | 'confirmed' | 'replaced' | 'reset' }
-  | { readonly type: 'warning'; readonly at: number; readonly code: 'sessionStoreUnreadable' | 'sessionStoreWriteFailed'; readonly message: string };
+  | { readonly type: 'warning'; readonly at: number; readonly code: WarningCode; readonly message: string }
+  // Reporting (Update Session): counts and types only, never contents.
+  | { readonly type: 'reportQueued'; readonly at: number; readonly attributes: number; readonly impressions: number; readonly pending: number }
+  | {
+      readonly type: 'reportDelivered';
+      readonly at: number;
+      /** Numbers the Update Session calls of a client (1, 2, …). */
+      readonly batch: number;
+      /** Reported items the call delivered (before coalescing). */
+      readonly items: number;
+      /** Attributes and impressions in the body (after coalescing). */
+      readonly attributes: number;
+      readonly impressions: number;
+      readonly attempts: number;
+      readonly pending: number;
+    }
+  | {
+      readonly type: 'reportRejected';
+      readonly at: number;
+      /** `server`: a 4xx answer parked the batch; `validation`: `reportFrom` met an invalid item (nothing was queued). */
+      readonly source: 'server' | 'validation';
+      readonly items: number;
+      /** Known attribute and impression types among the items. */
+      readonly types: ReadonlyArray<string>;
+      readonly reason: string;
+      readonly batch?: number;
+      readonly status?: number;
+      /** Where each invalid item failed (`[0].info.balance`), for `validation`. */
+      readonly issues?: ReadonlyArray<ValidationIssue>;
+    }
+  | {
+      readonly type: 'reportDeferred';
+      readonly at: number;
+      readonly batch: number;
+      readonly items: number;
+      readonly attempts: number;
+      /** The next delivery round starts after this wait; the items stay in the outbox. */
+      readonly delayMs: number;
+      readonly error: ErrorSummary;
+    }
+  | { readonly type: 'outboxOverflow'; readonly at: number; readonly dropped: number; readonly compacted: number; readonly pending: number; readonly maxOutbox: number };
+
+/**
+ * The `code` of a `warning` event: a store that cannot be read or written
+ * (the client goes on in memory), or a `reportFrom` source that failed.
+ *
+ * @example
+ * ```ts
+ * client.events$.subscribe((e) => {
+ *   if (e.type === 'warning' && e.code === 'outboxStoreWriteFailed') console.warn(e.message);
+ * });
+ * ```
+ * @since 0.1.0
+ */
+export type WarningCode = 'sessionStoreUnreadable' | 'sessionStoreWriteFailed' | 'outboxStoreUnreadable' | 'outboxStoreWriteFailed' | 'reportSourceFailed';
 
 /** @internal */
 export function summarizeRequest(request: NormalizedRequest, ids: { vid?: string; sid?: string }): RequestSummary {

@@ -8,3 +8,5 @@
  */
 export { fileSessionStore } from './file-session-store';
 export type { FileSessionStoreOptions } from './file-session-store';
+export { fileOutboxStore } from './file-outbox-store';
+export type { FileOutboxStoreOptions } from './file-outbox-store';

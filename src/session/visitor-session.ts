@@ -35,6 +35,11 @@ export function decodeVisitorSession(u: unknown): Either<ValidationIssue[], Visi
   return decodeWith(VisitorSessionCodec, u);
 }
 
+/** The stored form of a session: its own four fields, nothing else (no extra keys a caller may have added). */
+export function sessionIdsOnly(session: VisitorSession): VisitorSession {
+  return { visitorId: session.visitorId, sessionId: session.sessionId, pageId: session.pageId, confirmedAt: session.confirmedAt };
+}
+
 /** The session an answer confirms. */
 export function sessionFromEngagement(engagement: Engagement, now: number): VisitorSession {
   return { visitorId: engagement.visitorId, sessionId: engagement.sessionId, pageId: engagement.pageId, confirmedAt: now };

@@ -7,7 +7,8 @@
  * @packageDocumentation
  */
 import type { SessionStore } from './session-store';
-import type { VisitorSession } from './visitor-session';
+import { sessionIdsOnly } from './visitor-session';
+import { accountWebStorage } from './account-web-storage';
 
 /**
  * The three methods of the DOM `Storage` interface the store uses. Both
@@ -94,67 +95,10 @@ const DEFAULT_WEB_STORAGE_PREFIX = 'engagement-rx:session:';
  * @since 0.1.0
  */
 export function webStorageSessionStore(storage: WebStorageLike, options?: WebStorageSessionStoreOptions): SessionStore {
-  if (!isStorageLike(storage)) {
-    throw new TypeError(`webStorageSessionStore: parameter "storage" must have getItem, setItem and removeItem methods (a Web Storage such as localStorage), got ${describeStorage(storage)}`);
-  }
-  const prefix = readPrefix(options);
-  const keyOf = (accountId: string): string => `${prefix}${accountId}`;
+  const view = accountWebStorage('webStorageSessionStore', storage, options, DEFAULT_WEB_STORAGE_PREFIX, 'localStorage');
   return {
-    load: (accountId) => {
-      const raw = storage.getItem(keyOf(accountId));
-      if (raw === null || raw === undefined) return undefined;
-      return parseOrRaw(raw);
-    },
-    save: (accountId, session) => {
-      storage.setItem(keyOf(accountId), JSON.stringify(idsOnly(session)));
-    },
-    clear: (accountId) => {
-      storage.removeItem(keyOf(accountId));
-    },
+    load: (accountId) => view.load(accountId),
+    save: (accountId, session) => view.save(accountId, sessionIdsOnly(session)),
+    clear: (accountId) => view.clear(accountId),
   };
-}
-
-function isStorageLike(u: unknown): u is WebStorageLike {
-  if ((typeof u !== 'object' && typeof u !== 'function') || u === null) return false;
-  const s = u as Record<string, unknown>;
-  return typeof s['getItem'] === 'function' && typeof s['setItem'] === 'function' && typeof s['removeItem'] === 'function';
-}
-
-function readPrefix(options: unknown): string {
-  if (options === undefined) return DEFAULT_WEB_STORAGE_PREFIX;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TypeError(`webStorageSessionStore: parameter "options" must be an object, got ${describe(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (key !== 'prefix') throw new TypeError(`webStorageSessionStore: unknown option "options.${key}" (expected prefix)`);
-  }
-  const prefix = (options as { prefix?: unknown }).prefix;
-  if (prefix === undefined) return DEFAULT_WEB_STORAGE_PREFIX;
-  if (typeof prefix !== 'string') throw new TypeError(`webStorageSessionStore: option "options.prefix" must be a string, got ${describe(prefix)}`);
-  return prefix;
-}
-
-/** The stored form: the session's own fields, nothing else. */
-function idsOnly(session: VisitorSession): VisitorSession {
-  return { visitorId: session.visitorId, sessionId: session.sessionId, pageId: session.pageId, confirmedAt: session.confirmedAt };
-}
-
-/** Parsed JSON, or the raw text when it is not JSON (never a valid session). */
-function parseOrRaw(raw: string): unknown {
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return raw;
-  }
-}
-
-function describeStorage(u: unknown): string {
-  return (typeof u === 'object' || typeof u === 'function') && u !== null && !Array.isArray(u) ? 'an object without them' : describe(u);
-}
-
-function describe(u: unknown): string {
-  if (u === null) return 'null';
-  if (u === undefined) return 'nothing';
-  if (Array.isArray(u)) return 'an array';
-  return typeof u === 'object' ? 'an object' : `a ${typeof u}`;
 }

@@ -1,0 +1,443 @@
+/**
+ * Reporting through the client, end to end: real loopback HTTP against the
+ * emulator, time on a VirtualTimeScheduler (no real sleeps).
+ */
+import { Observable, Subject, VirtualTimeScheduler, lastValueFrom, of, throwError } from 'rxjs';
+import { createEngagementClient, memorySessionStore, type ClientEvent, type EngagementClient, type EngagementClientConfig } from '../../src/index';
+import { memoryOutboxStore, webStorageOutboxStore, type OutboxStore } from '../../src/report/outbox-store';
+import type { OutboxState } from '../../src/report/outbox-state';
+import type { StoredOutbox } from '../../src/report/stored-outbox';
+import type { SessionStore } from '../../src/session/session-store';
+import type { WebStorageLike } from '../../src/session/web-storage-store';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
+import { gate, type Gate } from '../helpers/gate';
+import { countingFetch, settle, type CountingFetch } from './driver';
+
+let emulator: RunningEmulator;
+let sleeper: Gate;
+
+beforeEach(async () => {
+  sleeper = gate();
+  emulator = await startEmulator({ sleep: sleeper.sleep });
+});
+
+afterEach(async () => {
+  sleeper.release();
+  await emulator.close();
+});
+
+interface Rig {
+  readonly client: EngagementClient;
+  readonly scheduler: VirtualTimeScheduler;
+  readonly http: CountingFetch;
+  readonly events: ClientEvent[];
+  state(): OutboxState;
+  /** Runs until the outbox is empty and idle. */
+  drain(): Promise<void>;
+  /** A getEngagement; returns the visitor, session and page ids. */
+  engage(request?: Parameters<EngagementClient['getEngagement']>[0]): Promise<{ vid: string; sid: string; pageId: string }>;
+}
+
+function rig(extra: Partial<EngagementClientConfig> = {}, scheduler = new VirtualTimeScheduler()): Rig {
+  const http = countingFetch();
+  const client = createEngagementClient({ accountId: emulator.accountId, domain: emulator.url, scheduler, random: () => 0.5, fetch: http.fetch, ...extra });
+  const events: ClientEvent[] = [];
+  client.events$.subscribe((e) => events.push(e));
+  let state: OutboxState | undefined;
+  client.outbox$.subscribe((s) => (state = s));
+  const current = (): OutboxState => {
+    if (state === undefined) throw new Error('no outbox state');
+    return state;
+  };
+  return {
+    client,
+    scheduler,
+    http,
+    events,
+    state: current,
+    drain: () => settle(scheduler, http, () => current().pending === 0 && !current().sending && scheduler.actions.every((a) => a.closed)),
+    engage: async (request) => {
+      const r = await lastValueFrom(client.getEngagement(request));
+      if (r._tag !== 'Right') throw new Error(`getEngagement failed: ${r.left.message}`);
+      return { vid: r.right.visitorId, sid: r.right.sessionId, pageId: r.right.pageId };
+    },
+  };
+}
+
+const updates = (r: Rig) => r.http.sent.filter((s) => s.method === 'PUT' || s.headers['X-HTTP-Method-Override'] === 'PUT');
+const ofType = <T extends ClientEvent['type']>(events: ClientEvent[], type: T) => events.filter((e): e is Extract<ClientEvent, { type: T }> => e.type === type);
+const lead = (id: string) => ({ type: 'lead' as const, lead: { leadId: id } });
+const leadIdsOf = (vid: string) =>
+  emulator.received(vid).flatMap((r) => r.engagementAttributes.filter((a) => a['type'] === 'lead').map((a) => (a['lead'] as { leadId: string }).leadId));
+
+function fakeStorage(): WebStorageLike & { readonly map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+}
+
+describe('report: refusals', () => {
+  it('refuses invalid items with a validation Left naming index and field; nothing is queued or sent', async () => {
+    const r = rig();
+    await r.engage();
+    const result = r.client.report(lead('ok'), { type: 'ctmrinfo', info: { balance: 'high' } } as never, { type: 'impDisplay', campaign: 'x1', engId: 2, revision: 3 } as never);
+    expect(result._tag === 'Left' && result.left.kind === 'validation' && result.left.issues.map((i) => i.path)).toEqual(['[1].info.balance', '[2].campaign']);
+    expect(r.client.report(null as never)._tag).toBe('Left');
+    expect(r.client.report({ type: 'impDisplay' } as never)._tag).toBe('Left');
+    expect(r.state().pending).toBe(0);
+    await r.drain();
+    expect(updates(r)).toHaveLength(0);
+    expect(ofType(r.events, 'reportQueued')).toHaveLength(0);
+  });
+
+  it('an empty report is a no-op', () => {
+    const r = rig();
+    expect(r.client.report()).toEqual({ _tag: 'Right', right: undefined });
+    expect(r.scheduler.actions).toHaveLength(0);
+  });
+
+  it('refuses the new options when they are wrong, naming each', async () => {
+    const c = createEngagementClient({
+      accountId: emulator.accountId,
+      outbox: { load: () => undefined } as unknown as OutboxStore,
+      reportWindowMs: -1,
+      maxOutbox: 0,
+      updateSessionMethod: 'PATCH' as never,
+    });
+    const r = await lastValueFrom(c.getEngagement());
+    expect(r._tag === 'Left' && r.left.kind === 'validation' && r.left.issues.map((i) => i.path)).toEqual(['outbox', 'reportWindowMs', 'maxOutbox', 'updateSessionMethod']);
+    const reported = c.report(lead('1'));
+    expect(reported._tag === 'Left' && reported.left.kind).toBe('validation');
+    const events: ClientEvent[] = [];
+    c.events$.subscribe((e) => events.push(e));
+    c.reportFrom(of(lead('2'), lead('3')));
+    expect(ofType(events, 'reportRejected').map((e) => [e.source, e.items, e.types])).toEqual([
+      ['validation', 1, ['lead']],
+      ['validation', 1, ['lead']],
+    ]);
+    expect(await lastValueFrom(c.outbox$)).toEqual({ pending: 0, sending: false, waitingForSession: false, delivered: 0, dropped: 0, rejected: [] });
+  });
+});
+
+describe('reportFrom', () => {
+  it('follows an Observable: valid values are delivered, an invalid one is a reportRejected event and the stream goes on', async () => {
+    const r = rig();
+    const { vid } = await r.engage();
+    const source = new Subject<unknown>();
+    const sub = r.client.reportFrom(source as unknown as Observable<never>);
+    source.next(lead('1'));
+    source.next({ type: 'personal', personal: { gender: 'robot', firstname: 'Jane' } });
+    source.next([lead('2'), lead('3')]);
+    await r.drain();
+    source.next(lead('4'));
+    sub.unsubscribe();
+    source.next(lead('5')); // not followed any more
+    await r.drain();
+    expect(leadIdsOf(vid)).toEqual(['1', '2', '3', '4']);
+    const rejected = ofType(r.events, 'reportRejected');
+    expect(rejected).toEqual([
+      {
+        type: 'reportRejected',
+        at: expect.any(Number),
+        source: 'validation',
+        items: 1,
+        types: ['personal'],
+        reason: '1 invalid field; nothing of this value was queued',
+        issues: [{ path: '[0].personal.gender', reason: expect.any(String) }],
+      },
+    ]);
+    expect(JSON.stringify(r.events)).not.toContain('Jane');
+  });
+
+  it('a failing source ends with a warning; what it reported before is delivered', async () => {
+    const r = rig();
+    const { vid } = await r.engage();
+    r.client.reportFrom(new Observable<never>((s) => {
+      s.next(lead('1') as never);
+      s.error(new Error('boom'));
+    }));
+    await r.drain();
+    expect(leadIdsOf(vid)).toEqual(['1']);
+    expect(ofType(r.events, 'warning').map((e) => e.code)).toEqual(['reportSourceFailed']);
+    r.client.reportFrom(throwError(() => new Error('x')));
+    expect(ofType(r.events, 'warning')).toHaveLength(2);
+  });
+
+  it('refuses what is not an Observable with an event, never a throw', () => {
+    const r = rig();
+    const sub = r.client.reportFrom(42 as never);
+    expect(sub.closed).toBe(true);
+    expect(ofType(r.events, 'reportRejected')).toEqual([expect.objectContaining({ source: 'validation', items: 0, issues: [{ path: 'source$', reason: expect.any(String) }] })]);
+  });
+});
+
+describe('batching and coalescing', () => {
+  it('sends the reports of one window in one Update Session, coalesced (cart replaces, personal merges, the others append)', async () => {
+    const r = rig();
+    const { vid, sid, pageId } = await r.engage();
+    r.client.report({ type: 'cart', total: 1, numItems: 1 }, { type: 'personal', personal: { firstname: 'Jane' } }, lead('1'));
+    r.scheduler.schedule(() => r.client.report({ type: 'cart', total: 2, numItems: 2 }, { type: 'personal', personal: { lastname: 'Doe' } }, lead('2')), 200);
+    r.scheduler.schedule(() => r.client.report({ type: 'impDisplay', campaign: 1, engId: 2, revision: 3 }), 240);
+    await r.drain();
+    expect(updates(r)).toHaveLength(1);
+    expect(emulator.received(vid)).toEqual([
+      {
+        sessionId: sid,
+        pageId,
+        pageKnown: true,
+        engagementAttributes: [{ type: 'cart', total: 2, numItems: 2 }, { type: 'personal', personal: { firstname: 'Jane', lastname: 'Doe' } }, lead('1'), lead('2')],
+        impAttributes: [{ type: 'impDisplay', campaign: 1, engId: 2, revision: 3 }],
+        at: expect.any(Number),
+      },
+    ]);
+    expect(ofType(r.events, 'reportDelivered')).toEqual([{ type: 'reportDelivered', at: 250, batch: 1, items: 7, attributes: 4, impressions: 1, attempts: 1, pending: 0 }]);
+    expect(r.state()).toMatchObject({ pending: 0, delivered: 7, sending: false });
+  });
+
+  it('reportWindowMs sets the window', async () => {
+    const r = rig({ reportWindowMs: 1000 });
+    await r.engage();
+    r.client.report(lead('1'));
+    r.scheduler.schedule(() => r.client.report(lead('2')), 900);
+    await r.drain();
+    expect(updates(r)).toHaveLength(1);
+    expect(ofType(r.events, 'reportDelivered')[0]?.at).toBe(1000);
+  });
+
+  it("updateSessionMethod 'POST_OVERRIDE' sends POST with X-HTTP-Method-Override: PUT", async () => {
+    const r = rig({ updateSessionMethod: 'POST_OVERRIDE' });
+    const { vid } = await r.engage();
+    r.client.report(lead('1'));
+    await r.drain();
+    expect(updates(r).map((s) => [s.method, s.headers['X-HTTP-Method-Override']])).toEqual([['POST', 'PUT']]);
+    expect(leadIdsOf(vid)).toEqual(['1']);
+  });
+});
+
+describe('sessions', () => {
+  it('holds reports made before a session exists and delivers them to the first one', async () => {
+    const r = rig();
+    r.client.report(lead('1'), { type: 'cart', total: 3, numItems: 1 });
+    await settle(r.scheduler, r.http, () => r.state().waitingForSession);
+    expect(updates(r)).toHaveLength(0);
+    const { vid, sid, pageId } = await r.engage();
+    await r.drain();
+    expect(emulator.received(vid).map((u) => [u.sessionId, u.pageId])).toEqual([[sid, pageId]]);
+    expect(leadIdsOf(vid)).toEqual(['1']);
+    expect(r.state()).toMatchObject({ pending: 0, waitingForSession: false, delivered: 2 });
+  });
+
+  it('later getEngagement calls carry the merged view (cart, personal, ctmrinfo, mrktInfo); the request’s own attributes win', async () => {
+    const r = rig();
+    const { vid } = await r.engage();
+    r.client.report({ type: 'personal', personal: { firstname: 'Jane' } }, { type: 'cart', total: 1, numItems: 1 }, lead('1'));
+    await r.drain();
+    r.client.report({ type: 'personal', personal: { lastname: 'Doe' } });
+    await r.drain();
+    await r.engage({ engagementAttributes: [{ type: 'cart', total: 9, numItems: 3 }, { type: 'personal', personal: { firstname: 'Janet' } }] });
+    const creates = emulator.visitor(vid)?.sessions[0]?.creates ?? [];
+    expect(creates[1]?.engagementAttributes).toEqual([
+      { type: 'personal', personal: { firstname: 'Janet', lastname: 'Doe' } },
+      { type: 'cart', total: 9, numItems: 3 },
+    ]);
+    // The lead (an appended type) was delivered once and is not sent again.
+    expect(JSON.stringify(creates[1]?.engagementAttributes)).not.toContain('leadId');
+
+    // After a reset the view is forgotten: the new visitor's first check carries nothing.
+    r.client.resetSession();
+    await r.engage();
+    const newVisitor = r.client.currentSession()?.visitorId ?? '';
+    expect(emulator.visitor(newVisitor)?.sessions[0]?.creates[0]?.engagementAttributes).toBeUndefined();
+  });
+
+  it('after resetSession, reports already made go to the old session; new ones wait for the next session', async () => {
+    const r = rig();
+    const first = await r.engage();
+    r.client.report(lead('old'));
+    r.client.resetSession();
+    r.client.report(lead('new'));
+    await settle(r.scheduler, r.http, () => r.state().waitingForSession);
+    expect(leadIdsOf(first.vid)).toEqual(['old']);
+    const second = await r.engage();
+    await r.drain();
+    expect(second.vid).not.toBe(first.vid);
+    expect(leadIdsOf(second.vid)).toEqual(['new']);
+    expect(leadIdsOf(first.vid)).toEqual(['old']);
+  });
+});
+
+describe('failures', () => {
+  it('parks a batch answered 4xx as rejected (reason, types, counts) and moves on', async () => {
+    const r = rig();
+    const { vid } = await r.engage();
+    emulator.inject({ kind: 'status', status: 400, body: { time: 1, message: 'personal.firstname Jane is bad', internalCode: 5 } }, { operation: 'updateSession' });
+    r.client.report({ type: 'personal', personal: { firstname: 'Jane' } }, lead('1'));
+    await r.drain();
+    r.client.report(lead('2'));
+    await r.drain();
+    expect(leadIdsOf(vid)).toEqual(['2']);
+    expect(r.state()).toMatchObject({
+      pending: 0,
+      delivered: 1,
+      rejected: [{ items: 2, types: ['personal', 'lead'], reason: 'http 400 (internalCode 5)', status: 400, internalCode: 5 }],
+    });
+    expect(ofType(r.events, 'reportRejected')).toEqual([expect.objectContaining({ source: 'server', items: 2, status: 400, reason: 'http 400 (internalCode 5)' })]);
+    expect(JSON.stringify(r.state())).not.toContain('Jane');
+    expect(JSON.stringify(r.events)).not.toContain('Jane');
+    expect(emulator.stats().updateSessionCalls).toBe(2); // a 4xx is not retried
+  });
+
+  it('keeps reports through network failures and 5xx, retrying with the client policy, then later rounds', async () => {
+    const r = rig({ retry: { maxAttempts: 2 } });
+    const { vid } = await r.engage();
+    emulator.inject({ kind: 'reset' }, { operation: 'updateSession' });
+    emulator.inject({ kind: 'status', status: 503 }, { operation: 'updateSession' });
+    emulator.inject({ kind: 'status', status: 500 }, { operation: 'updateSession' });
+    r.client.report(lead('1'));
+    await r.drain();
+    expect(leadIdsOf(vid)).toEqual(['1']);
+    const deferred = ofType(r.events, 'reportDeferred');
+    expect(deferred).toHaveLength(1);
+    expect(deferred[0]).toMatchObject({ attempts: 2, error: { kind: 'http', status: 503 } });
+    expect(emulator.stats().updateSessionCalls).toBe(4);
+    expect(r.state().lastError).toBeUndefined();
+  });
+
+  it('the overflow rule: past maxOutbox the oldest waiting reports are dropped and counted', async () => {
+    const r = rig({ maxOutbox: 3 });
+    const { vid } = await r.engage();
+    r.client.report(lead('1'), lead('2'), lead('3'), lead('4'), lead('5'));
+    await r.drain();
+    expect(leadIdsOf(vid)).toEqual(['3', '4', '5']);
+    expect(ofType(r.events, 'outboxOverflow')).toEqual([{ type: 'outboxOverflow', at: 0, dropped: 2, compacted: 0, pending: 3, maxOutbox: 3 }]);
+    expect(r.state().dropped).toBe(2);
+  });
+});
+
+describe('durability', () => {
+  /** A client whose Update Sessions all fail, abandoned with reports pending (a page that is reloaded). */
+  async function abandoned(outbox: OutboxStore, session: SessionStore, engage: boolean): Promise<void> {
+    const a = rig({ outbox, session });
+    if (engage) await a.engage();
+    emulator.inject({ kind: 'status', status: 503 }, { operation: 'updateSession', times: Infinity });
+    a.client.report(lead('1'), { type: 'personal', personal: { firstname: 'Jane' } });
+    a.client.report(lead('2'));
+    await settle(a.scheduler, a.http, () => ofType(a.events, 'reportDeferred').length > 0);
+    emulator.clearFaults();
+    // a's scheduler never runs again: the page is gone.
+  }
+
+  it.each([
+    ['memory', () => memoryOutboxStore()],
+    ['Web Storage', () => webStorageOutboxStore(fakeStorage())],
+  ])('a second client on the same %s outbox store delivers what the first left pending, once', async (_name, makeStore) => {
+    const outbox = makeStore();
+    const session = memorySessionStore();
+    await abandoned(outbox, session, true);
+    const vid = (session.load(emulator.accountId) as { visitorId: string }).visitorId;
+    expect(leadIdsOf(vid)).toEqual([]);
+
+    const b = rig({ outbox, session });
+    await b.drain();
+    expect(leadIdsOf(vid)).toEqual(['1', '2']);
+    expect(emulator.received(vid)[0]?.engagementAttributes).toContainEqual({ type: 'personal', personal: { firstname: 'Jane' } });
+    expect(b.state()).toMatchObject({ pending: 0, delivered: 3 });
+    expect(outbox.load(emulator.accountId)).toBeUndefined(); // delivered: nothing left on the device
+  });
+
+  it('reports made before any session survive the reload and go to the session the next client gets', async () => {
+    const outbox = memoryOutboxStore();
+    const session = memorySessionStore();
+    await (async () => {
+      const a = rig({ outbox, session });
+      a.client.report(lead('early'));
+      await settle(a.scheduler, a.http, () => a.state().waitingForSession);
+    })();
+    const b = rig({ outbox, session });
+    expect(b.state().pending).toBe(1);
+    const { vid } = await b.engage();
+    await b.drain();
+    expect(leadIdsOf(vid)).toEqual(['early']);
+  });
+
+  it('the Web Storage outbox holds SDE contents only until delivered', async () => {
+    const storage = fakeStorage();
+    const r = rig({ outbox: webStorageOutboxStore(storage) });
+    await r.engage();
+    r.client.report({ type: 'personal', personal: { firstname: 'Jane' } });
+    expect(storage.map.get(`engagement-rx:outbox:${emulator.accountId}`)).toContain('Jane');
+    await r.drain();
+    expect(storage.map.size).toBe(0);
+  });
+
+  it('delivery is at least once: an answer lost after the server applied it means a second client resends it', async () => {
+    const outbox = memoryOutboxStore();
+    const session = memorySessionStore();
+    const a = rig({ outbox, session });
+    const { vid } = await a.engage();
+    emulator.inject({ kind: 'latency', delayMs: 60_000 }, { operation: 'updateSession' });
+    a.client.report(lead('1'));
+    await settle(a.scheduler, a.http, () => a.http.active() > 0);
+    await sleeper.waiting(); // the emulator holds a's request; a's page is reloaded now
+
+    const b = rig({ outbox, session });
+    await b.drain();
+    sleeper.release(); // a's request is applied after all
+    await settle(a.scheduler, a.http, () => a.http.active() === 0);
+    expect(leadIdsOf(vid)).toEqual(['1', '1']);
+  });
+
+  it('an unreadable store is ignored with a warning replayed on events$; a store that refuses writes warns and delivery goes on', async () => {
+    const broken: OutboxStore = {
+      load: () => ({ version: 1, pending: 'nope' }),
+      save: () => {
+        throw new Error('QuotaExceededError');
+      },
+      clear: () => undefined,
+    };
+    const r = rig({ outbox: broken });
+    expect(ofType(r.events, 'warning').map((e) => e.code)).toEqual(['outboxStoreUnreadable']);
+    const { vid } = await r.engage();
+    r.client.report(lead('1'));
+    await r.drain();
+    expect(leadIdsOf(vid)).toEqual(['1']);
+    expect(ofType(r.events, 'warning').map((e) => e.code)).toEqual(['outboxStoreUnreadable', 'outboxStoreWriteFailed']);
+  });
+});
+
+describe('idle', () => {
+  it('an idle client schedules nothing; after delivering, nothing is left running', async () => {
+    const r = rig();
+    expect(r.scheduler.actions).toHaveLength(0);
+    await r.engage();
+    expect(r.scheduler.actions.filter((a) => !a.closed)).toHaveLength(0);
+    r.client.report(lead('1'));
+    expect(r.scheduler.actions.filter((a) => !a.closed).length).toBeGreaterThan(0);
+    await r.drain();
+    expect(r.scheduler.actions.filter((a) => !a.closed)).toHaveLength(0);
+    expect(r.http.active()).toBe(0);
+  });
+
+  it('outbox$ of a fresh client shows an empty outbox', async () => {
+    const c = createEngagementClient({ accountId: emulator.accountId, domain: emulator.url });
+    const states: OutboxState[] = [];
+    c.outbox$.subscribe((s) => states.push(s)).unsubscribe();
+    expect(states).toEqual([{ pending: 0, sending: false, waitingForSession: false, delivered: 0, dropped: 0, rejected: [] }]);
+  });
+});
+
+describe('stored form', () => {
+  it('stores each pending report with its session and its wire form', async () => {
+    const outbox = memoryOutboxStore();
+    const r = rig({ outbox });
+    const { vid, sid, pageId } = await r.engage();
+    r.client.report({ type: 'impClose', campaign: '1' as unknown as number, engId: 2, revision: 3 }); // ids as strings of digits are read as numbers
+    expect(outbox.load(emulator.accountId)).toEqual({
+      version: 1,
+      nextSeq: 2,
+      pending: [{ seq: 1, queuedAt: 0, target: { visitorId: vid, sessionId: sid, pageId }, kind: 'impression', item: { type: 'impClose', campaign: 1, engId: 2, revision: 3 } }],
+      rejected: [],
+      dropped: 0,
+    } satisfies StoredOutbox);
+    await r.drain();
+  });
+});

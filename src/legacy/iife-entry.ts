@@ -1,0 +1,28 @@
+/**
+ * The entry of the legacy browser bundle `dist/engagement-rx.legacy.js`
+ * (an IIFE with rxjs, fp-ts and io-ts inside, and the page's own `fetch`).
+ * When loaded it installs `lpTag.taglets.ChatOverRestAPI` with the defaults
+ * a page may set one line before it:
+ *
+ * ```html
+ * <script>window.engagementRxDefaults = { engagementDomain: 'http://127.0.0.1:4010' };</script>
+ * <script src="engagement-rx.legacy.js"></script>
+ * ```
+ *
+ * It also exposes `window.engagementRx` (`installLegacyGlobals`,
+ * `ChatOverRestAPI`, `createChatApi`, `createEngagementClient`, `version`).
+ *
+ * @internal
+ */
+import { installLegacyGlobals, type LegacyDefaults } from './globals';
+
+const root = globalThis as unknown as { engagementRxDefaults?: unknown };
+const defaults = root.engagementRxDefaults;
+installLegacyGlobals(root, typeof defaults === 'object' && defaults !== null ? (defaults as LegacyDefaults) : undefined);
+
+export { installLegacyGlobals } from './globals';
+export { ChatOverRestAPI } from './chat-over-rest-api';
+export { createChatApi } from './chat-api';
+export { createEngagementClient } from '../client/client';
+/** engagement-rx's version, as `window.engagementRx.version`. @internal */
+export const version = '0.1.0';

@@ -1,0 +1,146 @@
+/**
+ * One JSON file holding a value per account (`{ [accountId]: value }`),
+ * read and written synchronously, written atomically (a temporary file in
+ * the same folder, flushed, then renamed over the old one). Shared by the
+ * file session store and the file outbox store.
+ *
+ * @internal
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+
+const DEFAULT_MODE = 0o600;
+
+/** The file's entries, or the raw text of a file that is not a JSON object. */
+type Contents = { readonly kind: 'entries'; readonly entries: Record<string, unknown> } | { readonly kind: 'unreadable'; readonly text: string };
+
+/** A synchronous key-value view of the file, keyed by account id. */
+export interface AccountJsonFile {
+  /** The account's value; the raw text when the file is not a JSON object; `undefined` when absent. */
+  load(accountId: string): unknown;
+  save(accountId: string, value: unknown): void;
+  clear(accountId: string): void;
+}
+
+/**
+ * Opens (lazily: nothing is read until the first call) the file at `path`.
+ * `owner` names the public factory in the TypeErrors thrown for bad arguments.
+ */
+export function accountJsonFile(owner: string, path: unknown, options: unknown, pretty = false): AccountJsonFile {
+  if (typeof path !== 'string' || path.length === 0) {
+    throw new TypeError(`${owner}: parameter "path" must be a non-empty file path, got ${describe(path)}`);
+  }
+  const mode = readMode(owner, options);
+  const file = resolve(path);
+  const write = (entries: Record<string, unknown>): void => writeAtomically(file, `${JSON.stringify(entries, null, pretty ? 2 : undefined)}\n`, mode);
+  return {
+    load: (accountId) => {
+      const contents = read(file);
+      if (contents === undefined) return undefined;
+      if (contents.kind === 'unreadable') return contents.text;
+      return hasOwn(contents.entries, accountId) ? contents.entries[accountId] : undefined;
+    },
+    save: (accountId, value) => {
+      const contents = read(file);
+      const entries = contents?.kind === 'entries' ? contents.entries : emptyRecord();
+      entries[accountId] = value;
+      write(entries);
+    },
+    clear: (accountId) => {
+      const contents = read(file);
+      // Nothing to forget: no file, an unreadable file, or no entry for the account.
+      if (contents?.kind !== 'entries' || !hasOwn(contents.entries, accountId)) return;
+      delete contents.entries[accountId];
+      write(contents.entries);
+    },
+  };
+}
+
+/** The file's entries; `undefined` when the file does not exist. I/O errors other than a missing file are thrown. */
+function read(file: string): Contents | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if (typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  if (text.trim() === '') return { kind: 'entries', entries: emptyRecord() };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text) as unknown;
+  } catch {
+    return { kind: 'unreadable', text };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { kind: 'unreadable', text };
+  // A prototype-free copy: an account id such as `__proto__` or `constructor` is an ordinary key.
+  const entries = emptyRecord();
+  for (const [k, v] of Object.entries(parsed)) entries[k] = v;
+  return { kind: 'entries', entries };
+}
+
+let tempCounter = 0;
+
+/** Writes `text` to a new file next to `file`, flushes it, then renames it over `file`. */
+function writeAtomically(file: string, text: string, mode: number): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${++tempCounter}.${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', mode);
+    writeSync(fd, text);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, file);
+  } catch (e) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already failing: the first error is the one reported
+      }
+    }
+    try {
+      unlinkSync(temp);
+    } catch {
+      // the temporary file was never created, or is already gone
+    }
+    throw e;
+  }
+}
+
+function readMode(owner: string, options: unknown): number {
+  if (options === undefined) return DEFAULT_MODE;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`${owner}: parameter "options" must be an object, got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== 'mode') throw new TypeError(`${owner}: unknown option "options.${key}" (expected mode)`);
+  }
+  const mode = (options as { mode?: unknown }).mode;
+  if (mode === undefined) return DEFAULT_MODE;
+  if (typeof mode !== 'number' || !Number.isInteger(mode) || mode < 0 || mode > 0o777) {
+    throw new TypeError(`${owner}: option "options.mode" must be permission bits between 0 and 0o777, got ${describe(mode)}`);
+  }
+  return mode;
+}
+
+function emptyRecord(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
+}
+
+function hasOwn(record: Record<string, unknown>, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(record, key);
+}
+
+function describe(u: unknown): string {
+  if (u === null) return 'null';
+  if (u === undefined) return 'nothing';
+  if (Array.isArray(u)) return 'an array';
+  if (typeof u === 'string') return u.length === 0 ? 'an empty string' : 'a string';
+  if (typeof u === 'number') return Number.isInteger(u) ? `the number ${u}` : 'a number';
+  return typeof u === 'object' ? 'an object' : `a ${typeof u}`;
+}
