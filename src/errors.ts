@@ -216,6 +216,13 @@ export function describeError(error: EngagementError): string {
 }
 
 /** @internal */
+export function withValidationError<A>(result: { readonly _tag: 'Left'; readonly left: ReadonlyArray<ValidationIssue> } | { readonly _tag: 'Right'; readonly right: A }):
+  | { readonly _tag: 'Left'; readonly left: ValidationError }
+  | { readonly _tag: 'Right'; readonly right: A } {
+  return result._tag === 'Left' ? { _tag: 'Left', left: validationError(result.left) } : result;
+}
+
+/** @internal */
 export function validationError(issues: ReadonlyArray<ValidationIssue>): ValidationError {
   return {
     kind: 'validation',

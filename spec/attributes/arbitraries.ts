@@ -3,7 +3,7 @@
  * with the builder that takes them.
  */
 import fc from 'fast-check';
-import type { ValidationIssue } from '../../src/errors';
+import type { ValidationError } from '../../src/errors';
 import type { Either } from '../../src/internal/either';
 import type { EngagementAttribute } from '../../src/attributes/attribute';
 import { cartAttribute } from '../../src/attributes/cart';
@@ -90,7 +90,7 @@ export const serviceInput = fc.record({ topic: text, status: fc.integer({ min: 0
 export const errorInput = fc.record({ contextId: text, message: text, code: text, level: integer, resolved: fc.boolean() }, opt);
 export const searchInfoInput = fc.record({ keywords: fc.array(text, { maxLength: 4 }) }, opt);
 
-type Builder = (input: never) => Either<ValidationIssue[], EngagementAttribute>;
+type Builder = (input: never) => Either<ValidationError, EngagementAttribute>;
 
 /** One case per type: the arbitrary of builder inputs and the builder. */
 export const builderCases: ReadonlyArray<{ readonly type: string; readonly input: fc.Arbitrary<unknown>; readonly build: Builder }> = [

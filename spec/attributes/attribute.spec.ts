@@ -142,8 +142,9 @@ describe('properties', () => {
       fc.property(fc.jsonValue(), (u) => {
         for (const result of [decodeAttribute(u), decodeImpression(u), decodeAttributes(u), decodeImpressions(u)]) {
           if (result._tag === 'Left') {
-            expect(result.left.length).toBeGreaterThan(0);
-            for (const issue of result.left) {
+            expect(result.left.kind).toBe('validation');
+            expect(result.left.issues.length).toBeGreaterThan(0);
+            for (const issue of result.left.issues) {
               expect(typeof issue.path).toBe('string');
               expect(typeof issue.reason).toBe('string');
             }
@@ -217,7 +218,8 @@ describe('no personal value is echoed', () => {
         const result = decodeAttribute(replaceAt(example, path, bad));
         if (result._tag === 'Left') {
           refused++;
-          for (const issue of result.left) expect(`${issue.path} ${issue.reason}`).not.toContain(MARK);
+          expect(result.left.message).not.toContain(MARK);
+          for (const issue of result.left.issues) expect(`${issue.path} ${issue.reason}`).not.toContain(MARK);
         }
       }
     }

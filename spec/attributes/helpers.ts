@@ -1,26 +1,33 @@
 /** Small assertions shared by the attribute specs. */
-import type { ValidationIssue } from '../../src/errors';
+import type { ValidationError, ValidationIssue } from '../../src/errors';
 import type { Either } from '../../src/internal/either';
 
+/** Public functions answer with a ValidationError, internal ones with its bare issues. */
+type Refusal = ValidationIssue[] | ValidationError;
+
+function issuesIn(left: Refusal): ValidationIssue[] {
+  return Array.isArray(left) ? left : [...left.issues];
+}
+
 /** The Right value, or a failed expectation showing the issues. */
-export function rightOf<A>(result: Either<ValidationIssue[], A>): A {
+export function rightOf<A>(result: Either<Refusal, A>): A {
   if (result._tag === 'Left') throw new Error(`expected a Right, got issues ${JSON.stringify(result.left)}`);
   return result.right;
 }
 
 /** The issues of a Left, or a failed expectation. */
-export function issuesOf<A>(result: Either<ValidationIssue[], A>): ValidationIssue[] {
+export function issuesOf<A>(result: Either<Refusal, A>): ValidationIssue[] {
   if (result._tag === 'Right') throw new Error(`expected a Left, got ${JSON.stringify(result.right)}`);
-  return result.left;
+  return issuesIn(result.left);
 }
 
 /** The paths of a Left's issues. */
-export function pathsOf<A>(result: Either<ValidationIssue[], A>): string[] {
+export function pathsOf<A>(result: Either<Refusal, A>): string[] {
   return issuesOf(result).map((i) => i.path);
 }
 
 /** The reason of the issue at `path` (failing when there is none). */
-export function reasonAt<A>(result: Either<ValidationIssue[], A>, path: string): string {
+export function reasonAt<A>(result: Either<Refusal, A>, path: string): string {
   const issue = issuesOf(result).find((i) => i.path === path);
   if (issue === undefined) throw new Error(`no issue at ${path}: ${JSON.stringify(issuesOf(result))}`);
   return issue.reason;

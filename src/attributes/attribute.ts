@@ -10,7 +10,7 @@
  * @packageDocumentation
  */
 import * as t from 'io-ts';
-import type { ValidationIssue } from '../errors';
+import { withValidationError, type ValidationError, type ValidationIssue } from '../errors';
 import type { Either } from '../internal/either';
 import { decodeWith } from '../internal/validation';
 import { CartCodec, type CartAttribute } from './cart';
@@ -247,7 +247,12 @@ const ImpressionList = t.readonlyArray(ImpressionEventCodec, 'an array of impres
  * ```
  * @since 0.1.0
  */
-export function decodeAttribute(u: unknown): Either<ValidationIssue[], EngagementAttribute> {
+export function decodeAttribute(u: unknown): Either<ValidationError, EngagementAttribute> {
+  return withValidationError(attributeIssues(u));
+}
+
+/** {@link decodeAttribute} with the bare issues, for callers that prefix their paths. @internal */
+export function attributeIssues(u: unknown): Either<ValidationIssue[], EngagementAttribute> {
   return decodeWith(EngagementAttributeCodec, u);
 }
 
@@ -262,8 +267,8 @@ export function decodeAttribute(u: unknown): Either<ValidationIssue[], Engagemen
  * ```
  * @since 0.1.0
  */
-export function decodeAttributes(u: unknown): Either<ValidationIssue[], EngagementAttribute[]> {
-  return decodeWith(AttributeList, u) as Either<ValidationIssue[], EngagementAttribute[]>;
+export function decodeAttributes(u: unknown): Either<ValidationError, EngagementAttribute[]> {
+  return withValidationError(decodeWith(AttributeList, u) as Either<ValidationIssue[], EngagementAttribute[]>);
 }
 
 /**
@@ -304,7 +309,12 @@ export function encodeAttributes(as: ReadonlyArray<EngagementAttribute>): unknow
  * ```
  * @since 0.1.0
  */
-export function decodeImpression(u: unknown): Either<ValidationIssue[], ImpressionEvent> {
+export function decodeImpression(u: unknown): Either<ValidationError, ImpressionEvent> {
+  return withValidationError(impressionIssues(u));
+}
+
+/** {@link decodeImpression} with the bare issues, for callers that prefix their paths. @internal */
+export function impressionIssues(u: unknown): Either<ValidationIssue[], ImpressionEvent> {
   return decodeWith(ImpressionEventCodec, u);
 }
 
@@ -317,8 +327,8 @@ export function decodeImpression(u: unknown): Either<ValidationIssue[], Impressi
  * ```
  * @since 0.1.0
  */
-export function decodeImpressions(u: unknown): Either<ValidationIssue[], ImpressionEvent[]> {
-  return decodeWith(ImpressionList, u) as Either<ValidationIssue[], ImpressionEvent[]>;
+export function decodeImpressions(u: unknown): Either<ValidationError, ImpressionEvent[]> {
+  return withValidationError(decodeWith(ImpressionList, u) as Either<ValidationIssue[], ImpressionEvent[]>);
 }
 
 /**

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { ValidationIssue } from '../errors';
+import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
 import type { ProductsItem } from './products';
 import { ProductsCodec } from './products';
@@ -75,6 +75,6 @@ const CartFieldsCodec = record<CartFields>('cart fields', CART_FIELDS);
  * ```
  * @since 0.1.0
  */
-export function cartAttribute(fields: CartFields): Either<ValidationIssue[], CartAttribute> {
+export function cartAttribute(fields: CartFields): Either<ValidationError, CartAttribute> {
   return buildTopLevel<CartAttribute>('cart', CartFieldsCodec, fields);
 }

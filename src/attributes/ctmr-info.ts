@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import * as t from 'io-ts';
-import type { ValidationIssue } from '../errors';
+import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
 import { CalendarDateCodec, type CalendarDate } from './dates';
 import { optional, record } from './record';
@@ -148,6 +148,6 @@ export const CustomerInfoAttributeCodec = wrappedAttribute<CustomerInfoAttribute
  * ```
  * @since 0.1.0
  */
-export function customerInfoAttribute(fields: CustomerInfo): Either<ValidationIssue[], CustomerInfoAttribute> {
+export function customerInfoAttribute(fields: CustomerInfo): Either<ValidationError, CustomerInfoAttribute> {
   return buildWrapped<CustomerInfoAttribute>('ctmrinfo', 'info', CustomerInfoCodec, fields);
 }

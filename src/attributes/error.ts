@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { ValidationIssue } from '../errors';
+import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
 import { optional, record } from './record';
 import { Flag, Integer, Text } from './scalars';
@@ -87,6 +87,6 @@ export const VisitorErrorCodec = wrappedAttribute<VisitorErrorAttribute, Visitor
  * ```
  * @since 0.1.0
  */
-export function visitorErrorAttribute(fields: VisitorErrorInfo): Either<ValidationIssue[], VisitorErrorAttribute> {
+export function visitorErrorAttribute(fields: VisitorErrorInfo): Either<ValidationError, VisitorErrorAttribute> {
   return buildWrapped<VisitorErrorAttribute>('error', 'error', VisitorErrorInfoCodec, fields);
 }

@@ -9,7 +9,7 @@
  * @packageDocumentation
  */
 import * as t from 'io-ts';
-import type { ValidationIssue } from '../errors';
+import { validationError, withValidationError, type ValidationError, type ValidationIssue } from '../errors';
 import type { AvailableEngagement } from '../model';
 import { left, right, isLeft, type Either } from '../internal/either';
 import { decodeWith } from '../internal/validation';
@@ -297,7 +297,11 @@ function idsOf(source: Source): ImpressionIds {
   return { campaign: d.campaignId, engId: d.engagementId, revision: d.engagementRevision };
 }
 
-function withContext<E>(type: 'impDisplay' | 'impAccept', engagement: unknown): Either<ValidationIssue[], E> {
+function withContext<E>(type: 'impDisplay' | 'impAccept', engagement: unknown): Either<ValidationError, E> {
+  return withValidationError(contextIssues<E>(type, engagement));
+}
+
+function contextIssues<E>(type: 'impDisplay' | 'impAccept', engagement: unknown): Either<ValidationIssue[], E> {
   const source = decodeWith(WithContext, engagement);
   if (isLeft(source)) return source;
   const contextId = source.right.engagementDetails.contextId ?? '';
@@ -317,7 +321,7 @@ function withContext<E>(type: 'impDisplay' | 'impAccept', engagement: unknown): 
  * ```
  * @since 0.1.0
  */
-export function displayImpression(engagement: AvailableEngagement): Either<ValidationIssue[], ImpDisplayEvent> {
+export function displayImpression(engagement: AvailableEngagement): Either<ValidationError, ImpDisplayEvent> {
   return withContext<ImpDisplayEvent>('impDisplay', engagement);
 }
 
@@ -331,7 +335,7 @@ export function displayImpression(engagement: AvailableEngagement): Either<Valid
  * ```
  * @since 0.1.0
  */
-export function acceptImpression(engagement: AvailableEngagement): Either<ValidationIssue[], ImpAcceptEvent> {
+export function acceptImpression(engagement: AvailableEngagement): Either<ValidationError, ImpAcceptEvent> {
   return withContext<ImpAcceptEvent>('impAccept', engagement);
 }
 
@@ -366,7 +370,11 @@ const SET_BY_BUILDER: ReadonlyArray<string> = ['type', 'campaign', 'engId', 'rev
  * ```
  * @since 0.1.0
  */
-export function expandedImpression(engagement: AvailableEngagement, fields: ImpExpandedFields = {}): Either<ValidationIssue[], ImpExpandedEvent> {
+export function expandedImpression(engagement: AvailableEngagement, fields: ImpExpandedFields = {}): Either<ValidationError, ImpExpandedEvent> {
+  return withValidationError(expandedIssues(engagement, fields));
+}
+
+function expandedIssues(engagement: AvailableEngagement, fields: ImpExpandedFields): Either<ValidationIssue[], ImpExpandedEvent> {
   const source = decodeWith(WithoutContext, engagement);
   const extra = decodeWith(ExpandedFieldsCodec, fields);
   const reserved = typeof fields === 'object' && fields !== null ? SET_BY_BUILDER.filter((k) => Object.prototype.hasOwnProperty.call(fields, k)) : [];
@@ -396,9 +404,9 @@ export function expandedImpression(engagement: AvailableEngagement, fields: ImpE
  * ```
  * @since 0.1.0
  */
-export function timeoutImpression(engagement: AvailableEngagement): Either<ValidationIssue[], ImpTimeoutEvent> {
+export function timeoutImpression(engagement: AvailableEngagement): Either<ValidationError, ImpTimeoutEvent> {
   const source = decodeWith(WithoutContext, engagement);
-  return isLeft(source) ? source : right({ type: 'impTimeout', ...idsOf(source.right) } as ImpTimeoutEvent);
+  return withValidationError(isLeft(source) ? source : right({ type: 'impTimeout', ...idsOf(source.right) } as ImpTimeoutEvent));
 }
 
 /**
@@ -411,9 +419,9 @@ export function timeoutImpression(engagement: AvailableEngagement): Either<Valid
  * ```
  * @since 0.1.0
  */
-export function closeImpression(engagement: AvailableEngagement): Either<ValidationIssue[], ImpCloseEvent> {
+export function closeImpression(engagement: AvailableEngagement): Either<ValidationError, ImpCloseEvent> {
   const source = decodeWith(WithoutContext, engagement);
-  return isLeft(source) ? source : right({ type: 'impClose', ...idsOf(source.right) } as ImpCloseEvent);
+  return withValidationError(isLeft(source) ? source : right({ type: 'impClose', ...idsOf(source.right) } as ImpCloseEvent));
 }
 
 /**
@@ -427,7 +435,7 @@ export function closeImpression(engagement: AvailableEngagement): Either<Validat
  * ```
  * @since 0.1.0
  */
-export function impressionEvent(type: ImpressionEventType, engagement: AvailableEngagement): Either<ValidationIssue[], ImpressionEvent> {
+export function impressionEvent(type: ImpressionEventType, engagement: AvailableEngagement): Either<ValidationError, ImpressionEvent> {
   switch (type) {
     case 'impDisplay':
       return displayImpression(engagement);
@@ -440,6 +448,6 @@ export function impressionEvent(type: ImpressionEventType, engagement: Available
     case 'impClose':
       return closeImpression(engagement);
     default:
-      return left([{ path: 'type', reason: `expected one of ${IMPRESSION_EVENT_TYPES.join(', ')}` }]);
+      return left(validationError([{ path: 'type', reason: `expected one of ${IMPRESSION_EVENT_TYPES.join(', ')}` }]));
   }
 }

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { ValidationIssue } from '../errors';
+import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
 import { optional, record } from './record';
 import { FiniteDouble, Text } from './scalars';
@@ -85,6 +85,6 @@ export const LeadCodec = wrappedAttribute<LeadAttribute, LeadInfo>(
  * ```
  * @since 0.1.0
  */
-export function leadAttribute(fields: LeadInfo): Either<ValidationIssue[], LeadAttribute> {
+export function leadAttribute(fields: LeadInfo): Either<ValidationError, LeadAttribute> {
   return buildWrapped<LeadAttribute>('lead', 'lead', LeadInfoCodec, fields);
 }

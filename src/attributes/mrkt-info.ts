@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { ValidationIssue } from '../errors';
+import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
 import { MarketingChannelCodec, type MarketingChannelCode, type MarketingChannelNumber } from './enums';
 import { issueAt, optional, record } from './record';
@@ -121,6 +121,6 @@ export const MarketingSourceCodec = wrappedAttribute<MarketingSourceAttribute, M
  * ```
  * @since 0.1.0
  */
-export function marketingSourceAttribute(fields: MarketingSourceFields): Either<ValidationIssue[], MarketingSourceAttribute> {
+export function marketingSourceAttribute(fields: MarketingSourceFields): Either<ValidationError, MarketingSourceAttribute> {
   return buildWrapped<MarketingSourceAttribute>('mrktInfo', 'info', MarketingInfoCodec, fields);
 }

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import * as t from 'io-ts';
-import type { ValidationIssue } from '../errors';
+import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
 import { CountryCode, LanguageCode } from './country';
 import { DayCodec, MonthCodec, NOT_A_DAY_OF_THAT_MONTH, daysInMonth } from './dates';
@@ -232,6 +232,6 @@ export const PersonalInfoAttributeCodec = wrappedAttribute<PersonalInfoAttribute
  * ```
  * @since 0.1.0
  */
-export function personalInfoAttribute(fields: PersonalInfoFields): Either<ValidationIssue[], PersonalInfoAttribute> {
+export function personalInfoAttribute(fields: PersonalInfoFields): Either<ValidationError, PersonalInfoAttribute> {
   return buildWrapped<PersonalInfoAttribute>('personal', 'personal', PersonalInfoCodec, fields);
 }

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { ValidationIssue } from '../errors';
+import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
 import type { ProductsItem } from './products';
 import { ProductsCodec } from './products';
@@ -64,6 +64,6 @@ const ProductViewFieldsCodec = record<ProductViewFields>('prodView fields', PROD
  * ```
  * @since 0.1.0
  */
-export function productViewAttribute(fields: ProductViewFields): Either<ValidationIssue[], ProductViewAttribute> {
+export function productViewAttribute(fields: ProductViewFields): Either<ValidationError, ProductViewAttribute> {
   return buildTopLevel<ProductViewAttribute>('prodView', ProductViewFieldsCodec, fields);
 }

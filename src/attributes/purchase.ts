@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { ValidationIssue } from '../errors';
+import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
 import type { ProductsItem } from './products';
 import { ProductsCodec } from './products';
@@ -92,6 +92,6 @@ const PurchaseFieldsCodec = record<PurchaseFields>('purchase fields', PURCHASE_F
  * ```
  * @since 0.1.0
  */
-export function purchaseAttribute(fields: PurchaseFields): Either<ValidationIssue[], PurchaseAttribute> {
+export function purchaseAttribute(fields: PurchaseFields): Either<ValidationError, PurchaseAttribute> {
   return buildTopLevel<PurchaseAttribute>('purchase', PurchaseFieldsCodec, fields);
 }

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { ValidationIssue } from '../errors';
+import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
 import { optional, record } from './record';
 import { TextList } from './scalars';
@@ -63,6 +63,6 @@ const SearchedContentFieldsCodec = record<SearchedContentFields>('searchInfo fie
  * ```
  * @since 0.1.0
  */
-export function searchedContentAttribute(fields: SearchedContentFields): Either<ValidationIssue[], SearchedContentAttribute> {
+export function searchedContentAttribute(fields: SearchedContentFields): Either<ValidationError, SearchedContentAttribute> {
   return buildTopLevel<SearchedContentAttribute>('searchInfo', SearchedContentFieldsCodec, fields);
 }

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { ValidationIssue } from '../errors';
+import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
 import { ServiceStatusCodec, type ServiceStatusCode } from './enums';
 import { optional, record } from './record';
@@ -88,6 +88,6 @@ export const ServiceActivityAttributeCodec = wrappedAttribute<ServiceActivityAtt
  * ```
  * @since 0.1.0
  */
-export function serviceActivityAttribute(fields: ServiceActivity): Either<ValidationIssue[], ServiceActivityAttribute> {
+export function serviceActivityAttribute(fields: ServiceActivity): Either<ValidationError, ServiceActivityAttribute> {
   return buildWrapped<ServiceActivityAttribute>('service', 'service', ServiceActivityCodec, fields);
 }

@@ -7,7 +7,7 @@
  * @internal
  */
 import * as t from 'io-ts';
-import type { ValidationIssue } from '../errors';
+import { withValidationError, type ValidationError, type ValidationIssue } from '../errors';
 import { left, right, isLeft, type Either } from '../internal/either';
 import { decodeWith, kindOf } from '../internal/validation';
 import { hasOwn, isObjectLike, optional, record, required, setField, type FieldSpec } from './record';
@@ -132,7 +132,11 @@ function fieldsOf(what: string, input: unknown): Either<ValidationIssue[], Reado
  * @since 0.1.0
  * @internal
  */
-export function buildTopLevel<A>(type: string, fields: t.Decoder<unknown, object>, input: unknown): Either<ValidationIssue[], A> {
+export function buildTopLevel<A>(type: string, fields: t.Decoder<unknown, object>, input: unknown): Either<ValidationError, A> {
+  return withValidationError(topLevelIssues<A>(type, fields, input));
+}
+
+function topLevelIssues<A>(type: string, fields: t.Decoder<unknown, object>, input: unknown): Either<ValidationIssue[], A> {
   const object = fieldsOf(type, input);
   if (isLeft(object)) return object;
   const refused = refuseKeys(object.right, ['type'], 'is set by the builder; leave it out');
@@ -153,7 +157,11 @@ export function buildTopLevel<A>(type: string, fields: t.Decoder<unknown, object
  * @since 0.1.0
  * @internal
  */
-export function buildWrapped<A>(type: string, wrapper: string, fields: t.Decoder<unknown, object>, input: unknown): Either<ValidationIssue[], A> {
+export function buildWrapped<A>(type: string, wrapper: string, fields: t.Decoder<unknown, object>, input: unknown): Either<ValidationError, A> {
+  return withValidationError(wrappedIssues<A>(type, wrapper, fields, input));
+}
+
+function wrappedIssues<A>(type: string, wrapper: string, fields: t.Decoder<unknown, object>, input: unknown): Either<ValidationIssue[], A> {
   const object = fieldsOf(type, input);
   if (isLeft(object)) return object;
   const refused = refuseKeys(object.right, wrapper === 'type' ? ['type'] : ['type', wrapper], `is set by the builder; pass the \`${wrapper}\` fields directly`);

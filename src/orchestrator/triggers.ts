@@ -16,7 +16,7 @@
  * @packageDocumentation
  */
 import type { ValidationIssue } from '../errors';
-import { decodeAttribute, type EngagementAttribute, type EngagementAttributeType } from '../attributes/attribute';
+import { attributeIssues, type EngagementAttribute, type EngagementAttributeType } from '../attributes/attribute';
 import { coalesceAttributes, mergeBehaviorOf } from '../attributes/merge';
 import { prefixIssues } from '../internal/validation';
 import type { PauseReason } from './state';
@@ -225,7 +225,7 @@ export function acceptAttributes(ledger: AttributeLedger, batch: ReadonlyArray<u
   const issues: ValidationIssue[] = [];
   let triggers = false;
   batch.forEach((item, i) => {
-    const decoded = decodeAttribute(item);
+    const decoded = attributeIssues(item);
     if (decoded._tag === 'Left') {
       issues.push(...prefixIssues(`[${i}]`, decoded.left));
       return;

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { validationError, type ValidationError, type ValidationIssue } from '../errors';
-import { decodeAttribute, decodeImpression, encodeAttribute, encodeImpression, type EngagementAttribute } from '../attributes/attribute';
+import { attributeIssues, impressionIssues, encodeAttribute, encodeImpression, type EngagementAttribute } from '../attributes/attribute';
 import { IMPRESSION_EVENT_TYPES, type ImpressionEvent } from '../attributes/impressions';
 import { left, right, isLeft, type Either } from '../internal/either';
 import { prefixIssues } from '../internal/validation';
@@ -91,7 +91,7 @@ export function decodeReportItems(items: unknown): Either<ValidationError, Reado
   const out: QueuedItem[] = [];
   items.forEach((u: unknown, i) => {
     const impression = isImpressionType(typeOf(u));
-    const decoded = impression ? decodeImpression(u) : decodeAttribute(u);
+    const decoded = impression ? impressionIssues(u) : attributeIssues(u);
     if (isLeft(decoded)) {
       issues.push(...prefixIssues(`[${i}]`, decoded.left));
       return;
