@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
-import { browserFetchPlugin, rewriteLibImports } from './src/browser/bundling';
+import { perModulePlugin, rewriteLibImports } from './src/browser/bundling';
 
 /**
  * fp-ts and io-ts ship no `exports` map, so a bare `fp-ts/lib/Either` import
@@ -30,18 +31,26 @@ export default defineConfig([
   { ...common, format: ['cjs'], dts: true },
   { ...common, format: ['esm'], dts: true, plugins: [explicitExtensions] },
   {
-    // The browser build (package.json exports, "browser" condition): the page's own
-    // fetch instead of cross-fetch, fp-ts/io-ts ES module builds (src/browser/bundling.ts).
-    entry: { browser: 'src/index.ts' },
+    // The browser build (package.json exports, "browser" condition): one ES module per source
+    // file, so application bundlers drop unused modules; the page's own fetch instead of
+    // cross-fetch; fp-ts's ES module build (src/browser/bundling.ts).
+    entry: [
+      'src/**/*.ts',
+      '!src/{emulator,cli,node,demo}/**',
+      '!src/browser/bundling.ts',
+      '!src/http/default-fetch.ts',
+      '!src/legacy/{iife-entry,cross-fetch-shim}.ts',
+    ],
+    outDir: 'dist/browser',
     format: ['esm'],
     platform: 'browser',
     target: 'es2020',
-    sourcemap: true,
+    sourcemap: false,
     splitting: false,
-    treeshake: true,
+    treeshake: false,
     external,
     outExtension: () => ({ js: '.mjs' }),
-    esbuildPlugins: [browserFetchPlugin(resolve('src/browser/default-fetch.ts'))],
+    esbuildPlugins: [perModulePlugin({ fetchReplacement: resolve('src/browser/default-fetch.ts'), exists: existsSync })],
     plugins: [{ name: 'es-module-builds-of-fp-ts-and-io-ts', renderChunk: (code: string) => ({ code: rewriteLibImports(code) }) }],
   },
   {

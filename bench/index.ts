@@ -6,6 +6,7 @@ import { machine } from './machine';
 import { startChildEmulator } from './emulator-process';
 import { runThroughput } from './throughput';
 import { formatHerdResult, runHerdSimulation } from './herd';
+import { formatOrchestratorScale, runOrchestratorScale } from './orchestrators';
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
@@ -29,6 +30,22 @@ async function main(): Promise<void> {
     console.log(`ratio client / plain cross-fetch loop: ${(client / baseline).toFixed(2)} (target >= 0.95)`);
   } finally {
     await emulator.stop();
+  }
+
+  console.log('');
+  const scale = quick ? { orchestrators: 1000, rounds: 10, concurrency: 256 } : { orchestrators: 10_000, rounds: 10, concurrency: 256 };
+  console.log(
+    `## Orchestrators at scale: ${scale.orchestrators} concurrent orchestrators (one client each), ${scale.orchestrators * scale.rounds} checks, concurrency ${scale.concurrency}, emulator in a child process`,
+  );
+  const scaleEmulator = await startChildEmulator();
+  try {
+    console.log(formatOrchestratorScale(await runOrchestratorScale(scaleEmulator, scale)));
+  } catch (e: unknown) {
+    // Reported, and the run fails, but the other sections still run.
+    console.log(`FAILED: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  } finally {
+    await scaleEmulator.stop();
   }
 
   console.log('');

@@ -104,7 +104,7 @@ function settledOnce(v: Visitor, trigger: () => void): Promise<EngagementState> 
 export async function runOrchestratorScale(emulator: ChildEmulator, options: OrchestratorScaleOptions, lib: ScaleLibrary = loadBuiltLibrary()): Promise<OrchestratorScaleResult> {
   const { orchestrators: n, rounds, concurrency } = options;
   const failures: string[] = [];
-  const expect = (state: EngagementState) => {
+  const tally = (state: EngagementState) => {
     if (state.status !== 'Available') failures.push(state.status === 'Failed' ? state.error.message : state.status);
   };
 
@@ -133,7 +133,7 @@ export async function runOrchestratorScale(emulator: ChildEmulator, options: Orc
         }
       });
     });
-    expect(state);
+    tally(state);
   });
   const h2 = heap();
 
@@ -141,7 +141,7 @@ export async function runOrchestratorScale(emulator: ChildEmulator, options: Orc
   for (let round = 1; round < rounds; round++) {
     await pool(n, concurrency, async (i) => {
       const v = visitors[i] as Visitor;
-      expect(await settledOnce(v, () => v.refresh$.next()));
+      tally(await settledOnce(v, () => v.refresh$.next()));
     });
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -162,4 +162,19 @@ export async function runOrchestratorScale(emulator: ChildEmulator, options: Orc
     growth: (h3 - h2) / h2,
     checksPerSecond: (n * (rounds - 1)) / seconds,
   };
+}
+
+/** The figures as `npm run bench` prints them. */
+export function formatOrchestratorScale(r: OrchestratorScaleResult): string {
+  const row = (label: string, value: string, note = '') => `${label.padEnd(44)}${value.padStart(20)}${note === '' ? '' : `   ${note}`}`;
+  const bytes = (b: number) => `${b.toFixed(0)} B (${(b / 1024).toFixed(2)} KB)`;
+  const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+  return [
+    row('client, after one check', bytes(r.clientBytes)),
+    row('idle orchestrator, on top of its client', bytes(r.orchestratorBytes), `target <= 3 KB: ${r.orchestratorBytes <= 3 * 1024 ? 'met' : 'MISSED'}`),
+    row('visitor (client + idle orchestrator)', bytes(r.visitorBytes)),
+    row(`heap after the first ${r.orchestrators} checks`, mb(r.heapAfterFirst)),
+    row(`heap after ${r.checks} checks`, mb(r.heapAfterAll), `${r.growth >= 0 ? '+' : ''}${(r.growth * 100).toFixed(2)} %, target within 5 %: ${Math.abs(r.growth) <= 0.05 ? 'met' : 'MISSED'}`),
+    row('checks per second (refresh rounds)', r.checksPerSecond.toFixed(0)),
+  ].join('\n');
 }

@@ -5,7 +5,7 @@
  * package exports it) and the SDE builders from `engagement-rx` is bundled
  * the way an application bundler would: esbuild, platform browser, ES
  * module, tree-shaken, minified, resolving the package through its own
- * `exports` map (the `browser` condition picks `dist/browser.mjs`) with the
+ * `exports` map (the `browser` condition picks `dist/browser/index.mjs`) with the
  * `es2015` condition (RxJS's ES2015 build). Figures: raw (bundled, not
  * minified), min, and gzip (level 9) of the minified bundle.
  *
@@ -43,7 +43,7 @@ const SDE_BUILDERS = [
   'searchedContentAttribute',
 ] as const;
 
-/** The names `dist/browser.mjs` exports (its closing `export { … }`). */
+/** The names `dist/browser/index.mjs` exports (its `export { … }`). */
 function exportedNames(file: string): Set<string> {
   const text = readFileSync(file, 'utf8');
   const names = new Set<string>();
@@ -88,7 +88,10 @@ function appSource(parts: AppParts): string {
   } else {
     lines.push(`client.getEngagement({ consumerSections: ['Support'] }).subscribe(keep);`);
   }
-  if (parts.orchestrator) lines.push(`keep(orchestrateEngagement);`);
+  if (parts.orchestrator) {
+    lines.unshift(`import { of } from 'rxjs';`);
+    lines.push(`orchestrateEngagement(client, { sections$: of(['Support']) }).subscribe(keep);`);
+  }
   return lines.join('\n');
 }
 
@@ -113,7 +116,7 @@ async function bundle(source: string, extra: BuildOptions = {}): Promise<Figures
   return { raw: rawText.length, min: minText.length, gzip: gzipSync(minText, { level: 9 }).length };
 }
 
-/** Minified bytes per `src/` folder in a bundle of the application built from the sources (same plugins as dist/browser.mjs). */
+/** Minified bytes per `src/` folder in a bundle of the application built from the sources (same transformations as dist/browser/). */
 async function sourceFolders(source: string): Promise<Map<string, number>> {
   const result = await build({
     stdin: { contents: source, resolveDir: root, sourcefile: 'app.js', loader: 'js' },
@@ -156,20 +159,20 @@ function table(head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<st
 }
 
 async function main(): Promise<number> {
-  const browserEntry = join(root, 'dist', 'browser.mjs');
+  const browserEntry = join(root, 'dist', 'browser', 'index.mjs');
   if (!existsSync(browserEntry)) {
-    console.error('dist/browser.mjs is missing: run `npm run build` first (`npm run size` does).');
+    console.error('dist/browser/index.mjs is missing: run `npm run build` first (`npm run size` does).');
     return 2;
   }
   const names = exportedNames(browserEntry);
   const hasOrchestrator = names.has('orchestrateEngagement');
 
   console.log(`engagement-rx browser bundle size — esbuild ${esbuildVersion}, platform browser, ESM, tree-shaken, minified, gzip -9`);
-  console.log(`package entry: dist/browser.mjs (exports condition "browser"); extra conditions: ${BROWSER_CONDITIONS.join(', ')}; 1 KB = 1024 bytes`);
+  console.log(`package entry: dist/browser/index.mjs (exports condition "browser"); extra conditions: ${BROWSER_CONDITIONS.join(', ')}; 1 KB = 1024 bytes`);
   console.log('');
 
   // Step by step: what each import adds.
-  const steps: Array<{ label: string; parts: AppParts }> = [{ label: 'the client (createEngagementClient, getEngagement, events$)', parts: { client: true, orchestrator: false, builders: false } }];
+  const steps: Array<{ label: string; parts: AppParts }> = [{ label: 'the client (createEngagementClient: checks, events$, reporting)', parts: { client: true, orchestrator: false, builders: false } }];
   if (hasOrchestrator) steps.push({ label: '+ the orchestrator (orchestrateEngagement)', parts: { client: true, orchestrator: true, builders: false } });
   steps.push({ label: `+ the SDE builders (${SDE_BUILDERS.length} builders)`, parts: { client: true, orchestrator: hasOrchestrator, builders: true } });
   const stepFigures: Figures[] = [];

@@ -43,6 +43,30 @@ export type {
   ValidationIssue,
 } from './errors';
 
+// The orchestrator: a live engagement state
+export { orchestrateEngagement } from './orchestrator/engagement-stream';
+export type { EngagementInputs } from './orchestrator/engagement-stream';
+export type { OrchestratorClient } from './orchestrator/check';
+export type { OrchestratorOptions, AttributeDelivery } from './orchestrator/options';
+export { ELIGIBILITY_ATTRIBUTE_TYPES, DEFAULT_ATTRIBUTE_DEBOUNCE_MS } from './orchestrator/triggers';
+export { RENEW_LEAD_MAX_MS, RENEW_LEAD_FRACTION } from './orchestrator/expiry';
+export type {
+  ActiveState,
+  AvailableState,
+  CheckTrigger,
+  CheckingState,
+  EngagementState,
+  ExpiredState,
+  ExpiryCause,
+  FailedState,
+  IdleState,
+  NotAvailableState,
+  PauseReason,
+  PausedState,
+  RenewalProgress,
+  SettledState,
+} from './orchestrator/state';
+
 // Validation
 export { validateEngagementRequest, decodeEngagementResponse } from './validate';
 

@@ -1,12 +1,13 @@
 /**
- * The browser build, `dist/browser.mjs` (made by `npm run build`, which
- * `npm test` runs first), as an application bundler sees it: picked by the
- * `browser` export condition, free of cross-fetch and Node modules, and
- * working on nothing but the page's own `fetch`: an esbuild bundle of a
- * small application runs one real check against the emulator, in a
- * separate V8 context whose only fetch is a recording one.
+ * The browser build, `dist/browser/` (one ES module per source file, made
+ * by `npm run build`, which `npm test` runs first), as an application
+ * bundler sees it: picked by the `browser` export condition, free of
+ * cross-fetch and Node modules, tree-shaken module by module, and working on
+ * nothing but the page's own `fetch`: an esbuild bundle of a small
+ * application runs one real check against the emulator, in a separate V8
+ * context whose only fetch is a recording one.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import { build } from 'esbuild';
@@ -14,24 +15,40 @@ import { BROWSER_CONDITIONS } from '../../src/browser/bundling';
 import { startEmulator } from '../../src/emulator/server';
 
 const root = join(__dirname, '..', '..');
-const entry = join(root, 'dist', 'browser.mjs');
+const dir = join(root, 'dist', 'browser');
+const entry = join(dir, 'index.mjs');
+
+/** Every file of the browser build, relative to it. */
+function files(): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.mjs'));
+}
 
 beforeAll(() => {
-  if (!existsSync(entry)) throw new Error('dist/browser.mjs is missing: run `npm run build` first (`npm test` does).');
+  if (!existsSync(entry)) throw new Error('dist/browser/index.mjs is missing: run `npm run build` first (`npm test` does).');
 });
 
-describe('dist/browser.mjs', () => {
+describe('dist/browser/', () => {
   it('is what the "browser" condition of the exports map gives, for import only', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, Record<string, unknown>> };
-    expect(pkg.exports['.']?.['browser']).toEqual({ import: { types: './dist/index.d.mts', default: './dist/browser.mjs' } });
+    expect(pkg.exports['.']?.['browser']).toEqual({ import: { types: './dist/index.d.mts', default: './dist/browser/index.mjs' } });
     expect(Object.keys(pkg.exports['.'] ?? {})).toEqual(['browser', 'import', 'require']);
   });
 
-  it('imports neither cross-fetch nor Node modules, and takes fp-ts from its ES module build', () => {
-    const text = readFileSync(entry, 'utf8');
-    expect(text).not.toMatch(/from\s*['"](cross-fetch|node-fetch|node:)|require\(|getBuiltinModule/);
-    expect(text).toMatch(/from ['"]fp-ts\/es6\/Either\.js['"]/);
-    expect(text).not.toMatch(/from ['"]fp-ts\/lib\//);
+  it('imports neither cross-fetch nor Node modules, takes fp-ts from its ES module build, and fully specifies relative imports', () => {
+    const all = files();
+    expect(all).toContain('client/client.mjs');
+    expect(all).toContain('browser/default-fetch.mjs');
+    expect(all.filter((f) => /^(emulator|cli|node|demo)\//.test(f) || f === 'http/default-fetch.mjs' || f === 'browser/bundling.mjs')).toEqual([]);
+    for (const f of all) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      expect(text).not.toMatch(/from\s*['"](cross-fetch|node-fetch|node:)|require\(|getBuiltinModule/);
+      expect(text).not.toMatch(/from ['"]fp-ts\/lib\//);
+      for (const [, spec] of text.matchAll(/from ['"](\.[^'"]*)['"]/g)) {
+        expect(spec).toMatch(/\.mjs$/);
+        expect(existsSync(join(dir, f, '..', spec ?? ''))).toBe(true);
+      }
+    }
+    expect(readFileSync(join(dir, 'internal', 'either.mjs'), 'utf8')).toMatch(/from ['"]fp-ts\/es6\/Either\.js['"]/);
   });
 
   it('runs a real check on the page\'s own fetch once an application bundles it', async () => {
@@ -51,9 +68,15 @@ describe('dist/browser.mjs', () => {
       metafile: true,
       logLevel: 'silent',
     });
-    const inputs = Object.keys(bundled.metafile.inputs);
-    expect(inputs).toContain('dist/browser.mjs');
-    expect(inputs.join('\n')).not.toMatch(/cross-fetch|dist\/index\.m?js/);
+    const read = Object.keys(bundled.metafile.inputs);
+    expect(read).toContain('dist/browser/index.mjs'); // the "browser" condition picked the browser build
+    expect(read.join('\n')).not.toMatch(/cross-fetch|dist\/index\.m?js/);
+    // The files that put code in the bundle (metafile.inputs also lists files read, then shaken off).
+    const bundledFiles = Object.entries(Object.values(bundled.metafile.outputs)[0]?.inputs ?? {})
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([file]) => file);
+    expect(bundledFiles).toEqual(expect.arrayContaining(['dist/browser/client/client.mjs', 'dist/browser/browser/default-fetch.mjs']));
+    expect(bundledFiles.filter((f) => f.startsWith('dist/browser/legacy/'))).toEqual([]); // unused modules are dropped
 
     const emulator = await startEmulator();
     try {

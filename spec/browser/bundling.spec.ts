@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { build, type OnResolveArgs, type OnResolveResult, type Plugin, type PluginBuild } from 'esbuild';
-import { BROWSER_CONDITIONS, browserFetchPlugin, esModuleBuildsPlugin, rewriteLibImports } from '../../src/browser/bundling';
+import { BROWSER_CONDITIONS, browserFetchPlugin, esModuleBuildsPlugin, perModulePlugin, rewriteLibImports } from '../../src/browser/bundling';
 
 const root = join(__dirname, '..', '..');
 const replacement = join(root, 'src', 'browser', 'default-fetch.ts');
@@ -73,5 +73,33 @@ describe('rewriteLibImports', () => {
   it('leaves every other import alone', () => {
     const code = `import * as t from 'io-ts';\nimport { of } from 'rxjs';\nconst s = "fp-ts/lib/Either";`;
     expect(rewriteLibImports(code)).toBe(code);
+  });
+});
+
+describe('perModulePlugin', () => {
+  const files = new Set(['/r/src/client/client.ts', '/r/src/errors.ts', '/r/src/emulator/index.ts', '/r/src/browser/default-fetch.ts']);
+  const resolve = resolverOf(perModulePlugin({ fetchReplacement: '/r/src/browser/default-fetch.ts', exists: (f) => files.has(f) }));
+  const from = (path: string, importer = '/r/src/client/client.ts') => resolve({ path, importer, resolveDir: importer.slice(0, importer.lastIndexOf('/')), kind: 'import-statement' });
+
+  it('keeps relative imports as imports, fully specified with .mjs', () => {
+    expect(from('../errors')).toEqual({ path: '../errors.mjs', external: true });
+    expect(from('./client', '/r/src/client/other.ts')).toEqual({ path: './client.mjs', external: true });
+    expect(from('./client/client', '/r/src/index.ts')).toEqual({ path: './client/client.mjs', external: true });
+    expect(from('../emulator', '/r/src/cli/main.ts')).toEqual({ path: '../emulator/index.mjs', external: true });
+  });
+
+  it('points the Node default fetch at the browser one', () => {
+    expect(from('../http/default-fetch')).toEqual({ path: '../browser/default-fetch.mjs', external: true });
+  });
+
+  it('keeps packages external, fp-ts and io-ts lib imports pointed at es6', () => {
+    expect(from('rxjs')).toEqual({ path: 'rxjs', external: true });
+    expect(from('io-ts')).toEqual({ path: 'io-ts', external: true });
+    expect(from('fp-ts/lib/Either')).toEqual({ path: 'fp-ts/es6/Either.js', external: true });
+  });
+
+  it('leaves entry points to esbuild, and refuses a relative import it cannot find', () => {
+    expect(resolve({ path: '/r/src/index.ts', kind: 'entry-point', importer: '', resolveDir: '/r' })).toBeUndefined();
+    expect(from('./nowhere')).toEqual({ errors: [{ text: 'cannot find the source of ./nowhere' }] });
   });
 });

@@ -4,7 +4,10 @@
  *
  * @packageDocumentation
  */
-import { BehaviorSubject, Observable, Subject, concat, from, defer, finalize, of, share, switchMap, tap, distinctUntilChanged, type Subscription } from 'rxjs';
+import { orchestrateEngagement, type EngagementInputs } from '../orchestrator/engagement-stream';
+import type { OrchestratorOptions } from '../orchestrator/options';
+import type { EngagementState } from '../orchestrator/state';
+import { BehaviorSubject, Observable, Subject, defer, finalize, of, share, switchMap, tap, distinctUntilChanged, type Subscription } from 'rxjs';
 import type { EngagementError, ValidationError } from '../errors';
 import { validationError } from '../errors';
 import type { Engagement, EngagementRequest } from '../model';
@@ -78,6 +81,13 @@ export interface EngagementClient {
   reportFrom(source$: Observable<ReportSourceValue>): Subscription;
   /** The outbox: pending count, sending flag, refused reports (reasons, types, counts; never contents). */
   readonly outbox$: Observable<OutboxState>;
+  /**
+   * A live engagement state for front-ends: checks follow the page's
+   * sections, eligibility-changing SDEs, refreshes and the engagement's
+   * validity, pause while offline or hidden, and are shared by every
+   * subscriber. See docs/orchestrator.md and {@link orchestrateEngagement}.
+   */
+  engagement$(inputs?: EngagementInputs, options?: OrchestratorOptions): Observable<EngagementState>;
 }
 
 /**
@@ -101,15 +111,18 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
   // holding garbage) happen before anyone can subscribe: they are replayed to every subscriber.
   const startup: ClientEvent[] = [];
   const session = new BehaviorSubject<VisitorSession | undefined>(isLeft(resolved) ? undefined : restoreSession(resolved.right, (e) => startup.push(e)));
-  const events$ = concat(defer(() => from(startup)), events);
+  const events$ = new Observable<ClientEvent>((subscriber) => {
+    for (const e of startup) subscriber.next(e);
+    return events.subscribe(subscriber);
+  });
 
   if (isLeft(resolved)) {
     const configError = resolved.left;
-    const refused = refusedReporting(configError, (e) => events.next(e), () => Date.now());
-    return {
-      report: (...items) => refused.report(items),
-      reportFrom: refused.reportFrom,
-      outbox$: refused.outbox$,
+    const refusedReports = refusedReporting(configError, (e) => events.next(e), () => Date.now());
+    const refused: EngagementClient = {
+      report: (...items) => refusedReports.report(items),
+      reportFrom: refusedReports.reportFrom,
+      outbox$: refusedReports.outbox$,
       accountId,
       getEngagement: () => of(left<EngagementError, Engagement>(configError)),
       session$: session.asObservable(),
@@ -117,7 +130,9 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
       resetSession: () => session.next(undefined),
       events$,
       engagementOrigin: () => of(left<EngagementError, string>(configError)),
+      engagement$: (inputs, options) => orchestrateEngagement(refused, inputs, options),
     };
+    return refused;
   }
 
   const cfg = resolved.right;
@@ -206,9 +221,10 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
         : withPolling(() => retried(), (e: Engagement) => e.status === 'Available', cfg.retry.polling, cfg.scheduler);
     });
 
-  return {
+  const client: EngagementClient = {
     accountId: cfg.accountId,
     getEngagement,
+    engagement$: (inputs, options) => orchestrateEngagement(client, inputs, { scheduler: cfg.scheduler, ...options }),
     session$: session.pipe(distinctUntilChanged()),
     currentSession: () => session.value,
     resetSession: () => {
@@ -227,6 +243,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
     reportFrom: (source$) => reporting.reportFrom(source$),
     outbox$: new Observable<OutboxState>((subscriber) => reporting.outbox$.subscribe(subscriber)),
   };
+  return client;
 }
 
 function restoreSession(cfg: ResolvedConfig, emit: (event: ClientEvent) => void): VisitorSession | undefined {

@@ -33,9 +33,26 @@ export type DemoFault = 'unavailable' | 'loadingAccount' | 'reset';
  */
 export const DEMO_FAULTS: ReadonlyArray<DemoFault> = Object.freeze(['unavailable', 'loadingAccount', 'reset']);
 
-/** The longest failure window the control accepts, in seconds. */
+/**
+ * The longest failure window the control accepts, in seconds.
+ *
+ * @example
+ * ```ts
+ * parseDemoCommand({ fail: MAX_FAIL_SECONDS + 1 })._tag; // 'Left'
+ * ```
+ * @since 0.1.0
+ */
 export const MAX_FAIL_SECONDS = 600;
-/** The most calls `failNext` accepts. */
+
+/**
+ * The most calls `failNext` accepts.
+ *
+ * @example
+ * ```ts
+ * parseDemoCommand({ failNext: MAX_FAIL_CALLS })._tag; // 'Right'
+ * ```
+ * @since 0.1.0
+ */
 export const MAX_FAIL_CALLS = 100;
 
 /**

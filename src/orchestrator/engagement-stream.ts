@@ -9,7 +9,9 @@
  *
  * 1. a change of sections checks at once; equal consecutive sections do not;
  * 2. an SDE of an eligibility type (`ELIGIBILITY_ATTRIBUTE_TYPES`) checks
- *    after `attributeDebounceMs` (1000 ms) of quiet; a repeated SDE never does;
+ *    after `attributeDebounceMs` (1000 ms) of quiet (counted from its
+ *    delivery when it goes through `report`); a repeated SDE never does; a
+ *    check that starts meanwhile for another reason absorbs that re-check;
  * 3. a new trigger cancels the check in flight, like `switchMap`: its
  *    request is aborted, a pending retry wait is cancelled;
  * 4. an Available answer is renewed `renewLeadMs` before it expires
@@ -33,7 +35,7 @@
  *
  * @packageDocumentation
  */
-import { Observable, asyncScheduler, isObservable, type Observer, type SchedulerLike, type Subscriber, type Subscription, type Unsubscribable } from 'rxjs';
+import { Observable, Subscription, asyncScheduler, isObservable, type Observer, type SchedulerAction, type Subscriber, type Unsubscribable } from 'rxjs';
 import type { EngagementAttribute } from '../attributes/attribute';
 import { coalesceAttributes } from '../attributes/merge';
 import { isLeft } from '../internal/either';
@@ -51,7 +53,6 @@ import {
   startCheck,
   transition,
   type ActiveState,
-  type AvailableState,
   type CheckTrigger,
   type EngagementState,
   type MachineEvent,
@@ -142,12 +143,12 @@ export function orchestrateEngagement(
   }
   const o = (resolved as Extract<typeof resolved, { _tag: 'Right' }>).right;
   const shared = new Shared(client, inputs ?? {}, o);
-  return new Observable<EngagementState>((subscriber) => shared.subscribe(subscriber));
+  return new Observable<EngagementState>(shared.subscribe.bind(shared));
 }
 
 /** The share semantics: one engine while someone listens, a fresh one after everyone left. */
 class Shared {
-  private engine: Engine | undefined;
+  private engine: Engine | undefined = undefined;
 
   constructor(
     private readonly client: OrchestratorClient,
@@ -156,7 +157,8 @@ class Shared {
   ) {}
 
   subscribe(subscriber: Subscriber<EngagementState>): Unsubscribable {
-    const engine = this.engine ?? (this.engine = new Engine(this.client, this.inputs, this.o));
+    const running = this.engine;
+    const engine = running !== undefined && !running.isStopped() ? running : (this.engine = new Engine(this.client, this.inputs, this.o));
     engine.add(subscriber);
     return new Link(this, engine, subscriber);
   }
@@ -182,40 +184,62 @@ class Link implements Unsubscribable {
 
 type InputKind = 'online' | 'visible' | 'sections' | 'attributes' | 'refresh';
 
-/** The observer of one input (prototype methods rather than closures: it is kept per idle orchestrator). */
-class InputObserver implements Observer<unknown> {
+/**
+ * The subscriber of one input, kept per idle orchestrator, so made small: a
+ * `Subscription` with observer methods on its prototype. RxJS uses such an
+ * object as the subscriber itself (no `SafeSubscriber` and no closures
+ * around it). Unlike a `SafeSubscriber`, it does not block values after an
+ * error or a completion by itself: it ignores everything once closed, the
+ * engine ignores inputs once stopped, and a completed input keeps its last
+ * value.
+ */
+class InputObserver extends Subscription implements Observer<unknown> {
   constructor(
     private readonly engine: Engine,
     private readonly kind: InputKind,
-  ) {}
+  ) {
+    super();
+  }
 
   next(value: unknown): void {
-    this.engine.input(this.kind, value);
+    if (!this.closed) this.engine.input(this.kind, value);
   }
 
   error(err: unknown): void {
-    this.engine.fail(err);
+    if (!this.closed) this.engine.fail(err);
   }
 
   complete(): void {
-    // An input that completes keeps its last value.
+    // A completed input keeps its last value.
   }
+}
+
+/** Timer work without a closure per timer: the engine is the action's state. */
+function timerFired(this: SchedulerAction<Engine>, engine?: Engine): void {
+  engine?.timerFired();
+}
+
+function debounceFired(this: SchedulerAction<Engine>, engine?: Engine): void {
+  engine?.debounceFired();
 }
 
 const NO_ATTRIBUTES: ReadonlyArray<EngagementAttribute> = [];
 
 /**
  * One connection of an orchestrator. Everything it does goes through
- * `enter` (a state that starts a phase: its check or its timers),
- * `update` (progress within a phase) and `emit`.
+ * `enter` (a state that starts a phase: its check or its timer), `onEvent`
+ * (progress within a phase, or the event that ends it) and `emit`. After
+ * `emit`, `stopped` is checked: a subscriber may have left (and torn
+ * everything down) meanwhile.
  */
 class Engine {
+  // Every field is initialized here, so that engines keep one compact shape
+  // (a field first set later would move to an out-of-object property array).
   /** The first subscriber, and the others (most orchestrators have one). */
-  private subscriber: Subscriber<EngagementState> | undefined;
-  private others: Array<Subscriber<EngagementState>> | undefined;
-  private last: EngagementState | undefined;
+  private subscriber: Subscriber<EngagementState> | undefined = undefined;
+  private others: Array<Subscriber<EngagementState>> | undefined = undefined;
+  private last: EngagementState | undefined = undefined;
   private stopped = false;
-  private readonly scheduler: SchedulerLike;
 
   /** The state outside pauses, and the trigger it answers. */
   private current: ActiveState = IDLE;
@@ -226,32 +250,36 @@ class Engine {
   private started = false;
   private online = true;
   private visible = true;
-  private paused: PauseReason | undefined;
+  private paused: PauseReason | undefined = undefined;
 
-  private sections: ReadonlyArray<string> | undefined;
+  private sections: ReadonlyArray<string> | undefined = undefined;
   private ledger: AttributeLedger = EMPTY_LEDGER;
   /** The attributes the check in flight carries (request mode). */
   private sent: ReadonlyArray<EngagementAttribute> = NO_ATTRIBUTES;
 
-  /** Bumped when a phase ends: callbacks of an older phase are ignored. */
+  /** Bumped when a phase ends: events of an older check are ignored. */
   private phase = 0;
-  private check: Subscription | undefined;
-  private timer: Subscription | undefined;
-  private debounce: Subscription | undefined;
+  private check: Subscription | undefined = undefined;
+  /** The phase's one timer, and what it is for. */
+  private timer: Subscription | undefined = undefined;
+  private timerKind: 'renew' | 'expire' | 'expireWhilePaused' | undefined = undefined;
+  private debounce: Subscription | undefined = undefined;
   /** Reports waiting to be delivered, in order (only with an Observable-returning `report`). */
-  private reports: Array<{ items: ReadonlyArray<EngagementAttribute>; triggers: boolean }> | undefined;
-  private delivering: Subscription | undefined;
-  private subscriptions: Array<Subscription | undefined> | undefined;
+  private reports: Array<{ items: ReadonlyArray<EngagementAttribute>; triggers: boolean }> | undefined = undefined;
+  private delivering: Subscription | undefined = undefined;
+  private subscriptions: Array<Subscription | undefined> | undefined = undefined;
 
   constructor(
     private readonly client: OrchestratorClient,
     private readonly inputs: EngagementInputs,
     private readonly o: ResolvedOrchestratorOptions,
-  ) {
-    this.scheduler = o.scheduler;
-  }
+  ) {}
 
   // ---- subscribers (the share semantics) -------------------------------------------
+
+  isStopped(): boolean {
+    return this.stopped;
+  }
 
   add(subscriber: Subscriber<EngagementState>): void {
     if (this.subscriber === undefined) this.subscriber = subscriber;
@@ -277,6 +305,9 @@ class Engine {
     this.last = state;
     if (this.others === undefined || this.others.length === 0) this.subscriber?.next(state);
     else for (const s of [this.subscriber, ...this.others]) s?.next(state);
+    // A subscriber that left from its callback before its teardown was even registered
+    // (e.g. `take(1)` on the first state): stop now, before anything is sent.
+    if (this.subscriber?.closed === true && (this.others ?? []).every((s) => s.closed)) this.teardown();
   }
 
   fail(err: unknown): void {
@@ -292,7 +323,9 @@ class Engine {
     this.stopped = true;
     this.endPhase();
     this.debounce?.unsubscribe();
+    this.debounce = undefined;
     this.delivering?.unsubscribe();
+    this.delivering = undefined;
     const subscriptions = this.subscriptions;
     this.subscriptions = undefined;
     subscriptions?.forEach((s) => s?.unsubscribe());
@@ -302,25 +335,29 @@ class Engine {
 
   private connect(): void {
     const { inputs } = this;
-    this.subscriptions = new Array<Subscription | undefined>(5);
+    const given = [inputs.online$, inputs.visible$, inputs.sections$, inputs.attributes$, inputs.refresh$].filter((s) => s !== undefined).length;
+    this.subscriptions = new Array<Subscription | undefined>(given);
     // Pause inputs first: a synchronous `false` is known before anything is sent.
-    this.listen(0, inputs.online$, 'online');
-    this.listen(1, inputs.visible$, 'visible');
+    this.listen(inputs.online$, 'online');
+    this.listen(inputs.visible$, 'visible');
     if (this.stopped) return;
     this.paused = pauseReason(this.online, this.visible);
     if (this.paused === undefined) this.emit(IDLE);
     else this.enterPaused(this.paused);
     if (inputs.sections$ === undefined) this.trigger('start');
-    this.listen(2, inputs.sections$, 'sections');
-    this.listen(3, inputs.attributes$, 'attributes');
-    this.listen(4, inputs.refresh$, 'refresh');
+    this.listen(inputs.sections$, 'sections');
+    this.listen(inputs.attributes$, 'attributes');
+    this.listen(inputs.refresh$, 'refresh');
   }
 
-  private listen(slot: number, source: Observable<unknown> | undefined, kind: InputKind): void {
+  private listen(source: Observable<unknown> | undefined, kind: InputKind): void {
     if (source === undefined || this.stopped) return;
-    const subscription = source.subscribe(new InputObserver(this, kind));
-    if (this.stopped || this.subscriptions === undefined) subscription.unsubscribe();
-    else this.subscriptions[slot] = subscription;
+    const subscription = new InputObserver(this, kind);
+    source.subscribe(subscription);
+    const slots = this.subscriptions;
+    if (this.stopped || slots === undefined) return subscription.unsubscribe();
+    const free = slots.findIndex((s) => s === undefined);
+    slots[free < 0 ? slots.length : free] = subscription;
   }
 
   /** A value of an input. */
@@ -353,6 +390,7 @@ class Engine {
     const r = acceptAttributes(this.ledger, items, { eligibility: this.o.eligibilityTypes, keepPending: !report });
     this.ledger = r.ledger;
     if (r.issues.length > 0) this.o.onInvalidAttributes?.(r.issues);
+    if (this.stopped) return;
     if (!report || r.accepted.length === 0) {
       if (r.triggers) this.armDebounce();
       return;
@@ -392,10 +430,12 @@ class Engine {
 
   private armDebounce(): void {
     this.debounce?.unsubscribe();
-    this.debounce = this.scheduler.schedule(() => {
-      this.debounce = undefined;
-      this.trigger('attributes');
-    }, this.o.attributeDebounceMs);
+    this.debounce = this.o.scheduler.schedule(debounceFired, this.o.attributeDebounceMs, this);
+  }
+
+  debounceFired(): void {
+    this.debounce = undefined;
+    this.trigger('attributes');
   }
 
   // ---- triggers and pauses (the switchMap semantics) --------------------------------
@@ -425,7 +465,7 @@ class Engine {
 
   /** Runs the latest trigger: a check, or (on return from a pause) the state as it was. */
   private activate(): void {
-    const now = this.scheduler.now();
+    const now = this.o.scheduler.now();
     const resuming = this.seq === this.currentSeq;
     this.currentSeq = this.seq;
     const first =
@@ -438,28 +478,24 @@ class Engine {
   private enterPaused(reason: PauseReason): void {
     this.endPhase();
     const paused = pausedState(reason, this.current);
-    const previous = paused.previous;
-    this.current = previous;
+    this.current = paused.previous;
     this.emit(paused);
-    if (previous.status === 'Available') {
-      const phase = this.phase;
-      this.timer = this.at(previous.expiresAt, () => {
-        if (phase !== this.phase) return;
-        this.current = expire(previous, this.scheduler.now(), true);
-        this.emit(pausedState(reason, this.current));
-      });
-    }
+    if (!this.stopped && paused.previous.status === 'Available') this.arm('expireWhilePaused', paused.previous.expiresAt);
   }
 
   // ---- phases -------------------------------------------------------------------
 
-  /** Enters a state that starts a phase: a check runs, an Available answer arms its timers. */
+  /** Enters a state that starts a phase: a check runs, an Available answer arms its timer. */
   private enter(state: EngagementState): void {
     this.endPhase();
     this.current = state as ActiveState;
     this.emit(state);
+    if (this.stopped) return;
     if (state.status === 'Checking') this.runCheck();
-    else if (state.status === 'Available') this.armAvailable(state);
+    else if (state.status === 'Available') {
+      if (state.renewalError === undefined) this.arm('renew', state.renewAt);
+      else this.arm('expire', state.expiresAt);
+    }
   }
 
   private endPhase(): void {
@@ -468,27 +504,44 @@ class Engine {
     this.check = undefined;
     this.timer?.unsubscribe();
     this.timer = undefined;
+    this.timerKind = undefined;
   }
 
-  private armAvailable(state: AvailableState): void {
-    const phase = this.phase;
-    const expiry = () => {
-      this.timer = this.at(state.expiresAt, () => phase === this.phase && this.onEvent({ type: 'expired', at: this.scheduler.now() }));
-    };
-    if (state.renewalError !== undefined) return expiry();
-    this.timer = this.at(state.renewAt, () => {
-      if (phase !== this.phase) return;
-      expiry();
+  private arm(kind: 'renew' | 'expire' | 'expireWhilePaused', time: number): void {
+    const { scheduler } = this.o;
+    this.timerKind = kind;
+    this.timer = scheduler.schedule(timerFired, Math.max(0, time - scheduler.now()), this);
+  }
+
+  timerFired(): void {
+    const kind = this.timerKind;
+    const state = this.current;
+    this.timer = undefined;
+    this.timerKind = undefined;
+    if (this.stopped || state.status !== 'Available') return;
+    const now = this.o.scheduler.now();
+    if (kind === 'renew') {
+      // The renewal: the engagement stays Available meanwhile; the expiry waits in the same slot.
+      this.arm('expire', state.expiresAt);
       this.runCheck();
-    });
+    } else if (kind === 'expire') {
+      this.onEvent({ type: 'expired', at: now });
+    } else if (kind === 'expireWhilePaused' && this.paused !== undefined) {
+      this.current = expire(state, now, true);
+      this.emit(pausedState(this.paused, this.current));
+    }
   }
 
   private runCheck(): void {
+    if (this.stopped) return;
+    // This check accounts for every SDE accepted (or delivered) so far: a pending SDE re-check is absorbed.
+    this.debounce?.unsubscribe();
+    this.debounce = undefined;
     const phase = this.phase;
     const sent = this.o.useReport ? NO_ATTRIBUTES : this.ledger.pending;
     this.sent = sent;
     const request = requestOf(this.sections, this.inputs.appDetails, sent);
-    const subscription = checkEvents(this.client, request, this.scheduler).subscribe({
+    const subscription = checkEvents(this.client, request, this.o.scheduler).subscribe({
       next: (event) => phase === this.phase && this.onEvent(event),
       error: (err: unknown) => phase === this.phase && this.fail(err),
     });
@@ -504,11 +557,8 @@ class Engine {
     const next = transition(state, event, this.o.renewLeadMs);
     if (endsPhase(state, event)) return this.enter(next);
     this.current = next as ActiveState;
-    this.emit(next);
-  }
-
-  private at(time: number, work: () => void): Subscription {
-    return this.scheduler.schedule(work, Math.max(0, time - this.scheduler.now()));
+    // A failed attempt is always followed at once by its retry or by the answer: it shows in that state.
+    if (event.type !== 'attemptFailed') this.emit(next);
   }
 }
 

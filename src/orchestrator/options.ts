@@ -6,7 +6,7 @@
 import { asyncScheduler, isObservable, type SchedulerLike } from 'rxjs';
 import { validationError, type ValidationError, type ValidationIssue } from '../errors';
 import { left, right, type Either } from '../internal/either';
-import { kindOf } from '../internal/validation';
+import { isPlainObject, kindOf } from '../internal/validation';
 import { DEFAULT_ATTRIBUTE_DEBOUNCE_MS, ELIGIBILITY_ATTRIBUTE_TYPES } from './triggers';
 
 /**
@@ -74,7 +74,25 @@ const MAX_MS = 86_400_000;
  * @since 0.1.0
  */
 export function resolveOrchestratorOptions(options: unknown, clientReports: boolean): Either<ValidationError, ResolvedOrchestratorOptions> {
-  if (options === undefined) options = {};
+  // Options that only name a scheduler (what `client.engagement$` passes) resolve once per scheduler:
+  // the result is kept per orchestrator, and many orchestrators share a scheduler.
+  const o = options === undefined ? {} : options;
+  if (!isPlainObject(o)) return resolveOptions(o, clientReports);
+  const keys = Object.keys(o);
+  const scheduler = o['scheduler'] ?? asyncScheduler;
+  if (keys.length > (keys.includes('scheduler') ? 1 : 0) || (typeof scheduler !== 'object' && typeof scheduler !== 'function') || scheduler === null) {
+    return resolveOptions(o, clientReports);
+  }
+  let cached = DEFAULTS.get(scheduler);
+  if (cached === undefined) DEFAULTS.set(scheduler, (cached = [undefined, undefined]));
+  const slot = clientReports ? 1 : 0;
+  return (cached[slot] ??= resolveOptions(o, clientReports));
+}
+
+/** Resolved defaults per scheduler: [without report, with report]. */
+const DEFAULTS = new WeakMap<object, Array<Either<ValidationError, ResolvedOrchestratorOptions> | undefined>>();
+
+function resolveOptions(options: unknown, clientReports: boolean): Either<ValidationError, ResolvedOrchestratorOptions> {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     return left(validationError([{ path: 'options', reason: `expected an options object, got ${kindOf(options)}` }]));
   }

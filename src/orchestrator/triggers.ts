@@ -72,6 +72,8 @@ export const ELIGIBILITY_ATTRIBUTE_TYPES: ReadonlyArray<EngagementAttributeType>
  */
 export const DEFAULT_ATTRIBUTE_DEBOUNCE_MS = 1000;
 
+const NO_SECTIONS: ReadonlyArray<string> = Object.freeze([]);
+
 /**
  * Sections as the client sends them: a comma-delimited string is split,
  * names are trimmed, blank names dropped.
@@ -84,14 +86,18 @@ export const DEFAULT_ATTRIBUTE_DEBOUNCE_MS = 1000;
  * @since 0.1.0
  */
 export function normalizeSections(sections: ReadonlyArray<string> | string | null | undefined): ReadonlyArray<string> {
-  const names = typeof sections === 'string' ? sections.split(',') : Array.isArray(sections) ? (sections as ReadonlyArray<unknown>) : [];
-  const out: string[] = [];
-  for (const name of names) {
-    if (typeof name !== 'string') continue;
-    const trimmed = name.trim();
-    if (trimmed.length > 0) out.push(trimmed);
+  const names = typeof sections === 'string' ? sections.split(',') : Array.isArray(sections) ? (sections as ReadonlyArray<unknown>) : NO_SECTIONS;
+  // Already normalized (the usual case): the list itself, no copy.
+  if (names !== sections || !names.every((n) => typeof n === 'string' && n.length > 0 && n.trim() === n)) {
+    const out: string[] = [];
+    for (const name of names) {
+      const trimmed = typeof name === 'string' ? name.trim() : '';
+      if (trimmed.length > 0) out.push(trimmed);
+    }
+    // A copy of exact length: a list grown by push keeps spare capacity (it is kept per orchestrator).
+    return out.slice();
   }
-  return out;
+  return names as ReadonlyArray<string>;
 }
 
 /**

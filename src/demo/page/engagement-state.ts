@@ -1,19 +1,13 @@
 /**
  * The engagement state the demo page shows, as a stream.
  *
- * INTEGRATION POINT: the library's orchestrator (`client.engagement$` /
- * `orchestrateEngagement`) is the intended source. Until it is exported,
- * this module derives the same states from `getEngagement`: a new check
- * whenever the section changes or `refresh$` emits, the check in flight
- * cancelled (switchMap), and SDEs go to `client.report`. Only this file
- * changes when the orchestrator lands: `orchestrateEngagement(client,
- * { sections$, attributes$, refresh$ })`, its states mapped to
- * {@link PageState}.
+ * The library's orchestrator (`client.engagement$`) drives it; this module
+ * only maps its states to what the page shows ({@link toPageState}).
  *
  * @packageDocumentation
  */
-import { combineLatest, concat, ignoreElements, map, merge, of, startWith, switchMap, tap, type Observable } from 'rxjs';
-import type { AvailableEngagement, EngagementAttribute, EngagementClient } from '../../index';
+import { distinctUntilChanged, map, type Observable } from 'rxjs';
+import type { AvailableEngagement, EngagementAttribute, EngagementClient, EngagementError } from '../../index';
 import { describeError } from '../../index';
 
 /**
@@ -36,6 +30,42 @@ export type PageState =
   | { readonly status: 'Failed'; readonly message: string };
 
 /**
+ * The part of an orchestrator state the page reads (structural, so the
+ * page does not depend on the orchestrator's full types).
+ *
+ * @example
+ * ```ts
+ * const state: OrchestratorLikeState = { status: 'Failed', error: { kind: 'validation', issues: [], message: 'bad' } };
+ * ```
+ * @since 0.1.0
+ */
+export interface OrchestratorLikeState {
+  readonly status: PageState['status'];
+  readonly engagement?: { readonly status: 'Available' | 'NotAvailable' };
+  readonly error?: EngagementError;
+}
+
+/**
+ * Maps an orchestrator state to what the page shows.
+ *
+ * @example
+ * ```ts
+ * orchestrateEngagement(client, inputs).pipe(map(toPageState)).subscribe(render);
+ * ```
+ * @since 0.1.0
+ */
+export function toPageState(state: OrchestratorLikeState): PageState {
+  switch (state.status) {
+    case 'Available':
+      return state.engagement?.status === 'Available' ? { status: 'Available', engagement: state.engagement as AvailableEngagement } : { status: 'Checking' };
+    case 'Failed':
+      return { status: 'Failed', message: state.error === undefined ? 'the check failed' : describeError(state.error) };
+    default:
+      return { status: state.status };
+  }
+}
+
+/**
  * What drives the checks (the orchestrator's `EngagementInputs`, as the
  * page has them).
  *
@@ -55,10 +85,11 @@ export interface PageInputs {
 }
 
 /**
- * The page's engagement state: `Idle` until a section is known, then
- * `Checking` and the answer of each check. SDEs go to `client.report`
- * (Update Session); a refused one is dropped (the builders already
- * validated it).
+ * The page's engagement state, from the library's orchestrator
+ * (`client.engagement$`): `Idle` until a section is known, then a check per
+ * section change, eligibility-changing SDE or refresh, renewed before the
+ * engagement's validity runs out. SDEs go to `client.report` (Update
+ * Session) through the orchestrator.
  *
  * @example
  * ```ts
@@ -67,24 +98,15 @@ export interface PageInputs {
  * @since 0.1.0
  */
 export function pageEngagement$(client: EngagementClient, inputs: PageInputs): Observable<PageState> {
-  const reports$ = inputs.attributes$.pipe(
-    tap((attribute) => void client.report(attribute)),
-    ignoreElements(),
-  );
-  const checks$ = combineLatest([inputs.section$, merge(of(undefined), inputs.refresh$)]).pipe(
-    switchMap(([section]) =>
-      concat(
-        of<PageState>({ status: 'Checking' }),
-        client.getEngagement({ consumerSections: [section] }).pipe(
-          map((result): PageState => {
-            if (result._tag === 'Left') return { status: 'Failed', message: describeError(result.left) };
-            const engagement = result.right;
-            return engagement.status === 'Available' ? { status: 'Available', engagement } : { status: 'NotAvailable' };
-          }),
-        ),
-      ),
-    ),
-    startWith<PageState>({ status: 'Idle' }),
-  );
-  return merge(checks$, reports$);
+  return client
+    .engagement$({
+      sections$: inputs.section$.pipe(map((s) => [s])),
+      attributes$: inputs.attributes$,
+      refresh$: inputs.refresh$,
+    })
+    .pipe(
+      map(toPageState),
+      // several orchestrator states (attempt 1, 2…) show as one page state
+      distinctUntilChanged((a, b) => a.status === b.status && a.status !== 'Available' && a.status !== 'Failed'),
+    );
 }
