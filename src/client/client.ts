@@ -192,7 +192,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
         defer(() => {
           attempts = n;
           const ids = idsForRequest(normalized, session.value, namedVisitor);
-          events.next({ type: 'attemptStarted', check, attempt: n, at: cfg.scheduler.now(), request: summarizeRequest(normalized, ids) });
+          if (events.observed) events.next({ type: 'attemptStarted', check, attempt: n, at: cfg.scheduler.now(), request: summarizeRequest(normalized, ids) });
           return origin$.pipe(
             switchMap((origin) => (isLeft(origin) ? of(origin) : createSession$(env, { origin: origin.right, accountId: cfg.accountId, ...ids }, body))),
             tap((result) => {
