@@ -193,8 +193,12 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
           attempts = n;
           const ids = idsForRequest(normalized, session.value, namedVisitor);
           if (events.observed) events.next({ type: 'attemptStarted', check, attempt: n, at: cfg.scheduler.now(), request: summarizeRequest(normalized, ids) });
-          return origin$.pipe(
-            switchMap((origin) => (isLeft(origin) ? of(origin) : createSession$(env, { origin: origin.right, accountId: cfg.accountId, ...ids }, body))),
+          // A configured domain needs no lookup: one operator fewer per attempt on the hot path.
+          const sent$ =
+            cfg.origin !== undefined
+              ? createSession$(env, { origin: cfg.origin, accountId: cfg.accountId, ...ids }, body)
+              : origin$.pipe(switchMap((origin) => (isLeft(origin) ? of(origin) : createSession$(env, { origin: origin.right, accountId: cfg.accountId, ...ids }, body))));
+          return sent$.pipe(
             tap((result) => {
               if (isLeft(result)) {
                 if (result.left.kind === 'http' && result.left.visitorId !== undefined) namedVisitor = result.left.visitorId;

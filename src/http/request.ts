@@ -55,10 +55,7 @@ export function httpRequest$(env: HttpEnv, spec: HttpRequestSpec): Observable<Ei
         headers: spec.headers,
         ...(spec.body === undefined ? {} : { body: spec.body }),
         signal: controller.signal,
-      }).then(async (res) => {
-        const text = await res.text();
-        return { status: res.status, text, header: (name: string) => res.headers.get(name) };
-      });
+      }).then((res) => res.text().then((text) => ({ status: res.status, text, header: (name: string) => res.headers.get(name) })));
     } catch (thrown) {
       pending = Promise.reject(thrown);
     }
