@@ -217,7 +217,7 @@ export const NO_CHAT_GETTERS = Object.freeze({
 } as const);
 
 /**
- * The legacy chat-session getters (see {@link NO_CHAT_GETTERS}).
+ * The legacy chat-session getters (getAgentId, getVisitorName, …) that answer their "no chat" values.
  *
  * @example
  * ```ts
