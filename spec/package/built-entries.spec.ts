@@ -58,6 +58,11 @@ describe('the built package', () => {
     expect(JSON.parse(out)).toEqual({ tag: 'Right', status: 'Available' });
   });
 
+  it('addresses the legacy browser bundle through the exports map', async () => {
+    const resolved = await node(['-e', `console.log(require.resolve('engagement-rx/legacy.js'))`]);
+    expect(resolved).toBe(join(root, 'dist', 'engagement-rx.legacy.js'));
+  });
+
   it('loads the Node-only entry as CommonJS and ESM', async () => {
     const cjs = await node(['-e', `console.log(typeof require('engagement-rx/node').fileSessionStore)`]);
     const esm = await node(['--input-type=module', '-e', `import { fileSessionStore } from 'engagement-rx/node'; console.log(typeof fileSessionStore)`]);
