@@ -5,11 +5,11 @@
  * @packageDocumentation
  */
 import type { ValidationError } from './errors';
-import { validationError } from './errors';
+import { withValidationError } from './errors';
 import type { Engagement, NormalizedRequest } from './model';
 import { decodeRequest } from './codecs/request';
 import { decodeEngagement } from './codecs/response';
-import { isLeft, left, type Either } from './internal/either';
+import type { Either } from './internal/either';
 
 /**
  * Validates and normalizes a getEngagement request exactly as the client
@@ -23,8 +23,7 @@ import { isLeft, left, type Either } from './internal/either';
  * @since 0.1.0
  */
 export function validateEngagementRequest(request: unknown): Either<ValidationError, NormalizedRequest> {
-  const decoded = decodeRequest(request);
-  return isLeft(decoded) ? left(validationError(decoded.left)) : decoded;
+  return withValidationError(decodeRequest(request));
 }
 
 /**
@@ -39,6 +38,5 @@ export function validateEngagementRequest(request: unknown): Either<ValidationEr
  * @since 0.1.0
  */
 export function decodeEngagementResponse(body: unknown): Either<ValidationError, Engagement> {
-  const decoded = decodeEngagement(body);
-  return isLeft(decoded) ? left(validationError(decoded.left)) : decoded;
+  return withValidationError(decodeEngagement(body));
 }

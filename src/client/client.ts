@@ -138,6 +138,9 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
   const cfg = resolved.right;
   const env: HttpEnv = { fetch: cfg.fetch ?? defaultFetch(), timeoutMs: cfg.timeoutMs, scheduler: cfg.scheduler };
   const origin$ = originSource(cfg, env);
+  /** Runs `send` at the engagement origin, or answers with the lookup's failure. */
+  const atOrigin = <A>(send: (origin: string) => Observable<Either<EngagementError, A>>): Observable<Either<EngagementError, A>> =>
+    origin$.pipe(switchMap((origin) => (isLeft(origin) ? of(left<EngagementError, A>(origin.left)) : send(origin.right))));
   let checks = 0;
   let starting = true;
   const reporting = createReporting({
@@ -151,13 +154,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
     session$: session,
     currentSession: () => session.value,
     send: (target, body) =>
-      origin$.pipe(
-        switchMap((origin) =>
-          isLeft(origin)
-            ? of(left<EngagementError, void>(origin.left))
-            : updateSession$(env, { origin: origin.right, accountId: cfg.accountId, vid: target.visitorId, sid: target.sessionId }, body, cfg.updateSessionMethod),
-        ),
-      ),
+      atOrigin((origin) => updateSession$(env, { origin, accountId: cfg.accountId, vid: target.visitorId, sid: target.sessionId }, body, cfg.updateSessionMethod)),
     emit: (e) => (starting ? startup.push(e) : events.next(e)),
   });
   starting = false;
@@ -193,12 +190,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
           attempts = n;
           const ids = idsForRequest(normalized, session.value, namedVisitor);
           if (events.observed) events.next({ type: 'attemptStarted', check, attempt: n, at: cfg.scheduler.now(), request: summarizeRequest(normalized, ids) });
-          // A configured domain needs no lookup: one operator fewer per attempt on the hot path.
-          const sent$ =
-            cfg.origin !== undefined
-              ? createSession$(env, { origin: cfg.origin, accountId: cfg.accountId, ...ids }, body)
-              : origin$.pipe(switchMap((origin) => (isLeft(origin) ? of(origin) : createSession$(env, { origin: origin.right, accountId: cfg.accountId, ...ids }, body))));
-          return sent$.pipe(
+          return atOrigin((origin) => createSession$(env, { origin, accountId: cfg.accountId, ...ids }, body)).pipe(
             tap((result) => {
               if (isLeft(result)) {
                 if (result.left.kind === 'http' && result.left.visitorId !== undefined) namedVisitor = result.left.visitorId;

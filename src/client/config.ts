@@ -170,16 +170,22 @@ export function resolveConfig(input: unknown, extraKeys: ReadonlyArray<string> =
     at('accountId', `expected 1-20 letters, digits or _, got ${kindOf(accountId)}`);
   }
 
-  let origin: string | undefined;
-  const domain = input['domain'];
-  if (domain !== undefined) {
-    if (typeof domain !== 'string') at('domain', `expected a host or an origin, got ${kindOf(domain)}`);
-    else {
-      const r = resolveOrigin(domain);
-      if (isLeft(r)) at('domain', r.left);
-      else origin = r.right;
+  /** A host or origin option, resolved; an issue at `path` when it is not one. */
+  const readOrigin = (path: string, value: unknown): string | undefined => {
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string') {
+      at(path, `expected a host or an origin, got ${kindOf(value)}`);
+      return undefined;
     }
-  }
+    const r = resolveOrigin(value);
+    if (isLeft(r)) {
+      at(path, r.left);
+      return undefined;
+    }
+    return r.right;
+  };
+
+  const origin = readOrigin('domain', input['domain']);
 
   let csdsOrigin = DEFAULTS.csdsOrigin;
   let csdsServices = DEFAULTS.csdsServices;
@@ -187,15 +193,7 @@ export function resolveConfig(input: unknown, extraKeys: ReadonlyArray<string> =
   if (csds !== undefined) {
     if (!isObject(csds)) at('csds', `expected an object, got ${kindOf(csds)}`);
     else {
-      const o = csds['origin'];
-      if (o !== undefined) {
-        if (typeof o !== 'string') at('csds.origin', `expected a host or an origin, got ${kindOf(o)}`);
-        else {
-          const r = resolveOrigin(o);
-          if (isLeft(r)) at('csds.origin', r.left);
-          else csdsOrigin = r.right;
-        }
-      }
+      csdsOrigin = readOrigin('csds.origin', csds['origin']) ?? csdsOrigin;
       const s = csds['services'];
       if (s !== undefined) {
         if (!Array.isArray(s) || s.length === 0) at('csds.services', `expected a non-empty array of service names, got ${kindOf(s)}`);

@@ -11,11 +11,10 @@ import type { Engagement, NormalizedRequest } from '../model';
 import { decodeEngagement } from '../codecs/response';
 import { visitorUrl } from '../core/origin';
 import { compact } from '../codecs/primitives';
-import { isLeft, left, type Either } from '../internal/either';
+import { isLeft, type Either } from '../internal/either';
 import { httpRequest$, type HttpEnv } from './request';
-import { httpError } from './failures';
 import { JSON_HEADERS } from './headers';
-import { parseJson } from './parse-json';
+import { decodedBody } from './reply';
 
 /** The JSON body of a Create Session request (vid and sid travel in the URL). */
 export function createSessionBody(request: NormalizedRequest): string {
@@ -44,25 +43,8 @@ export function createSession$(env: HttpEnv, target: CreateSessionTarget, body: 
     headers: { ...JSON_HEADERS },
     body,
   }).pipe(
-    map((result): Either<EngagementError, Engagement> => {
-      if (isLeft(result)) return result;
-      const reply = result.right;
-      if (reply.status < 200 || reply.status > 299) {
-        return left(httpError('createSession', reply.status, reply.text, reply.header('retry-after')));
-      }
-      const json = parseJson('createSession', reply.status, reply.text);
-      if (isLeft(json)) return json;
-      const decoded = decodeEngagement(json.right);
-      if (isLeft(decoded)) {
-        return left({
-          kind: 'decode',
-          operation: 'createSession',
-          status: reply.status,
-          issues: decoded.left,
-          message: `createSession answered ${reply.status} with an unexpected body`,
-        });
-      }
-      return decoded;
-    }),
+    map((result): Either<EngagementError, Engagement> =>
+      isLeft(result) ? result : decodedBody('createSession', result.right, decodeEngagement),
+    ),
   );
 }

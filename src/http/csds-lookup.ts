@@ -12,9 +12,8 @@ import { decodeCsds, pickService } from '../codecs/csds';
 import { csdsUrl, resolveOrigin } from '../core/origin';
 import { isLeft, left, right, type Either } from '../internal/either';
 import { httpRequest$, type HttpEnv } from './request';
-import { httpError } from './failures';
 import { GET_HEADERS } from './headers';
-import { parseJson } from './parse-json';
+import { decodedBody } from './reply';
 
 export interface CsdsTarget {
   readonly csdsOrigin: string;
@@ -33,13 +32,8 @@ export function lookupOrigin$(env: HttpEnv, target: CsdsTarget): Observable<Eith
     map((result): Either<EngagementError, string> => {
       if (isLeft(result)) return result;
       const reply = result.right;
-      if (reply.status < 200 || reply.status > 299) return left(httpError('csds', reply.status, reply.text, reply.header('retry-after')));
-      const json = parseJson('csds', reply.status, reply.text);
-      if (isLeft(json)) return json;
-      const decoded = decodeCsds(json.right);
-      if (isLeft(decoded)) {
-        return left({ kind: 'decode', operation: 'csds', status: reply.status, issues: decoded.left, message: 'the domain lookup answered with an unexpected body' });
-      }
+      const decoded = decodedBody('csds', reply, decodeCsds, 'the domain lookup answered with an unexpected body');
+      if (isLeft(decoded)) return decoded;
       const entry = pickService(decoded.right.baseURIs, target.services);
       if (entry === undefined) {
         return left({ kind: 'discovery', services: target.services, message: `the domain lookup listed none of ${target.services.join(', ')}` });

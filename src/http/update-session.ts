@@ -16,7 +16,7 @@ import { visitorUrl } from '../core/origin';
 import { left, right, isLeft, type Either } from '../internal/either';
 import { kindOf } from '../internal/validation';
 import { httpRequest$, type HttpEnv } from './request';
-import { httpError } from './failures';
+import { successful } from './reply';
 import { JSON_HEADERS } from './headers';
 
 /** How the call goes on the wire: `PUT`, or `POST` with `X-HTTP-Method-Override: PUT`. */
@@ -88,11 +88,8 @@ export function updateSession$(
   }).pipe(
     map((result): Either<EngagementError, void> => {
       if (isLeft(result)) return result;
-      const reply = result.right;
-      if (reply.status < 200 || reply.status > 299) {
-        return left(httpError('updateSession', reply.status, reply.text, reply.header('retry-after')));
-      }
-      return right(undefined);
+      const ok = successful('updateSession', result.right);
+      return isLeft(ok) ? ok : right(undefined);
     }),
   );
 }
