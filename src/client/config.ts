@@ -10,11 +10,10 @@ import { validationError } from '../errors';
 import type { FetchLike } from '../http/fetch-like';
 import { resolveOrigin } from '../core/origin';
 import { left, right, isLeft, type Either } from '../internal/either';
-import { kindOf } from '../internal/validation';
+import { isRecord, kindOf, prefixIssues } from '../internal/validation';
 import { memorySessionStore, type SessionStore } from '../session/session-store';
 import { defaultRetryPolicy, resolveRetryPolicy, type RetryPolicy, type RetryPolicyInput } from '../retry/policy';
 import type { OutboxStore } from '../report/outbox-store';
-import { prefixIssues } from '../internal/validation';
 
 /**
  * Where the engagement host is looked up when `domain` is not given.
@@ -149,10 +148,6 @@ export const CONFIG_KEYS: ReadonlyArray<string> = [
 const MAX_REPORT_WINDOW_MS = 60_000;
 const MAX_OUTBOX = 100_000;
 
-function isObject(u: unknown): u is Record<string, unknown> {
-  return typeof u === 'object' && u !== null && !Array.isArray(u);
-}
-
 /**
  * Validates a configuration. Unknown keys are refused, so a misspelt option
  * is never silently ignored. `extraKeys` lets wrappers (retry, adapters)
@@ -161,7 +156,7 @@ function isObject(u: unknown): u is Record<string, unknown> {
  * @internal
  */
 export function resolveConfig(input: unknown, extraKeys: ReadonlyArray<string> = []): Either<ValidationError, ResolvedConfig> {
-  if (!isObject(input)) return left(validationError([{ path: 'config', reason: `expected a configuration object, got ${kindOf(input)}` }]));
+  if (!isRecord(input)) return left(validationError([{ path: 'config', reason: `expected a configuration object, got ${kindOf(input)}` }]));
   const issues: ValidationIssue[] = [];
   const at = (path: string, reason: string) => issues.push({ path, reason });
 
@@ -191,7 +186,7 @@ export function resolveConfig(input: unknown, extraKeys: ReadonlyArray<string> =
   let csdsServices = DEFAULTS.csdsServices;
   const csds = input['csds'];
   if (csds !== undefined) {
-    if (!isObject(csds)) at('csds', `expected an object, got ${kindOf(csds)}`);
+    if (!isRecord(csds)) at('csds', `expected an object, got ${kindOf(csds)}`);
     else {
       csdsOrigin = readOrigin('csds.origin', csds['origin']) ?? csdsOrigin;
       const s = csds['services'];
@@ -217,7 +212,7 @@ export function resolveConfig(input: unknown, extraKeys: ReadonlyArray<string> =
   }
 
   const scheduler = input['scheduler'] ?? asyncScheduler;
-  if (!isObject(scheduler) || typeof scheduler['schedule'] !== 'function' || typeof scheduler['now'] !== 'function') {
+  if (!isRecord(scheduler) || typeof scheduler['schedule'] !== 'function' || typeof scheduler['now'] !== 'function') {
     at('scheduler', `expected an RxJS SchedulerLike, got ${kindOf(scheduler)}`);
   }
 
@@ -225,7 +220,7 @@ export function resolveConfig(input: unknown, extraKeys: ReadonlyArray<string> =
   if (typeof random !== 'function') at('random', `expected a function returning a number in [0, 1), got ${kindOf(random)}`);
 
   const session = input['session'] ?? memorySessionStore();
-  if (!isObject(session) || typeof session['load'] !== 'function' || typeof session['save'] !== 'function' || typeof session['clear'] !== 'function') {
+  if (!isRecord(session) || typeof session['load'] !== 'function' || typeof session['save'] !== 'function' || typeof session['clear'] !== 'function') {
     at('session', `expected a SessionStore (load, save, clear), got ${kindOf(session)}`);
   }
 
@@ -237,7 +232,7 @@ export function resolveConfig(input: unknown, extraKeys: ReadonlyArray<string> =
   }
 
   const outbox = input['outbox'];
-  if (outbox !== undefined && (!isObject(outbox) || typeof outbox['load'] !== 'function' || typeof outbox['save'] !== 'function' || typeof outbox['clear'] !== 'function')) {
+  if (outbox !== undefined && (!isRecord(outbox) || typeof outbox['load'] !== 'function' || typeof outbox['save'] !== 'function' || typeof outbox['clear'] !== 'function')) {
     at('outbox', `expected an OutboxStore (load, save, clear), got ${kindOf(outbox)}`);
   }
 

@@ -98,6 +98,11 @@ export function toIssues(errors: t.Errors): ValidationIssue[] {
   return [...seen.values()];
 }
 
+/** True for any non-null object that is not an array (a record of fields to read). */
+export function isRecord(u: unknown): u is Record<string, unknown> {
+  return typeof u === 'object' && u !== null && !Array.isArray(u);
+}
+
 /** True for `{}`-like objects (prototype `Object.prototype` or `null`): not arrays, Maps, Dates or class instances. */
 export function isPlainObject(u: unknown): u is Record<string, unknown> {
   if (typeof u !== 'object' || u === null) return false;

@@ -6,6 +6,7 @@
  *
  * @packageDocumentation
  */
+import { isRecord } from '../internal/validation';
 import { decodeAttribute, decodeImpression } from '../attributes/attribute';
 import { isLeft, left, right, type Either } from '../internal/either';
 import { MAX_REJECTED, type Outbox, type OutboxEntry, type RejectedReport, type ReportTarget } from './outbox-state';
@@ -75,11 +76,6 @@ export interface Restored {
   readonly skipped: number;
 }
 
-type Obj = Readonly<Record<string, unknown>>;
-
-function isObject(u: unknown): u is Obj {
-  return typeof u === 'object' && u !== null && !Array.isArray(u);
-}
 
 function isCount(u: unknown): u is number {
   return typeof u === 'number' && Number.isSafeInteger(u) && u >= 0;
@@ -91,12 +87,12 @@ function isId(u: unknown): u is string {
 
 function readTarget(u: unknown): ReportTarget | undefined | false {
   if (u === undefined) return undefined;
-  if (!isObject(u) || !isId(u['visitorId']) || !isId(u['sessionId']) || !isId(u['pageId'])) return false;
+  if (!isRecord(u) || !isId(u['visitorId']) || !isId(u['sessionId']) || !isId(u['pageId'])) return false;
   return { visitorId: u['visitorId'], sessionId: u['sessionId'], pageId: u['pageId'] };
 }
 
 function readEntry(u: unknown): OutboxEntry | undefined {
-  if (!isObject(u) || !isCount(u['seq']) || u['seq'] < 1) return undefined;
+  if (!isRecord(u) || !isCount(u['seq']) || u['seq'] < 1) return undefined;
   const queuedAt = u['queuedAt'];
   if (typeof queuedAt !== 'number' || !Number.isFinite(queuedAt)) return undefined;
   const target = readTarget(u['target']);
@@ -114,7 +110,7 @@ function readEntry(u: unknown): OutboxEntry | undefined {
 }
 
 function readRejected(u: unknown): RejectedReport | undefined {
-  if (!isObject(u) || !isCount(u['items']) || typeof u['reason'] !== 'string') return undefined;
+  if (!isRecord(u) || !isCount(u['items']) || typeof u['reason'] !== 'string') return undefined;
   const types = u['types'];
   if (!Array.isArray(types) || !types.every((t) => typeof t === 'string')) return undefined;
   const at = u['at'];
@@ -143,7 +139,7 @@ function readRejected(u: unknown): RejectedReport | undefined {
  */
 export function fromStored(u: unknown): Either<string, Restored | undefined> {
   if (u === undefined || u === null) return right(undefined);
-  if (!isObject(u) || u['version'] !== 1 || !Array.isArray(u['pending'])) {
+  if (!isRecord(u) || u['version'] !== 1 || !Array.isArray(u['pending'])) {
     return left('the outbox store held something that is not a version-1 outbox');
   }
   let skipped = 0;

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { validationError, type ValidationError, type ValidationIssue } from '../errors';
-import { kindOf } from '../internal/validation';
+import { isRecord, kindOf } from '../internal/validation';
 import { left, right, type Either } from '../internal/either';
 
 /**
@@ -227,10 +227,6 @@ const STATUS_CLASS = /^[1-5]xx$/;
 type Issues = ValidationIssue[];
 type Obj = Record<string, unknown>;
 
-function isObject(u: unknown): u is Obj {
-  return typeof u === 'object' && u !== null && !Array.isArray(u);
-}
-
 function unknownFields(o: Obj, allowed: ReadonlyArray<string>, prefix: string, issues: Issues): void {
   for (const key of Object.keys(o)) {
     if (!allowed.includes(key)) issues.push({ path: `${prefix}${key}`, reason: `is not a field here (expected one of ${allowed.join(', ')})` });
@@ -256,7 +252,7 @@ function bool(u: unknown, path: string, issues: Issues): boolean | undefined {
 }
 
 function readBackoff(u: unknown, issues: Issues): Backoff | undefined {
-  if (!isObject(u)) {
+  if (!isRecord(u)) {
     issues.push({ path: 'backoff', reason: `expected an object with kind 'schedule' or 'exponential', got ${kindOf(u)}` });
     return undefined;
   }
@@ -307,7 +303,7 @@ function readStatuses(u: unknown, issues: Issues): ReadonlyArray<StatusPattern> 
 }
 
 function readRetryOn(u: unknown, issues: Issues): RetryOn | undefined {
-  if (!isObject(u)) {
+  if (!isRecord(u)) {
     issues.push({ path: 'retryOn', reason: `expected an object, got ${kindOf(u)}` });
     return undefined;
   }
@@ -322,7 +318,7 @@ function readRetryOn(u: unknown, issues: Issues): RetryOn | undefined {
 function readPolling(u: unknown, issues: Issues): PollingPolicy | false | undefined {
   if (u === false) return false;
   if (u === true) return defaultPollingPolicy;
-  if (!isObject(u)) {
+  if (!isRecord(u)) {
     issues.push({ path: 'polling', reason: `expected a boolean or an object { intervalMs, maxPolls }, got ${kindOf(u)}` });
     return undefined;
   }
@@ -334,7 +330,7 @@ function readPolling(u: unknown, issues: Issues): PollingPolicy | false | undefi
 
 function resolve(input: unknown): Either<ValidationError, RetryPolicy> {
   if (input === undefined || input === null) return right(defaultRetryPolicy);
-  if (!isObject(input)) return left(validationError([{ path: '(value)', reason: `expected a retry policy object, got ${kindOf(input)}` }]));
+  if (!isRecord(input)) return left(validationError([{ path: '(value)', reason: `expected a retry policy object, got ${kindOf(input)}` }]));
   const issues: Issues = [];
   unknownFields(input, POLICY_FIELDS, '', issues);
   const d = defaultRetryPolicy;
