@@ -97,6 +97,21 @@ export async function runThroughput(emulator: ChildEmulator, options: Throughput
       },
     ],
     [
+      // What a careful user writes by hand to get the client's transport features: connections reused,
+      // a per-request timeout, abort on demand. No validation, decoding, retries or session.
+      'cross-fetch by hand: keep-alive, AbortController, timeout + JSON.parse',
+      async (w) => {
+        const controller = new AbortController();
+        const timeout = setTimeout(() => controller.abort(), 10_000);
+        try {
+          const res = await fetchFn(url(w), { method: 'POST', headers, body, agent: keepAlive, signal: controller.signal });
+          JSON.parse(await res.text());
+        } finally {
+          clearTimeout(timeout);
+        }
+      },
+    ],
+    [
       'client.getEngagement',
       async (w) => {
         const r = await lastValueFrom((clients[w] as (typeof clients)[number]).getEngagement({ consumerSections: ['Support'] }));

@@ -156,7 +156,7 @@ describe('getEngagement against the emulator', () => {
 
   it('aborts the request in flight on unsubscribe and leaves no socket or timer behind', async () => {
     await start();
-    const c = client({ fetch: createDefaultFetch() });
+    const c = client(); // the default fetch: node-fetch with the light abort controller
     await lastValueFrom(c.getEngagement()); // a pooled keep-alive socket now exists
     const resources = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap' || r === 'Timeout').length;
     const before = resources();

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { asyncScheduler, EMPTY, type Observable, type SchedulerAction, type SchedulerLike, type Subscription } from 'rxjs';
+import { asyncScheduler, EMPTY, Observable, type SchedulerAction, type SchedulerLike, type Subscription } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import type { EngagementError } from '../../src/errors';
 import { left, right, type Either } from '../../src/internal/either';
@@ -227,7 +227,7 @@ describe('withRetry (marble tests on a virtual clock)', () => {
       attemptFailed: (n, e) => events.push(`failed ${n} ${e.kind}`),
       retryScheduled: (n, d, reason) => events.push(`scheduled ${n} ${d} ${reason}`),
       gaveUp: (n, _e, reason) => events.push(`gaveUp ${n} ${reason}`),
-      succeeded: (n) => events.push(`succeeded ${n}`),
+      succeeded: (n, value) => events.push(`succeeded ${n} ${String(value)}`),
     };
     ts.run(({ cold }) => {
       const { fn } = factory([cold('10ms (e|)', { e: fail(http(503)) }), cold('10ms (r|)', { r: ok })]);
@@ -238,7 +238,7 @@ describe('withRetry (marble tests on a virtual clock)', () => {
       'failed 1 http',
       'scheduled 1 5000 backoff: http 503, retry 1 in 5000 ms',
       'started 2 @5010',
-      'succeeded 2',
+      'succeeded 2 Available',
     ]);
   });
 
@@ -272,6 +272,31 @@ describe('withRetry (marble tests on a virtual clock)', () => {
         undefined,
         new Error('withRetry: attempt 1 completed without a result'),
       );
+    });
+  });
+
+  it('handles attempts that answer synchronously: only the first value counts, and retries still wait', () => {
+    const ts = newScheduler();
+    ts.run(({ expectObservable }) => {
+      const sync = (...values: Result[]) => new Observable<Result>((s) => {
+        for (const v of values) s.next(v);
+        s.complete();
+      });
+      const { fn, contexts } = factory([sync(fail(http(503)), ok), sync(ok, fail(http(503)))]);
+      expectObservable(withRetry(fn, noJitter, { scheduler: ts, random: () => 0.5 })).toBe('5000ms (r|)', { r: ok });
+      ts.flush();
+      expect(contexts.map((c) => c.attempt)).toEqual([1, 2]);
+    });
+  });
+
+  it('reports an attempt factory that throws as an error notification', () => {
+    const ts = newScheduler();
+    const bug = new Error('factory bug');
+    ts.run(({ expectObservable }) => {
+      const throwing = (): Observable<Result> => {
+        throw bug;
+      };
+      expectObservable(withRetry(throwing, noJitter, { scheduler: ts, random: () => 0.5 })).toBe('#', undefined, bug);
     });
   });
 

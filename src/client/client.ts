@@ -18,10 +18,10 @@ import type { OutboxState } from '../report/outbox-state';
 import type { ReportItem, ReportSourceValue } from '../report/report-items';
 import { createReporting, refusedReporting, withCarried } from '../report/reporting';
 import { lookupOrigin$ } from '../http/csds-lookup';
-import { defaultFetch } from '../http/default-fetch';
+import { defaultAbortController, defaultFetch } from '../http/default-fetch';
 import type { HttpEnv } from '../http/request';
 import { isLeft, left, right, type Either } from '../internal/either';
-import { withRetry, type RetryHooks } from '../retry/with-retry';
+import { withRetry, type AttemptContext, type RetryHooks } from '../retry/with-retry';
 import { withPolling } from '../retry/poll';
 import { decodeVisitorSession, idsForRequest, sessionFromEngagement, type VisitorSession } from '../session/visitor-session';
 import { resolveConfig, type EngagementClientConfig, type ResolvedConfig } from './config';
@@ -136,11 +136,19 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
   }
 
   const cfg = resolved.right;
-  const env: HttpEnv = { fetch: cfg.fetch ?? defaultFetch(), timeoutMs: cfg.timeoutMs, scheduler: cfg.scheduler };
-  const origin$ = originSource(cfg, env);
-  /** Runs `send` at the engagement origin, or answers with the lookup's failure. */
-  const atOrigin = <A>(send: (origin: string) => Observable<Either<EngagementError, A>>): Observable<Either<EngagementError, A>> =>
-    origin$.pipe(switchMap((origin) => (isLeft(origin) ? of(left<EngagementError, A>(origin.left)) : send(origin.right))));
+  // The default fetch brings its own abort controllers (light ones for node-fetch); an injected fetch gets the platform's.
+  const env: HttpEnv =
+    cfg.fetch === undefined
+      ? { fetch: defaultFetch(), abortController: defaultAbortController(), timeoutMs: cfg.timeoutMs, scheduler: cfg.scheduler }
+      : { fetch: cfg.fetch, timeoutMs: cfg.timeoutMs, scheduler: cfg.scheduler };
+  const origin = originSource(cfg, env);
+  const origin$ = origin.origin$;
+  /** Runs `send` at the engagement origin (at once when it is known), or answers with the lookup's failure. */
+  const atOrigin = <A>(send: (origin: string) => Observable<Either<EngagementError, A>>): Observable<Either<EngagementError, A>> => {
+    const known = origin.known();
+    if (known !== undefined) return send(known);
+    return origin$.pipe(switchMap((found) => (isLeft(found) ? of(left<EngagementError, A>(found.left)) : send(found.right))));
+  };
   let checks = 0;
   let starting = true;
   const reporting = createReporting({
@@ -172,10 +180,16 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
     events.next({ type: 'sessionChanged', at: next.confirmedAt, change });
   };
 
+  // One check: validate, then attempts with retries (withRetry), then the outcome. Written without an
+  // operator chain around the attempts: this is the per-check hot path (docs/performance.md).
   const getEngagement = (request?: EngagementRequest): Observable<Either<EngagementError, Engagement>> =>
-    defer(() => {
+    new Observable<Either<EngagementError, Engagement>>((subscriber) => {
       const decoded = decodeRequest(request);
-      if (isLeft(decoded)) return of(left<EngagementError, Engagement>(validationError(decoded.left)));
+      if (isLeft(decoded)) {
+        subscriber.next(left(validationError(decoded.left)));
+        subscriber.complete();
+        return undefined;
+      }
       const normalized = decoded.right;
       // What the visitor reported so far (delivered cart/personal/ctmrinfo/mrktInfo) rides along; the request's own attributes win.
       const body = createSessionBody(withCarried(normalized, reporting.carried(normalized.vid ?? session.value?.visitorId)));
@@ -183,38 +197,29 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
       // A visitor the server named in a failed attempt ("Loading account: …, vid: X"):
       // later attempts of this check reuse it instead of creating another visitor.
       let namedVisitor: string | undefined;
-      let attempts = 0;
 
-      const attempt = (n: number): Observable<Either<EngagementError, Engagement>> =>
-        defer(() => {
-          attempts = n;
-          const ids = idsForRequest(normalized, session.value, namedVisitor);
-          if (events.observed) events.next({ type: 'attemptStarted', check, attempt: n, at: cfg.scheduler.now(), request: summarizeRequest(normalized, ids) });
-          return atOrigin((origin) => createSession$(env, { origin, accountId: cfg.accountId, ...ids }, body)).pipe(
-            tap((result) => {
-              if (isLeft(result)) {
-                if (result.left.kind === 'http' && result.left.visitorId !== undefined) namedVisitor = result.left.visitorId;
-              } else {
-                commit(result.right);
-              }
-            }),
-          );
-        });
-
+      const attempt = (ctx: AttemptContext): Observable<Either<EngagementError, Engagement>> => {
+        const ids = idsForRequest(normalized, session.value, namedVisitor);
+        if (events.observed) events.next({ type: 'attemptStarted', check, attempt: ctx.attempt, at: cfg.scheduler.now(), request: summarizeRequest(normalized, ids) });
+        return atOrigin((origin) => createSession$(env, { origin, accountId: cfg.accountId, vid: ids.vid, sid: ids.sid }, body));
+      };
       const hooks: RetryHooks = {
-        attemptFailed: (n, error) => events.next({ type: 'attemptFailed', check, attempt: n, at: cfg.scheduler.now(), error: summarizeError(error) }),
+        attemptFailed: (n, error) => {
+          if (error.kind === 'http' && error.visitorId !== undefined) namedVisitor = error.visitorId;
+          if (events.observed) events.next({ type: 'attemptFailed', check, attempt: n, at: cfg.scheduler.now(), error: summarizeError(error) });
+        },
         retryScheduled: (n, delayMs, reason) => events.next({ type: 'retryScheduled', check, attempt: n, at: cfg.scheduler.now(), delayMs, reason }),
         gaveUp: (n, error, reason) => events.next({ type: 'gaveUp', check, attempts: n, at: cfg.scheduler.now(), reason, error: summarizeError(error) }),
+        succeeded: (n, value) => {
+          const engagement = value as Engagement;
+          commit(engagement);
+          if (events.observed) events.next({ type: 'succeeded', check, attempts: n, at: cfg.scheduler.now(), status: engagement.status });
+        },
       };
-      const retried = () =>
-        withRetry((ctx) => attempt(ctx.attempt), cfg.retry, { scheduler: cfg.scheduler, random: cfg.random, hooks }).pipe(
-          tap((result) => {
-            if (!isLeft(result)) events.next({ type: 'succeeded', check, attempts, at: cfg.scheduler.now(), status: result.right.status });
-          }),
-        );
-      return cfg.retry.polling === false
-        ? retried()
-        : withPolling(() => retried(), (e: Engagement) => e.status === 'Available', cfg.retry.polling, cfg.scheduler);
+      const retried = (): Observable<Either<EngagementError, Engagement>> => withRetry(attempt, cfg.retry, { scheduler: cfg.scheduler, random: cfg.random, hooks });
+      const checked =
+        cfg.retry.polling === false ? retried() : withPolling(() => retried(), (e: Engagement) => e.status === 'Available', cfg.retry.polling, cfg.scheduler);
+      return checked.subscribe(subscriber);
     });
 
   const client: EngagementClient = {
@@ -260,16 +265,23 @@ function restoreSession(cfg: ResolvedConfig, emit: (event: ClientEvent) => void)
   return decoded.right;
 }
 
+/** Where checks go: the origin when it is known, or the lookup that finds it. */
+interface OriginSource {
+  /** The configured origin, or the cached CSDS answer; `undefined` while no lookup has succeeded. */
+  known(): string | undefined;
+  /** The origin as one `Either`: at once when known, otherwise after a lookup. */
+  readonly origin$: Observable<Either<EngagementError, string>>;
+}
+
 /**
  * The engagement origin: the configured domain, or a CSDS lookup whose
  * success is cached for the client's lifetime. Concurrent checks share one
  * lookup in flight; a failed lookup is not cached.
  */
-function originSource(cfg: ResolvedConfig, env: HttpEnv): Observable<Either<EngagementError, string>> {
-  if (cfg.origin !== undefined) return of(right(cfg.origin));
-  let cached: string | undefined;
+function originSource(cfg: ResolvedConfig, env: HttpEnv): OriginSource {
+  let cached: string | undefined = cfg.origin;
   let inflight: Observable<Either<EngagementError, string>> | undefined;
-  return defer(() => {
+  const origin$ = defer(() => {
     if (cached !== undefined) return of(right<EngagementError, string>(cached));
     inflight ??= lookupOrigin$(env, { csdsOrigin: cfg.csdsOrigin, accountId: cfg.accountId, services: cfg.csdsServices }).pipe(
       tap((r) => {
@@ -282,4 +294,5 @@ function originSource(cfg: ResolvedConfig, env: HttpEnv): Observable<Either<Enga
     );
     return inflight;
   });
+  return { known: () => cached, origin$ };
 }

@@ -5,13 +5,14 @@
  *
  * @internal
  */
-import { map, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { EngagementError } from '../errors';
 import type { Engagement, NormalizedRequest } from '../model';
 import { decodeEngagement } from '../codecs/response';
 import { visitorUrl } from '../core/origin';
 import { compact } from '../codecs/primitives';
-import { isLeft, type Either } from '../internal/either';
+import type { Either } from '../internal/either';
+import type { HttpReply } from './request';
 import { httpRequest$, type HttpEnv } from './request';
 import { JSON_HEADERS } from './headers';
 import { decodedBody } from './reply';
@@ -35,16 +36,19 @@ export interface CreateSessionTarget {
   readonly sid?: string;
 }
 
+/** A Create Session reply: the decoded engagement, or the failure. */
+const readEngagement = (reply: HttpReply): Either<EngagementError, Engagement> => decodedBody('createSession', reply, decodeEngagement);
+
 export function createSession$(env: HttpEnv, target: CreateSessionTarget, body: string): Observable<Either<EngagementError, Engagement>> {
-  return httpRequest$(env, {
-    operation: 'createSession',
-    method: 'POST',
-    url: visitorUrl(target.origin, target.accountId, target.vid, target.sid),
-    headers: { ...JSON_HEADERS },
-    body,
-  }).pipe(
-    map((result): Either<EngagementError, Engagement> =>
-      isLeft(result) ? result : decodedBody('createSession', result.right, decodeEngagement),
-    ),
+  return httpRequest$(
+    env,
+    {
+      operation: 'createSession',
+      method: 'POST',
+      url: visitorUrl(target.origin, target.accountId, target.vid, target.sid),
+      headers: { ...JSON_HEADERS }, // a copy: an injected fetch may add headers to what it is given
+      body,
+    },
+    readEngagement,
   );
 }

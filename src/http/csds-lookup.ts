@@ -6,7 +6,7 @@
  *
  * @internal
  */
-import { map, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { EngagementError } from '../errors';
 import { decodeCsds, pickService } from '../codecs/csds';
 import { csdsUrl, resolveOrigin } from '../core/origin';
@@ -23,15 +23,15 @@ export interface CsdsTarget {
 
 /** Looks up the engagement origin; one request per subscription. */
 export function lookupOrigin$(env: HttpEnv, target: CsdsTarget): Observable<Either<EngagementError, string>> {
-  return httpRequest$(env, {
-    operation: 'csds',
-    method: 'GET',
-    url: csdsUrl(target.csdsOrigin, target.accountId),
-    headers: { ...GET_HEADERS },
-  }).pipe(
-    map((result): Either<EngagementError, string> => {
-      if (isLeft(result)) return result;
-      const reply = result.right;
+  return httpRequest$(
+    env,
+    {
+      operation: 'csds',
+      method: 'GET',
+      url: csdsUrl(target.csdsOrigin, target.accountId),
+      headers: { ...GET_HEADERS },
+    },
+    (reply): Either<EngagementError, string> => {
       const decoded = decodedBody('csds', reply, decodeCsds, 'the domain lookup answered with an unexpected body');
       if (isLeft(decoded)) return decoded;
       const entry = pickService(decoded.right.baseURIs, target.services);
@@ -49,6 +49,6 @@ export function lookupOrigin$(env: HttpEnv, target: CsdsTarget): Observable<Eith
         });
       }
       return right(origin.right);
-    }),
+    },
   );
 }

@@ -10,7 +10,8 @@
  * @internal
  */
 import crossFetch from 'cross-fetch';
-import type { FetchLike, FetchInit, FetchResponse } from './fetch-like';
+import type { AbortHandle, FetchLike, FetchInit, FetchResponse } from './fetch-like';
+import { lightAbortController } from './light-abort';
 
 interface AgentModule {
   Agent: new (options: { keepAlive: boolean; maxSockets?: number }) => unknown;
@@ -44,4 +45,21 @@ let shared: FetchLike | undefined;
 export function defaultFetch(): FetchLike {
   shared ??= createDefaultFetch();
   return shared;
+}
+
+/** node-fetch 2 (cross-fetch on Node) is recognized by its non-standard `Headers#raw`. */
+function isNodeFetch2(): boolean {
+  const headers = (crossFetch as unknown as { Headers?: { prototype?: { raw?: unknown } } }).Headers;
+  return typeof headers?.prototype?.raw === 'function';
+}
+
+const platformAbortController = (): AbortHandle => new AbortController();
+
+/**
+ * The abort controllers for requests of {@link defaultFetch}: the light one
+ * that node-fetch 2 accepts (see `light-abort.ts`), or the platform's own
+ * when cross-fetch is something else.
+ */
+export function defaultAbortController(): () => AbortHandle {
+  return isNodeFetch2() ? lightAbortController : platformAbortController;
 }

@@ -47,3 +47,15 @@ export interface FetchResponse {
  * @since 0.1.0
  */
 export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>;
+
+/**
+ * The abort controller of one request: what the transport needs of an
+ * `AbortController` (the platform's own, or the light one the default Node
+ * fetch uses). Internal.
+ *
+ * @internal
+ */
+export interface AbortHandle {
+  readonly signal: AbortSignal;
+  abort(): void;
+}

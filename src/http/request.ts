@@ -4,12 +4,16 @@
  * outcome is one `Either`, then completion. Unsubscribing aborts the request
  * in flight and cancels the timer.
  *
+ * This is the hot path of every check, so it is one hand-written Observable
+ * (no operator chain) and the reply is read by the caller's `read` function
+ * in the same step.
+ *
  * @internal
  */
-import { Observable, type SchedulerLike } from 'rxjs';
+import { Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import type { EngagementError, Operation } from '../errors';
 import { left, right, type Either } from '../internal/either';
-import type { FetchLike } from './fetch-like';
+import type { AbortHandle, FetchLike, FetchResponse } from './fetch-like';
 import { networkError, timeoutError } from './failures';
 
 export interface HttpRequestSpec {
@@ -30,48 +34,75 @@ export interface HttpEnv {
   readonly fetch: FetchLike;
   readonly timeoutMs: number;
   readonly scheduler: SchedulerLike;
+  /** Makes the abort controller of one request (default: the platform's `AbortController`). */
+  readonly abortController?: () => AbortHandle;
 }
 
-export function httpRequest$(env: HttpEnv, spec: HttpRequestSpec): Observable<Either<EngagementError, HttpReply>> {
-  return new Observable<Either<EngagementError, HttpReply>>((subscriber) => {
-    const controller = new AbortController();
+const platformAbortController = (): AbortHandle => new AbortController();
+
+/** The reply as it is: status, text, headers. */
+const asReply = (reply: HttpReply): Either<EngagementError, HttpReply> => right(reply);
+
+/** The reply of a fetch response whose text has been read. */
+function replyOf(res: FetchResponse, text: string): HttpReply {
+  return { status: res.status, text, header: (name: string) => res.headers.get(name) };
+}
+
+export function httpRequest$(env: HttpEnv, spec: HttpRequestSpec): Observable<Either<EngagementError, HttpReply>>;
+export function httpRequest$<A>(env: HttpEnv, spec: HttpRequestSpec, read: (reply: HttpReply) => Either<EngagementError, A>): Observable<Either<EngagementError, A>>;
+export function httpRequest$<A>(
+  env: HttpEnv,
+  spec: HttpRequestSpec,
+  read: (reply: HttpReply) => Either<EngagementError, A | HttpReply> = asReply,
+): Observable<Either<EngagementError, A | HttpReply>> {
+  return new Observable<Either<EngagementError, A | HttpReply>>((subscriber) => {
+    const controller = (env.abortController ?? platformAbortController)();
     let done = false;
-    const finish = (value: Either<EngagementError, HttpReply>): void => {
+    let timer: Subscription | undefined;
+    const finish = (value: Either<EngagementError, A | HttpReply>): void => {
       if (done) return;
       done = true;
+      timer?.unsubscribe();
       subscriber.next(value);
       subscriber.complete();
     };
-    const timer = env.scheduler.schedule(() => {
+    timer = env.scheduler.schedule(() => {
       if (done) return;
       controller.abort();
       finish(left(timeoutError(spec.operation, env.timeoutMs)));
     }, env.timeoutMs);
 
-    let pending: Promise<unknown>;
+    let pending: Promise<HttpReply>;
     try {
-      pending = env.fetch(spec.url, {
-        method: spec.method,
-        headers: spec.headers,
-        ...(spec.body === undefined ? {} : { body: spec.body }),
-        signal: controller.signal,
-      }).then((res) => res.text().then((text) => ({ status: res.status, text, header: (name: string) => res.headers.get(name) })));
+      const init = spec.body === undefined
+        ? { method: spec.method, headers: spec.headers, signal: controller.signal }
+        : { method: spec.method, headers: spec.headers, body: spec.body, signal: controller.signal };
+      pending = env.fetch(spec.url, init).then((res) => res.text().then((text) => replyOf(res, text)));
     } catch (thrown) {
       pending = Promise.reject(thrown);
     }
     pending.then(
       (reply) => {
-        timer.unsubscribe();
-        finish(right(reply as HttpReply));
+        if (done) return;
+        let value: Either<EngagementError, A | HttpReply>;
+        try {
+          value = read(reply);
+        } catch (thrown) {
+          // A reader never throws by contract; if one does, it is a bug, reported as an error notification.
+          done = true;
+          timer?.unsubscribe();
+          subscriber.error(thrown);
+          return;
+        }
+        finish(value);
       },
       (thrown: unknown) => {
-        timer.unsubscribe();
-        finish(left(networkError(spec.operation, thrown)));
+        if (!done) finish(left(networkError(spec.operation, thrown)));
       },
     );
 
     return () => {
-      timer.unsubscribe();
+      timer?.unsubscribe();
       if (!done) {
         done = true;
         controller.abort();

@@ -8,14 +8,14 @@
  *
  * @internal
  */
-import { map, of, type Observable } from 'rxjs';
+import { of, type Observable } from 'rxjs';
 import { validationError, type EngagementError, type ValidationIssue } from '../errors';
 import { encodeAttributes, encodeImpressions, type EngagementAttribute } from '../attributes/attribute';
 import type { ImpressionEvent } from '../attributes/impressions';
 import { visitorUrl } from '../core/origin';
 import { left, right, isLeft, type Either } from '../internal/either';
 import { kindOf } from '../internal/validation';
-import { httpRequest$, type HttpEnv } from './request';
+import { httpRequest$, type HttpEnv, type HttpReply } from './request';
 import { successful } from './reply';
 import { JSON_HEADERS } from './headers';
 
@@ -79,17 +79,21 @@ export function updateSession$(
 ): Observable<Either<EngagementError, void>> {
   const issues = checkTarget(target, method);
   if (issues.length > 0) return of(left<EngagementError, void>(validationError(issues)));
-  return httpRequest$(env, {
-    operation: 'updateSession',
-    method: method === 'PUT' ? 'PUT' : 'POST',
-    url: visitorUrl(target.origin, target.accountId, target.vid, target.sid),
-    headers: updateSessionHeaders(method),
-    body,
-  }).pipe(
-    map((result): Either<EngagementError, void> => {
-      if (isLeft(result)) return result;
-      const ok = successful('updateSession', result.right);
-      return isLeft(ok) ? ok : right(undefined);
-    }),
+  return httpRequest$(
+    env,
+    {
+      operation: 'updateSession',
+      method: method === 'PUT' ? 'PUT' : 'POST',
+      url: visitorUrl(target.origin, target.accountId, target.vid, target.sid),
+      headers: updateSessionHeaders(method),
+      body,
+    },
+    readUpdated,
   );
+}
+
+/** An Update Session reply: any 2xx is a success, whatever the body. */
+function readUpdated(reply: HttpReply): Either<EngagementError, void> {
+  const ok = successful('updateSession', reply);
+  return isLeft(ok) ? ok : right(undefined);
 }

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { defer, mergeMap, of, take, throwIfEmpty, timer, type Observable, type SchedulerLike } from 'rxjs';
+import { Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import type { EngagementError } from '../errors';
 import { isRight, type Either } from '../internal/either';
 import { decideRetry } from './decision';
@@ -46,7 +46,8 @@ export interface RetryHooks {
   attemptFailed?(attempt: number, error: EngagementError): void;
   retryScheduled?(attempt: number, delayMs: number, reason: string, error: EngagementError): void;
   gaveUp?(attempts: number, error: EngagementError, reason: string): void;
-  succeeded?(attempts: number): void;
+  /** Called with the successful value before it is emitted. */
+  succeeded?(attempts: number, value: unknown): void;
 }
 
 /**
@@ -120,32 +121,71 @@ export function withRetry<A>(
   env: RetryEnv,
 ): Observable<Either<EngagementError, A>> {
   const { scheduler, random, hooks } = env;
-  return defer(() => {
+  // One hand-written Observable, not an operator chain: this runs once per check, and a chain of
+  // defer/take/mergeMap/timer cost a dozen subscribers per attempt (see docs/performance.md).
+  return new Observable<Either<EngagementError, A>>((subscriber) => {
     const startedAt = scheduler.now();
-    const run = (n: number, lastError: EngagementError | undefined, previousDelayMs: number | undefined): Observable<Either<EngagementError, A>> =>
-      defer(() => {
-        safely(() => hooks?.attemptStarted?.(n));
-        return attempt(lastError === undefined ? { attempt: n } : { attempt: n, lastError });
-      }).pipe(
-        take(1),
-        throwIfEmpty(() => new Error(`withRetry: attempt ${n} completed without a result`)),
-        mergeMap((result) => {
-          if (isRight(result)) {
-            safely(() => hooks?.succeeded?.(n));
-            return of(result);
-          }
-          const error = result.left;
-          safely(() => hooks?.attemptFailed?.(n, error));
-          const state = previousDelayMs === undefined ? { attempt: n, startedAt } : { attempt: n, startedAt, previousDelayMs };
-          const decision = decideRetry(policy, state, error, scheduler.now(), random);
-          if (!decision.retry) {
-            safely(() => hooks?.gaveUp?.(n, error, decision.reason));
-            return of(result);
-          }
-          safely(() => hooks?.retryScheduled?.(n, decision.delayMs, decision.reason, error));
-          return timer(decision.delayMs, scheduler).pipe(mergeMap(() => run(n + 1, error, decision.delayMs)));
-        }),
-      );
-    return run(1, undefined, undefined);
+    /** The attempt in flight or the pending wait: what unsubscribing must stop. */
+    let current: Subscription | undefined;
+    /** Counts attempts and waits, so a step that ended synchronously is not stored as current. */
+    let step = 0;
+
+    const settle = (n: number, result: Either<EngagementError, A>, previousDelayMs: number | undefined): void => {
+      if (isRight(result)) {
+        safely(() => hooks?.succeeded?.(n, result.right));
+        subscriber.next(result);
+        subscriber.complete();
+        return;
+      }
+      const error = result.left;
+      safely(() => hooks?.attemptFailed?.(n, error));
+      const state = previousDelayMs === undefined ? { attempt: n, startedAt } : { attempt: n, startedAt, previousDelayMs };
+      const decision = decideRetry(policy, state, error, scheduler.now(), random);
+      if (!decision.retry) {
+        safely(() => hooks?.gaveUp?.(n, error, decision.reason));
+        subscriber.next(result);
+        subscriber.complete();
+        return;
+      }
+      safely(() => hooks?.retryScheduled?.(n, decision.delayMs, decision.reason, error));
+      if (subscriber.closed) return;
+      const mine = ++step;
+      const wait = scheduler.schedule(() => run(n + 1, error, decision.delayMs), decision.delayMs);
+      if (step === mine) current = wait;
+    };
+
+    const run = (n: number, lastError: EngagementError | undefined, previousDelayMs: number | undefined): void => {
+      if (subscriber.closed) return;
+      const mine = ++step;
+      safely(() => hooks?.attemptStarted?.(n));
+      let source: Observable<Either<EngagementError, A>>;
+      try {
+        source = attempt(lastError === undefined ? { attempt: n } : { attempt: n, lastError });
+      } catch (thrown) {
+        subscriber.error(thrown);
+        return;
+      }
+      let answered = false;
+      let inner: Subscription | undefined;
+      inner = source.subscribe({
+        next: (result) => {
+          if (answered) return;
+          answered = true; // only the first value counts
+          inner?.unsubscribe();
+          settle(n, result, previousDelayMs);
+        },
+        error: (thrown: unknown) => {
+          if (!answered) subscriber.error(thrown);
+        },
+        complete: () => {
+          if (!answered) subscriber.error(new Error(`withRetry: attempt ${n} completed without a result`));
+        },
+      });
+      if (answered) inner.unsubscribe(); // it answered synchronously
+      else if (step === mine) current = inner;
+    };
+
+    run(1, undefined, undefined);
+    return () => current?.unsubscribe();
   });
 }

@@ -59,5 +59,8 @@ export function idsForRequest(
 ): { readonly vid?: string; readonly sid?: string } {
   const vid = request.vid ?? session?.visitorId ?? fallbackVisitorId;
   const sid = request.sid ?? (session !== undefined && vid === session.visitorId ? session.sessionId : undefined);
-  return { ...(vid === undefined ? {} : { vid }), ...(sid === undefined ? {} : { sid }) };
+  const ids: { vid?: string; sid?: string } = {};
+  if (vid !== undefined) ids.vid = vid;
+  if (sid !== undefined) ids.sid = sid;
+  return ids;
 }
