@@ -23,13 +23,15 @@ async function main(): Promise<void> {
     const keepAlive = results[1]?.checksPerSecond ?? 1;
     for (const r of results) {
       console.log(
-        `${r.contender.padEnd(52)} ${r.checksPerSecond.toFixed(0).padStart(7)} checks/s   ${(r.checksPerSecond / baseline).toFixed(2)}x plain   ${(r.checksPerSecond / keepAlive).toFixed(2)}x keep-alive`,
+        `${r.contender.padEnd(72)} ${r.checksPerSecond.toFixed(0).padStart(7)} checks/s   ${(r.checksPerSecond / baseline).toFixed(2)}x plain   ${(r.checksPerSecond / keepAlive).toFixed(2)}x keep-alive`,
       );
     }
     const byHand = results[2]?.checksPerSecond ?? 1;
     const client = results[3]?.checksPerSecond ?? 0;
     console.log(`ratio client / plain cross-fetch loop: ${(client / baseline).toFixed(2)} (target >= 0.95)`);
     console.log(`ratio client / cross-fetch by hand with the same transport features: ${(client / byHand).toFixed(2)}`);
+    const nodeClient = results[4]?.checksPerSecond ?? 0;
+    console.log(`ratio client with nodeHttpFetch / plain cross-fetch loop: ${(nodeClient / baseline).toFixed(2)} (target >= 0.95)`);
   } finally {
     await emulator.stop();
   }

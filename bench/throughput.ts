@@ -12,6 +12,8 @@ import type { createEngagementClient as CreateClient } from '../src/index';
 // The benchmark measures the built package, as users run it (`npm run bench` builds first).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createEngagementClient } = require('../dist/index.js') as { createEngagementClient: typeof CreateClient };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { nodeHttpFetch } = require('../dist/node.js') as { nodeHttpFetch: Parameters<typeof CreateClient>[0]['fetch'] };
 import type { ChildEmulator } from './emulator-process';
 
 type Fetch = (url: string, init: Record<string, unknown>) => Promise<{ status: number; text(): Promise<string> }>;
@@ -78,8 +80,11 @@ export async function runThroughput(emulator: ChildEmulator, options: Throughput
   const clients = ids.map(() =>
     createEngagementClient({ accountId: emulator.accountId, domain: emulator.url }),
   );
+  const nodeClients = ids.map(() => createEngagementClient({ accountId: emulator.accountId, domain: emulator.url, fetch: nodeHttpFetch }));
   // Give each client its worker's visitor with a first check.
-  await Promise.all(clients.map((c, w) => lastValueFrom(c.getEngagement({ consumerSections: ['Support'], vid: (ids[w] as { vid: string }).vid, sid: (ids[w] as { sid: string }).sid }))));
+  for (const set of [clients, nodeClients]) {
+    await Promise.all(set.map((c, w) => lastValueFrom(c.getEngagement({ consumerSections: ['Support'], vid: (ids[w] as { vid: string }).vid, sid: (ids[w] as { sid: string }).sid }))));
+  }
 
   const contenders: Array<[string, (w: number) => Promise<void>]> = [
     [
@@ -115,6 +120,13 @@ export async function runThroughput(emulator: ChildEmulator, options: Throughput
       'client.getEngagement',
       async (w) => {
         const r = await lastValueFrom((clients[w] as (typeof clients)[number]).getEngagement({ consumerSections: ['Support'] }));
+        if (r._tag === 'Left') throw new Error(`check failed: ${r.left.message}`);
+      },
+    ],
+    [
+      'client.getEngagement with fetch: nodeHttpFetch (engagement-rx/node)',
+      async (w) => {
+        const r = await lastValueFrom((nodeClients[w] as (typeof nodeClients)[number]).getEngagement({ consumerSections: ['Support'] }));
         if (r._tag === 'Left') throw new Error(`check failed: ${r.left.message}`);
       },
     ],

@@ -6,7 +6,8 @@ import crossFetch from 'cross-fetch';
 import { Agent } from 'node:http';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
 import { lightAbortController } from '../../src/http/light-abort';
-import { defaultAbortController } from '../../src/http/default-fetch';
+import { createDefaultFetch } from '../../src/http/default-fetch';
+import { abortControllerFactoryOf } from '../../src/http/fetch-like';
 import { gate, type Gate } from '../helpers/gate';
 
 let emulator: RunningEmulator;
@@ -31,8 +32,9 @@ const url = () => `${emulator.url}/api/account/${emulator.accountId}/app/engagem
 const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"appType":"EXTERNAL"}' };
 
 describe('lightAbortController', () => {
-  it('is what the default fetch uses on Node (cross-fetch is node-fetch 2 here)', () => {
-    expect(defaultAbortController()).toBe(lightAbortController);
+  it('is what the default fetch carries on Node (cross-fetch is node-fetch 2 here); any other fetch carries none', () => {
+    expect(abortControllerFactoryOf(createDefaultFetch())).toBe(lightAbortController);
+    expect(abortControllerFactoryOf(() => Promise.reject(new Error('unused')))).toBeUndefined();
   });
 
   it('passes node-fetch 2 brand check and lets a request complete', async () => {

@@ -13,7 +13,7 @@
  *
  * @internal
  */
-import type { AbortHandle, FetchInit, FetchLike, FetchResponse } from '../http/fetch-like';
+import type { FetchInit, FetchLike, FetchResponse } from '../http/fetch-like';
 
 type GlobalFetch = (url: string, init: FetchInit) => Promise<FetchResponse>;
 
@@ -58,11 +58,4 @@ let shared: FetchLike | undefined;
 export function defaultFetch(): FetchLike {
   shared ??= createDefaultFetch();
   return shared;
-}
-
-const platformAbortController = (): AbortHandle => new AbortController();
-
-/** The abort controllers for requests of {@link defaultFetch}: the page's own `AbortController`. */
-export function defaultAbortController(): () => AbortHandle {
-  return platformAbortController;
 }

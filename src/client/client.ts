@@ -18,7 +18,8 @@ import type { OutboxState } from '../report/outbox-state';
 import type { ReportItem, ReportSourceValue } from '../report/report-items';
 import { createReporting, refusedReporting, withCarried } from '../report/reporting';
 import { lookupOrigin$ } from '../http/csds-lookup';
-import { defaultAbortController, defaultFetch } from '../http/default-fetch';
+import { defaultFetch } from '../http/default-fetch';
+import { abortControllerFactoryOf } from '../http/fetch-like';
 import type { HttpEnv } from '../http/request';
 import { isLeft, left, right, type Either } from '../internal/either';
 import { withRetry, type AttemptContext, type RetryHooks } from '../retry/with-retry';
@@ -136,11 +137,13 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
   }
 
   const cfg = resolved.right;
-  // The default fetch brings its own abort controllers (light ones for node-fetch); an injected fetch gets the platform's.
+  const fetch = cfg.fetch ?? defaultFetch();
+  // engagement-rx's own transports carry a light abort controller (see http/light-abort.ts); any other fetch gets the platform's.
+  const abortController = abortControllerFactoryOf(fetch);
   const env: HttpEnv =
-    cfg.fetch === undefined
-      ? { fetch: defaultFetch(), abortController: defaultAbortController(), timeoutMs: cfg.timeoutMs, scheduler: cfg.scheduler }
-      : { fetch: cfg.fetch, timeoutMs: cfg.timeoutMs, scheduler: cfg.scheduler };
+    abortController === undefined
+      ? { fetch, timeoutMs: cfg.timeoutMs, scheduler: cfg.scheduler }
+      : { fetch, abortController, timeoutMs: cfg.timeoutMs, scheduler: cfg.scheduler };
   const origin = originSource(cfg, env);
   const origin$ = origin.origin$;
   /** Runs `send` at the engagement origin (at once when it is known), or answers with the lookup's failure. */

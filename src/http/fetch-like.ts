@@ -59,3 +59,26 @@ export interface AbortHandle {
   readonly signal: AbortSignal;
   abort(): void;
 }
+
+/**
+ * The well-known key under which a fetch function may carry the abort
+ * controller factory it prefers (`Symbol.for`, so the CommonJS and ES module
+ * builds agree). The transports of engagement-rx (the default Node fetch,
+ * `nodeHttpFetch`) carry the light controller; any other fetch gets the
+ * platform's `AbortController`.
+ *
+ * @internal
+ */
+export const ABORT_CONTROLLER_FACTORY: unique symbol = Symbol.for('engagement-rx.abortControllerFactory');
+
+/** The abort controller factory `fetch` carries, if any. */
+export function abortControllerFactoryOf(fetch: FetchLike): (() => AbortHandle) | undefined {
+  const factory: unknown = (fetch as unknown as { [ABORT_CONTROLLER_FACTORY]?: unknown })[ABORT_CONTROLLER_FACTORY];
+  return typeof factory === 'function' ? (factory as () => AbortHandle) : undefined;
+}
+
+/** Returns `fetch`, marked as preferring `factory` for its abort controllers. */
+export function withAbortControllerFactory(fetch: FetchLike, factory: () => AbortHandle): FetchLike {
+  Object.defineProperty(fetch, ABORT_CONTROLLER_FACTORY, { value: factory });
+  return fetch;
+}

@@ -10,3 +10,4 @@ export { fileSessionStore } from './file-session-store';
 export type { FileSessionStoreOptions } from './file-session-store';
 export { fileOutboxStore } from './file-outbox-store';
 export type { FileOutboxStoreOptions } from './file-outbox-store';
+export { nodeHttpFetch } from './http-fetch';
