@@ -4,31 +4,25 @@
  */
 import crossFetch from 'cross-fetch';
 import { Agent } from 'node:http';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
 import { lightAbortController } from '../../src/http/light-abort';
 import { createDefaultFetch } from '../../src/http/default-fetch';
 import { abortControllerFactoryOf } from '../../src/http/fetch-like';
-import { gate, type Gate } from '../helpers/gate';
+import { useGatedEmulator } from '../helpers/gated-emulator';
 
-let emulator: RunningEmulator;
-let sleeper: Gate;
+const gated = useGatedEmulator();
 let agent: Agent;
 
-beforeEach(async () => {
-  sleeper = gate();
-  emulator = await startEmulator({ sleep: sleeper.sleep });
+beforeEach(() => {
   agent = new Agent({ keepAlive: true });
 });
 
-afterEach(async () => {
+afterEach(() => {
   agent.destroy();
-  sleeper.release();
-  await emulator.close();
 });
 
 type NodeFetch = (url: string, init: Record<string, unknown>) => Promise<{ status: number; text(): Promise<string> }>;
 const fetchFn = crossFetch as unknown as NodeFetch;
-const url = () => `${emulator.url}/api/account/${emulator.accountId}/app/engagement/visitors/?v=1.0`;
+const url = () => `${gated.emulator.url}/api/account/${gated.emulator.accountId}/app/engagement/visitors/?v=1.0`;
 const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"appType":"EXTERNAL"}' };
 
 describe('lightAbortController', () => {
@@ -46,10 +40,10 @@ describe('lightAbortController', () => {
   });
 
   it('aborts a request in flight: node-fetch rejects with an AbortError and closes the socket', async () => {
-    emulator.inject({ kind: 'latency', delayMs: 60_000 });
+    gated.emulator.inject({ kind: 'latency', delayMs: 60_000 });
     const controller = lightAbortController();
     const pending = fetchFn(url(), { ...init, agent, signal: controller.signal });
-    await sleeper.waiting(); // the emulator holds the request
+    await gated.sleeper.waiting(); // the emulator holds the request
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     expect(controller.signal.aborted).toBe(true);
@@ -62,7 +56,7 @@ describe('lightAbortController', () => {
     const controller = lightAbortController();
     controller.abort();
     await expect(fetchFn(url(), { ...init, agent, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
-    expect(emulator.stats().requests).toBe(0);
+    expect(gated.emulator.stats().requests).toBe(0);
   });
 
   it('calls every abort listener once, and none that was removed', () => {

@@ -7,25 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { VirtualTimeScheduler, firstValueFrom, lastValueFrom } from 'rxjs';
 import { createEngagementClient } from '../../src/index';
 import { nodeHttpFetch } from '../../src/node/index';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
 import { abortControllerFactoryOf } from '../../src/http/fetch-like';
 import { lightAbortController } from '../../src/http/light-abort';
-import { gate, type Gate } from '../helpers/gate';
+import { useGatedEmulator } from '../helpers/gated-emulator';
 
-let emulator: RunningEmulator;
-let sleeper: Gate;
+const gated = useGatedEmulator();
 
-beforeEach(async () => {
-  sleeper = gate();
-  emulator = await startEmulator({ sleep: sleeper.sleep });
-});
-
-afterEach(async () => {
-  sleeper.release();
-  await emulator.close();
-});
-
-const visitorsUrl = () => `${emulator.url}/api/account/${emulator.accountId}/app/engagement/visitors/?v=1.0`;
+const visitorsUrl = () => `${gated.emulator.url}/api/account/${gated.emulator.accountId}/app/engagement/visitors/?v=1.0`;
 const json = { Accept: 'application/json', 'Content-Type': 'application/json' };
 
 /** A throw-away server for byte-level replies the emulator does not make. */
@@ -107,10 +95,10 @@ describe('nodeHttpFetch', () => {
   });
 
   it('aborts a request in flight by its signal and closes the socket', async () => {
-    emulator.inject({ kind: 'latency', delayMs: 60_000 });
+    gated.emulator.inject({ kind: 'latency', delayMs: 60_000 });
     const controller = lightAbortController();
     const pending = nodeHttpFetch(visitorsUrl(), { method: 'POST', headers: json, body: '{}', signal: controller.signal });
-    await sleeper.waiting();
+    await gated.sleeper.waiting();
     const sockets = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap').length;
     const during = sockets();
     controller.abort();
@@ -123,7 +111,7 @@ describe('nodeHttpFetch', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(nodeHttpFetch(visitorsUrl(), { method: 'POST', headers: json, body: '{}', signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
-    expect(emulator.stats().requests).toBe(0);
+    expect(gated.emulator.stats().requests).toBe(0);
   });
 
   it('carries the light abort controller for the client', () => {
@@ -133,39 +121,39 @@ describe('nodeHttpFetch', () => {
 
 describe('nodeHttpFetch as the client fetch', () => {
   const client = (extra: Record<string, unknown> = {}) =>
-    createEngagementClient({ accountId: emulator.accountId, domain: emulator.url, fetch: nodeHttpFetch, ...extra });
+    createEngagementClient({ accountId: gated.emulator.accountId, domain: gated.emulator.url, fetch: nodeHttpFetch, ...extra });
 
   it('checks, then carries vid and sid: one visitor for two checks', async () => {
     const c = client();
     const first = await lastValueFrom(c.getEngagement({ consumerSections: ['Support'] }));
     const second = await lastValueFrom(c.getEngagement({ consumerSections: ['Support'] }));
     expect(first._tag === 'Right' && second._tag === 'Right' && second.right.visitorId === first.right.visitorId).toBe(true);
-    expect(emulator.stats().visitorsCreated).toBe(1);
+    expect(gated.emulator.stats().visitorsCreated).toBe(1);
   });
 
   it('gives network errors with the system code as cause', async () => {
     const server = await rawServer(() => undefined);
     const url = server.url;
     await server.close();
-    const r = await lastValueFrom(createEngagementClient({ accountId: emulator.accountId, domain: url, fetch: nodeHttpFetch, retry: { maxAttempts: 1 } }).getEngagement());
+    const r = await lastValueFrom(createEngagementClient({ accountId: gated.emulator.accountId, domain: url, fetch: nodeHttpFetch, retry: { maxAttempts: 1 } }).getEngagement());
     expect(r._tag === 'Left' && r.left).toMatchObject({ kind: 'network', cause: 'ECONNREFUSED' });
   });
 
   it('times out a slow body on the injected scheduler and aborts the request', async () => {
-    emulator.inject({ kind: 'slowBody', delayMs: 60_000 });
+    gated.emulator.inject({ kind: 'slowBody', delayMs: 60_000 });
     const scheduler = new VirtualTimeScheduler();
     const result = firstValueFrom(client({ scheduler, timeoutMs: 5000, retry: { maxAttempts: 1 } }).getEngagement());
-    await sleeper.waiting();
+    await gated.sleeper.waiting();
     scheduler.flush();
     const r = await result;
     expect(r._tag === 'Left' && r.left).toMatchObject({ kind: 'timeout', timeoutMs: 5000 });
   });
 
   it('aborts on unsubscribe: no value, and the socket is closed', async () => {
-    emulator.inject({ kind: 'latency', delayMs: 60_000 });
+    gated.emulator.inject({ kind: 'latency', delayMs: 60_000 });
     const seen: unknown[] = [];
     const sub = client().getEngagement().subscribe((v) => seen.push(v));
-    await sleeper.waiting();
+    await gated.sleeper.waiting();
     const sockets = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap').length;
     const during = sockets();
     sub.unsubscribe();

@@ -9,22 +9,10 @@ import type { OutboxState } from '../../src/report/outbox-state';
 import type { StoredOutbox } from '../../src/report/stored-outbox';
 import type { SessionStore } from '../../src/session/session-store';
 import type { WebStorageLike } from '../../src/session/web-storage-store';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
-import { gate, type Gate } from '../helpers/gate';
+import { useGatedEmulator } from '../helpers/gated-emulator';
 import { countingFetch, settle, type CountingFetch } from './driver';
 
-let emulator: RunningEmulator;
-let sleeper: Gate;
-
-beforeEach(async () => {
-  sleeper = gate();
-  emulator = await startEmulator({ sleep: sleeper.sleep });
-});
-
-afterEach(async () => {
-  sleeper.release();
-  await emulator.close();
-});
+const gated = useGatedEmulator();
 
 interface Rig {
   readonly client: EngagementClient;
@@ -40,7 +28,7 @@ interface Rig {
 
 function rig(extra: Partial<EngagementClientConfig> = {}, scheduler = new VirtualTimeScheduler()): Rig {
   const http = countingFetch();
-  const client = createEngagementClient({ accountId: emulator.accountId, domain: emulator.url, scheduler, random: () => 0.5, fetch: http.fetch, ...extra });
+  const client = createEngagementClient({ accountId: gated.emulator.accountId, domain: gated.emulator.url, scheduler, random: () => 0.5, fetch: http.fetch, ...extra });
   const events: ClientEvent[] = [];
   client.events$.subscribe((e) => events.push(e));
   let state: OutboxState | undefined;
@@ -68,7 +56,7 @@ const updates = (r: Rig) => r.http.sent.filter((s) => s.method === 'PUT' || s.he
 const ofType = <T extends ClientEvent['type']>(events: ClientEvent[], type: T) => events.filter((e): e is Extract<ClientEvent, { type: T }> => e.type === type);
 const lead = (id: string) => ({ type: 'lead' as const, lead: { leadId: id } });
 const leadIdsOf = (vid: string) =>
-  emulator.received(vid).flatMap((r) => r.engagementAttributes.filter((a) => a['type'] === 'lead').map((a) => (a['lead'] as { leadId: string }).leadId));
+  gated.emulator.received(vid).flatMap((r) => r.engagementAttributes.filter((a) => a['type'] === 'lead').map((a) => (a['lead'] as { leadId: string }).leadId));
 
 function fakeStorage(): WebStorageLike & { readonly map: Map<string, string> } {
   const map = new Map<string, string>();
@@ -97,7 +85,7 @@ describe('report: refusals', () => {
 
   it('refuses the new options when they are wrong, naming each', async () => {
     const c = createEngagementClient({
-      accountId: emulator.accountId,
+      accountId: gated.emulator.accountId,
       outbox: { load: () => undefined } as unknown as OutboxStore,
       reportWindowMs: -1,
       maxOutbox: 0,
@@ -179,7 +167,7 @@ describe('batching and coalescing', () => {
     r.scheduler.schedule(() => r.client.report({ type: 'impDisplay', campaign: 1, engId: 2, revision: 3 }), 240);
     await r.drain();
     expect(updates(r)).toHaveLength(1);
-    expect(emulator.received(vid)).toEqual([
+    expect(gated.emulator.received(vid)).toEqual([
       {
         sessionId: sid,
         pageId,
@@ -221,7 +209,7 @@ describe('sessions', () => {
     expect(updates(r)).toHaveLength(0);
     const { vid, sid, pageId } = await r.engage();
     await r.drain();
-    expect(emulator.received(vid).map((u) => [u.sessionId, u.pageId])).toEqual([[sid, pageId]]);
+    expect(gated.emulator.received(vid).map((u) => [u.sessionId, u.pageId])).toEqual([[sid, pageId]]);
     expect(leadIdsOf(vid)).toEqual(['1']);
     expect(r.state()).toMatchObject({ pending: 0, waitingForSession: false, delivered: 2 });
   });
@@ -234,7 +222,7 @@ describe('sessions', () => {
     r.client.report({ type: 'personal', personal: { lastname: 'Doe' } });
     await r.drain();
     await r.engage({ engagementAttributes: [{ type: 'cart', total: 9, numItems: 3 }, { type: 'personal', personal: { firstname: 'Janet' } }] });
-    const creates = emulator.visitor(vid)?.sessions[0]?.creates ?? [];
+    const creates = gated.emulator.visitor(vid)?.sessions[0]?.creates ?? [];
     expect(creates[1]?.engagementAttributes).toEqual([
       { type: 'personal', personal: { firstname: 'Janet', lastname: 'Doe' } },
       { type: 'cart', total: 9, numItems: 3 },
@@ -246,7 +234,7 @@ describe('sessions', () => {
     r.client.resetSession();
     await r.engage();
     const newVisitor = r.client.currentSession()?.visitorId ?? '';
-    expect(emulator.visitor(newVisitor)?.sessions[0]?.creates[0]?.engagementAttributes).toBeUndefined();
+    expect(gated.emulator.visitor(newVisitor)?.sessions[0]?.creates[0]?.engagementAttributes).toBeUndefined();
   });
 
   it('after resetSession, reports already made go to the old session; new ones wait for the next session', async () => {
@@ -269,7 +257,7 @@ describe('failures', () => {
   it('parks a batch answered 4xx as rejected (reason, types, counts) and moves on', async () => {
     const r = rig();
     const { vid } = await r.engage();
-    emulator.inject({ kind: 'status', status: 400, body: { time: 1, message: 'personal.firstname Jane is bad', internalCode: 5 } }, { operation: 'updateSession' });
+    gated.emulator.inject({ kind: 'status', status: 400, body: { time: 1, message: 'personal.firstname Jane is bad', internalCode: 5 } }, { operation: 'updateSession' });
     r.client.report({ type: 'personal', personal: { firstname: 'Jane' } }, lead('1'));
     await r.drain();
     r.client.report(lead('2'));
@@ -283,22 +271,22 @@ describe('failures', () => {
     expect(ofType(r.events, 'reportRejected')).toEqual([expect.objectContaining({ source: 'server', items: 2, status: 400, reason: 'http 400 (internalCode 5)' })]);
     expect(JSON.stringify(r.state())).not.toContain('Jane');
     expect(JSON.stringify(r.events)).not.toContain('Jane');
-    expect(emulator.stats().updateSessionCalls).toBe(2); // a 4xx is not retried
+    expect(gated.emulator.stats().updateSessionCalls).toBe(2); // a 4xx is not retried
   });
 
   it('keeps reports through network failures and 5xx, retrying with the client policy, then later rounds', async () => {
     const r = rig({ retry: { maxAttempts: 2 } });
     const { vid } = await r.engage();
-    emulator.inject({ kind: 'reset' }, { operation: 'updateSession' });
-    emulator.inject({ kind: 'status', status: 503 }, { operation: 'updateSession' });
-    emulator.inject({ kind: 'status', status: 500 }, { operation: 'updateSession' });
+    gated.emulator.inject({ kind: 'reset' }, { operation: 'updateSession' });
+    gated.emulator.inject({ kind: 'status', status: 503 }, { operation: 'updateSession' });
+    gated.emulator.inject({ kind: 'status', status: 500 }, { operation: 'updateSession' });
     r.client.report(lead('1'));
     await r.drain();
     expect(leadIdsOf(vid)).toEqual(['1']);
     const deferred = ofType(r.events, 'reportDeferred');
     expect(deferred).toHaveLength(1);
     expect(deferred[0]).toMatchObject({ attempts: 2, error: { kind: 'http', status: 503 } });
-    expect(emulator.stats().updateSessionCalls).toBe(4);
+    expect(gated.emulator.stats().updateSessionCalls).toBe(4);
     expect(r.state().lastError).toBeUndefined();
   });
 
@@ -318,11 +306,11 @@ describe('durability', () => {
   async function abandoned(outbox: OutboxStore, session: SessionStore, engage: boolean): Promise<void> {
     const a = rig({ outbox, session });
     if (engage) await a.engage();
-    emulator.inject({ kind: 'status', status: 503 }, { operation: 'updateSession', times: Infinity });
+    gated.emulator.inject({ kind: 'status', status: 503 }, { operation: 'updateSession', times: Infinity });
     a.client.report(lead('1'), { type: 'personal', personal: { firstname: 'Jane' } });
     a.client.report(lead('2'));
     await settle(a.scheduler, a.http, () => ofType(a.events, 'reportDeferred').length > 0);
-    emulator.clearFaults();
+    gated.emulator.clearFaults();
     // a's scheduler never runs again: the page is gone.
   }
 
@@ -333,15 +321,15 @@ describe('durability', () => {
     const outbox = makeStore();
     const session = memorySessionStore();
     await abandoned(outbox, session, true);
-    const vid = (session.load(emulator.accountId) as { visitorId: string }).visitorId;
+    const vid = (session.load(gated.emulator.accountId) as { visitorId: string }).visitorId;
     expect(leadIdsOf(vid)).toEqual([]);
 
     const b = rig({ outbox, session });
     await b.drain();
     expect(leadIdsOf(vid)).toEqual(['1', '2']);
-    expect(emulator.received(vid)[0]?.engagementAttributes).toContainEqual({ type: 'personal', personal: { firstname: 'Jane' } });
+    expect(gated.emulator.received(vid)[0]?.engagementAttributes).toContainEqual({ type: 'personal', personal: { firstname: 'Jane' } });
     expect(b.state()).toMatchObject({ pending: 0, delivered: 3 });
-    expect(outbox.load(emulator.accountId)).toBeUndefined(); // delivered: nothing left on the device
+    expect(outbox.load(gated.emulator.accountId)).toBeUndefined(); // delivered: nothing left on the device
   });
 
   it('reports made before any session survive the reload and go to the session the next client gets', async () => {
@@ -364,7 +352,7 @@ describe('durability', () => {
     const r = rig({ outbox: webStorageOutboxStore(storage) });
     await r.engage();
     r.client.report({ type: 'personal', personal: { firstname: 'Jane' } });
-    expect(storage.map.get(`engagement-rx:outbox:${emulator.accountId}`)).toContain('Jane');
+    expect(storage.map.get(`engagement-rx:outbox:${gated.emulator.accountId}`)).toContain('Jane');
     await r.drain();
     expect(storage.map.size).toBe(0);
   });
@@ -374,14 +362,14 @@ describe('durability', () => {
     const session = memorySessionStore();
     const a = rig({ outbox, session });
     const { vid } = await a.engage();
-    emulator.inject({ kind: 'latency', delayMs: 60_000 }, { operation: 'updateSession' });
+    gated.emulator.inject({ kind: 'latency', delayMs: 60_000 }, { operation: 'updateSession' });
     a.client.report(lead('1'));
     await settle(a.scheduler, a.http, () => a.http.active() > 0);
-    await sleeper.waiting(); // the emulator holds a's request; a's page is reloaded now
+    await gated.sleeper.waiting(); // the emulator holds a's request; a's page is reloaded now
 
     const b = rig({ outbox, session });
     await b.drain();
-    sleeper.release(); // a's request is applied after all
+    gated.sleeper.release(); // a's request is applied after all
     await settle(a.scheduler, a.http, () => a.http.active() === 0);
     expect(leadIdsOf(vid)).toEqual(['1', '1']);
   });
@@ -418,7 +406,7 @@ describe('idle', () => {
   });
 
   it('outbox$ of a fresh client shows an empty outbox', async () => {
-    const c = createEngagementClient({ accountId: emulator.accountId, domain: emulator.url });
+    const c = createEngagementClient({ accountId: gated.emulator.accountId, domain: gated.emulator.url });
     const states: OutboxState[] = [];
     c.outbox$.subscribe((s) => states.push(s)).unsubscribe();
     expect(states).toEqual([{ pending: 0, sending: false, waitingForSession: false, delivered: 0, dropped: 0, rejected: [] }]);
@@ -431,7 +419,7 @@ describe('stored form', () => {
     const r = rig({ outbox });
     const { vid, sid, pageId } = await r.engage();
     r.client.report({ type: 'impClose', campaign: '1' as unknown as number, engId: 2, revision: 3 }); // ids as strings of digits are read as numbers
-    expect(outbox.load(emulator.accountId)).toEqual({
+    expect(outbox.load(gated.emulator.accountId)).toEqual({
       version: 1,
       nextSeq: 2,
       pending: [{ seq: 1, queuedAt: 0, target: { visitorId: vid, sessionId: sid, pageId }, kind: 'impression', item: { type: 'impClose', campaign: 1, engId: 2, revision: 3 } }],
