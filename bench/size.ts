@@ -142,6 +142,60 @@ async function sourceFolders(source: string): Promise<Map<string, number>> {
   return folders;
 }
 
+/** Stand-ins for modules, to measure what leaving them out of the client would save. */
+const STAND_INS: Record<string, string> = {
+  // Reporting as an opt-in import: the client keeps report/reportFrom/outbox$ members that do nothing.
+  reporting: [
+    `import { of, Subscription } from 'rxjs';`,
+    `export const withCarried = (request) => request;`,
+    `const none = { report: () => ({ _tag: 'Right', right: undefined }), reportFrom: () => new Subscription(), outbox$: of(undefined), carried: () => [], sessionReset: () => undefined };`,
+    `export const createReporting = () => none;`,
+    `export const refusedReporting = () => none;`,
+  ].join('\n'),
+  // The orchestrator as an opt-in import: no client.engagement$.
+  orchestrator: `export const orchestrateEngagement = () => { throw new Error('left out'); };`,
+};
+
+/** A bundle of `source` from the sources, with the named modules replaced by their stand-ins. */
+async function sourceBundle(source: string, standIns: ReadonlyArray<'reporting' | 'orchestrator'>): Promise<Figures> {
+  const files: Record<string, string> = { reporting: 'src/report/reporting.ts', orchestrator: 'src/orchestrator/engagement-stream.ts' };
+  const result = await build({
+    stdin: { contents: source, resolveDir: root, sourcefile: 'app.js', loader: 'js' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    conditions: [...BROWSER_CONDITIONS],
+    minify: true,
+    logLevel: 'silent',
+    alias: { 'engagement-rx': join(root, 'src', 'index.ts') },
+    plugins: [
+      {
+        name: 'stand-ins',
+        setup(b) {
+          for (const name of standIns) {
+            const file = join(root, files[name] as string);
+            b.onLoad({ filter: new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) }, () => ({ contents: STAND_INS[name], loader: 'js' }));
+          }
+        },
+      },
+      browserFetchPlugin(join(root, 'src', 'browser', 'default-fetch.ts')),
+      esModuleBuildsPlugin(),
+    ],
+  });
+  const min = result.outputFiles?.[0]?.contents ?? new Uint8Array();
+  return { raw: min.length, min: min.length, gzip: gzipSync(min, { level: 9 }).length };
+}
+
+async function shapeFigures(fullSource: string, checksOnlySource: string): Promise<Array<[string, Figures]>> {
+  return [
+    ['the application, as the library is (from the sources)', await sourceBundle(fullSource, [])],
+    ['the application, with reporting an opt-in import (not a client member)', await sourceBundle(fullSource, ['reporting'])],
+    ['checks only (client, events$; no reporting, no orchestrator, no builders)', await sourceBundle(checksOnlySource, ['reporting', 'orchestrator'])],
+  ];
+}
+
 function fileFigures(file: string): Figures {
   const bytes = readFileSync(file);
   return { raw: bytes.length, min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
@@ -217,6 +271,18 @@ async function main(): Promise<number> {
     table(
       ['folder', 'min', 'share'],
       [...folders.entries()].sort((a, b) => b[1] - a[1]).map(([folder, bytes]) => [folder, kb(bytes), `${((bytes / ownMin) * 100).toFixed(0)} %`]),
+    ),
+  );
+  console.log('');
+
+  // What a change of the library's shape would save (prototypes: modules replaced by stand-ins).
+  const shapes = await shapeFigures(fullSource, appSource({ client: true, orchestrator: false, builders: false }));
+  console.log('## What a change of shape would save (bundles of the sources, some modules replaced by empty stand-ins)');
+  console.log('');
+  console.log(
+    table(
+      ['shape', 'min', 'gzip', 'vs the budget'],
+      shapes.map(([label, f]) => [label, kb(f.min), kb(f.gzip), signed(f.gzip - BUDGET_GZIP)]),
     ),
   );
   console.log('');

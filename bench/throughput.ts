@@ -124,6 +124,14 @@ export async function runThroughput(emulator: ChildEmulator, options: Throughput
       },
     ],
     [
+      // The same transport the next contender uses, by hand: what the client's own pipeline costs on top of it.
+      'nodeHttpFetch by hand (no abort signal, no timeout) + JSON.parse',
+      async (w) => {
+        const res = await (nodeHttpFetch as unknown as Fetch)(url(w), { method: 'POST', headers, body });
+        JSON.parse(await res.text());
+      },
+    ],
+    [
       'client.getEngagement with fetch: nodeHttpFetch (engagement-rx/node)',
       async (w) => {
         const r = await lastValueFrom((nodeClients[w] as (typeof nodeClients)[number]).getEngagement({ consumerSections: ['Support'] }));
