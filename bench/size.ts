@@ -116,9 +116,9 @@ async function bundle(source: string, extra: BuildOptions = {}): Promise<Figures
   return { raw: rawText.length, min: minText.length, gzip: gzipSync(minText, { level: 9 }).length };
 }
 
-/** Minified bytes per `src/` folder in a bundle of the application built from the sources (same transformations as dist/browser/). */
-async function sourceFolders(source: string): Promise<Map<string, number>> {
-  const result = await build({
+/** esbuild options for a minified bundle of `source` built from the sources (same transformations as dist/browser/). */
+function fromSources(source: string, plugins: NonNullable<BuildOptions['plugins']>): BuildOptions & { write: false } {
+  return {
     stdin: { contents: source, resolveDir: root, sourcefile: 'app.js', loader: 'js' },
     bundle: true,
     write: false,
@@ -127,11 +127,15 @@ async function sourceFolders(source: string): Promise<Map<string, number>> {
     target: 'es2020',
     conditions: [...BROWSER_CONDITIONS],
     minify: true,
-    metafile: true,
     logLevel: 'silent',
     alias: { 'engagement-rx': join(root, 'src', 'index.ts') },
-    plugins: [browserFetchPlugin(join(root, 'src', 'browser', 'default-fetch.ts')), esModuleBuildsPlugin()],
-  });
+    plugins: [...plugins, browserFetchPlugin(join(root, 'src', 'browser', 'default-fetch.ts')), esModuleBuildsPlugin()],
+  };
+}
+
+/** Minified bytes per `src/` folder in a bundle of the application built from the sources (same transformations as dist/browser/). */
+async function sourceFolders(source: string): Promise<Map<string, number>> {
+  const result = await build({ ...fromSources(source, []), metafile: true });
   const folders = new Map<string, number>();
   for (const [file, input] of Object.entries(Object.values(result.metafile.outputs)[0]?.inputs ?? {})) {
     if (!file.startsWith('src/')) continue;
@@ -159,31 +163,16 @@ const STAND_INS: Record<string, string> = {
 /** A bundle of `source` from the sources, with the named modules replaced by their stand-ins. */
 async function sourceBundle(source: string, standIns: ReadonlyArray<'reporting' | 'orchestrator'>): Promise<Figures> {
   const files: Record<string, string> = { reporting: 'src/report/reporting.ts', orchestrator: 'src/orchestrator/engagement-stream.ts' };
-  const result = await build({
-    stdin: { contents: source, resolveDir: root, sourcefile: 'app.js', loader: 'js' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2020',
-    conditions: [...BROWSER_CONDITIONS],
-    minify: true,
-    logLevel: 'silent',
-    alias: { 'engagement-rx': join(root, 'src', 'index.ts') },
-    plugins: [
-      {
-        name: 'stand-ins',
-        setup(b) {
-          for (const name of standIns) {
-            const file = join(root, files[name] as string);
-            b.onLoad({ filter: new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) }, () => ({ contents: STAND_INS[name], loader: 'js' }));
-          }
-        },
-      },
-      browserFetchPlugin(join(root, 'src', 'browser', 'default-fetch.ts')),
-      esModuleBuildsPlugin(),
-    ],
-  });
+  const standInPlugin: NonNullable<BuildOptions['plugins']>[number] = {
+    name: 'stand-ins',
+    setup(b) {
+      for (const name of standIns) {
+        const file = join(root, files[name] as string);
+        b.onLoad({ filter: new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`) }, () => ({ contents: STAND_INS[name], loader: 'js' }));
+      }
+    },
+  };
+  const result = await build(fromSources(source, [standInPlugin]));
   const min = result.outputFiles?.[0]?.contents ?? new Uint8Array();
   return { raw: min.length, min: min.length, gzip: gzipSync(min, { level: 9 }).length };
 }
