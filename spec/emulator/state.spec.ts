@@ -11,12 +11,14 @@ import {
   statsOf,
   visitorForCreate,
   nextContextId,
+  DEFAULT_MEMORY_LIMITS,
+  type MemoryLimits,
 } from '../../src/emulator/state';
 
 const skills = [{ key: '23', id: 23, name: 'TestSkill', online: true }];
 
-function setup() {
-  const state = createState(['acc1', 'acc2'], skills);
+function setup(limits?: MemoryLimits) {
+  const state = createState(['acc1', 'acc2'], skills, limits);
   const ids = createIdSource(() => 0.5);
   const account = (id: string) => {
     const a = state.accounts.get(id);
@@ -80,8 +82,8 @@ describe('records and snapshots', () => {
     const { state, ids, account } = setup();
     const v = visitorForCreate(state, account('acc1'), undefined, ids, 1);
     const s = sessionForCreate(state, v, undefined, ids, 1);
-    recordCreate(s, { pageId: 'p1', appType: 'EXTERNAL', status: 'Available', engagementAttributes: [{ type: 'cart', total: 1 }], at: 1 });
-    recordUpdate(v, s, {
+    recordCreate(state, s, { pageId: 'p1', appType: 'EXTERNAL', status: 'Available', engagementAttributes: [{ type: 'cart', total: 1 }], at: 1 });
+    recordUpdate(state, v, s, {
       sessionId: s.sessionId,
       pageId: 'p1',
       pageKnown: true,
@@ -94,6 +96,49 @@ describe('records and snapshots', () => {
     (snap.sessions[0]?.pageIds as string[]).push('changed');
     expect(s.pageIds).toEqual(['p1']);
     expect(v.received).toHaveLength(1);
+  });
+});
+
+describe('bounded memory', () => {
+  const update = (sessionId: string, n: number) => ({ sessionId, pageId: `p${n}`, pageKnown: true, engagementAttributes: [], impAttributes: [{ type: 'impDisplay', n }], at: n });
+
+  it('keeps the newest entries of every history, up to historyLength', () => {
+    const { state, ids, account } = setup({ ...DEFAULT_MEMORY_LIMITS, historyLength: 3 });
+    const v = visitorForCreate(state, account('acc1'), undefined, ids, 1);
+    const s = sessionForCreate(state, v, undefined, ids, 1);
+    for (let n = 1; n <= 5; n++) {
+      recordCreate(state, s, { pageId: `p${n}`, appType: 'EXTERNAL', status: 'Available', at: n });
+      recordUpdate(state, v, s, update(s.sessionId, n));
+    }
+    expect(s.pageIds).toEqual(['p3', 'p4', 'p5']);
+    expect(s.creates.map((c) => c.at)).toEqual([3, 4, 5]);
+    expect(v.received.map((u) => u.at)).toEqual([3, 4, 5]);
+    expect(s.impressions).toEqual([{ type: 'impDisplay', n: 3 }, { type: 'impDisplay', n: 4 }, { type: 'impDisplay', n: 5 }]);
+  });
+
+  it('forgets the oldest visitor beyond visitorsPerAccount: its id is adopted again if it comes back', () => {
+    const { state, ids, account } = setup({ ...DEFAULT_MEMORY_LIMITS, visitorsPerAccount: 2 });
+    const a = account('acc1');
+    const first = visitorForCreate(state, a, 'V-first', ids, 1);
+    visitorForCreate(state, a, 'V-second', ids, 2);
+    visitorForCreate(state, a, 'V-third', ids, 3);
+    expect([...a.visitors.keys()]).toEqual(['V-second', 'V-third']);
+    const back = visitorForCreate(state, a, 'V-first', ids, 4);
+    expect(back).not.toBe(first);
+    expect(back.origin).toBe('adopted');
+    expect(a.visitors.size).toBe(2);
+  });
+
+  it('forgets the oldest session beyond sessionsPerVisitor', () => {
+    const { state, ids, account } = setup({ ...DEFAULT_MEMORY_LIMITS, sessionsPerVisitor: 2 });
+    const v = visitorForCreate(state, account('acc1'), undefined, ids, 1);
+    const made = [1, 2, 3].map((n) => sessionForCreate(state, v, undefined, ids, n).sessionId);
+    expect([...v.sessions.keys()]).toEqual(made.slice(1));
+    expect(sessionForCreate(state, v, made[0], ids, 4).sessionId).not.toBe(made[0]);
+  });
+
+  it('has defaults generous enough for every benchmark and test here', () => {
+    expect(DEFAULT_MEMORY_LIMITS).toEqual({ visitorsPerAccount: 100_000, sessionsPerVisitor: 100, historyLength: 1000 });
   });
 });
 

@@ -70,7 +70,7 @@ export function handleCreateSession(
     defaultEngagement: ctx.options.defaultEngagement,
     skillOnline: (key) => ctx.state.skillOnline.get(key) === true,
   });
-  recordCreate(session, {
+  recordCreate(ctx.state, session, {
     pageId,
     appType: r.appType,
     ...(r.appDetails === undefined ? {} : { appDetails: r.appDetails }),

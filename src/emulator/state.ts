@@ -49,8 +49,24 @@ export type Counters = Mutable<Omit<EmulatorStats, 'byStatus' | 'byOperation'>> 
   readonly byOperation: Map<EmulatorOperation, Map<number, number>>;
 };
 
+/**
+ * How much the emulator remembers, so a long-running emulator (`npm run demo`, `engagement-rx emulator`,
+ * a load test) keeps a bounded memory. Beyond a limit the oldest entry goes first.
+ */
+export interface MemoryLimits {
+  /** Visitors per account (a forgotten visitor's id is adopted as a new visitor if it comes back). */
+  readonly visitorsPerAccount: number;
+  /** Sessions per visitor (a forgotten session's id gets a new session, as any unknown sid). */
+  readonly sessionsPerVisitor: number;
+  /** Entries of each history: a session's page ids, Create Session calls and impressions; a visitor's Update Session calls. */
+  readonly historyLength: number;
+}
+
+export const DEFAULT_MEMORY_LIMITS: MemoryLimits = { visitorsPerAccount: 100_000, sessionsPerVisitor: 100, historyLength: 1000 };
+
 /** Everything the emulator remembers. */
 export interface EmulatorState {
+  readonly limits: MemoryLimits;
   readonly defaultAccount: string;
   readonly accounts: Map<string, AccountRecord>;
   readonly skills: ReadonlyArray<ResolvedSkill>;
@@ -60,10 +76,11 @@ export interface EmulatorState {
 }
 
 /** A fresh state for these accounts (the first is the default) and skills. */
-export function createState(accounts: ReadonlyArray<string>, skills: ReadonlyArray<ResolvedSkill>): EmulatorState {
+export function createState(accounts: ReadonlyArray<string>, skills: ReadonlyArray<ResolvedSkill>, limits: MemoryLimits = DEFAULT_MEMORY_LIMITS): EmulatorState {
   const defaultAccount = accounts[0];
   if (defaultAccount === undefined) throw new RangeError('at least one account is needed');
   return {
+    limits,
     defaultAccount,
     accounts: new Map(accounts.map((accountId) => [accountId, { accountId, visitors: new Map(), createSessionCalls: 0 }])),
     skills,
@@ -154,6 +171,7 @@ export function visitorForCreate(
       received: [],
     };
     account.visitors.set(visitor.visitorId, visitor);
+    forgetOldest(account.visitors, state.limits.visitorsPerAccount);
     if (origin === 'created') state.counters.visitorsCreated += 1;
     else state.counters.visitorsAdopted += 1;
   }
@@ -175,22 +193,37 @@ export function sessionForCreate(state: EmulatorState, visitor: VisitorRecord, s
     contexts: 0,
   };
   visitor.sessions.set(session.sessionId, session);
+  forgetOldest(visitor.sessions, state.limits.sessionsPerVisitor);
   state.counters.sessionsCreated += 1;
   return session;
 }
 
+/** Drops the oldest entries (a Map iterates in insertion order) beyond `max`. */
+function forgetOldest<K, V>(map: Map<K, V>, max: number): void {
+  for (const key of map.keys()) {
+    if (map.size <= max) return;
+    map.delete(key);
+  }
+}
+
+/** Appends to a history, dropping its oldest entries beyond `max`. */
+function remember<T>(history: T[], max: number, ...entries: T[]): void {
+  history.push(...entries);
+  if (history.length > max) history.splice(0, history.length - max);
+}
+
 /** Records a Create Session answer on its session. */
-export function recordCreate(session: SessionRecord, create: ReceivedCreate): void {
-  session.pageIds.push(create.pageId);
-  session.creates.push(create);
+export function recordCreate(state: EmulatorState, session: SessionRecord, create: ReceivedCreate): void {
+  remember(session.pageIds, state.limits.historyLength, create.pageId);
+  remember(session.creates, state.limits.historyLength, create);
   if (create.engagementAttributes !== undefined) session.attributes = applyAttributes(session.attributes, create.engagementAttributes);
 }
 
 /** Records an Update Session call on its visitor and session. */
-export function recordUpdate(visitor: VisitorRecord, session: SessionRecord, update: ReceivedUpdate): void {
-  visitor.received.push(update);
+export function recordUpdate(state: EmulatorState, visitor: VisitorRecord, session: SessionRecord, update: ReceivedUpdate): void {
+  remember(visitor.received, state.limits.historyLength, update);
   session.attributes = applyAttributes(session.attributes, update.engagementAttributes);
-  session.impressions.push(...update.impAttributes);
+  remember(session.impressions, state.limits.historyLength, ...update.impAttributes);
 }
 
 /** The next `contextId` of a session (1, 2, ...). */

@@ -43,7 +43,7 @@ export function handleUpdateSession(
   const session = visitor.sessions.get(sessionId);
   if (session === undefined) return errorReply(404, now, 'Session not found', InternalCode.invalidSession);
   const u = update.value;
-  recordUpdate(visitor, session, {
+  recordUpdate(ctx.state, visitor, session, {
     sessionId,
     pageId: u.pageId,
     pageKnown: session.pageIds.includes(u.pageId),
