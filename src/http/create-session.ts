@@ -12,8 +12,7 @@ import { decodeEngagement } from '../codecs/response';
 import { visitorUrl } from '../core/origin';
 import { compact } from '../codecs/primitives';
 import type { Either } from '../internal/either';
-import type { HttpReply } from './request';
-import { httpRequest$, type HttpEnv } from './request';
+import { httpRequest$, type HttpEnv, type HttpReply } from './request';
 import { JSON_HEADERS } from './headers';
 import { decodedBody } from './reply';
 

@@ -8,7 +8,8 @@
  * whose class is named `AbortSignal` and that has `aborted`,
  * `addEventListener` and `removeEventListener`; that is how it supports
  * polyfills (see its README, "signal"). This is such a signal, and nothing
- * more: only the default Node fetch uses it; an injected `fetch` (undici,
+ * more. Only engagement-rx's own Node transports use it (the default fetch
+ * when it is node-fetch 2, and `nodeHttpFetch`); an injected `fetch` (undici,
  * the global fetch) always gets the platform's `AbortController`.
  *
  * @internal
@@ -62,7 +63,7 @@ class LightAbortController implements AbortHandle {
   }
 }
 
-/** A new light abort controller (for node-fetch 2 only). */
+/** A new light abort controller (for node-fetch 2 and nodeHttpFetch only). */
 export function lightAbortController(): AbortHandle {
   return new LightAbortController();
 }
