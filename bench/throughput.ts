@@ -76,7 +76,8 @@ export async function runThroughput(emulator: ChildEmulator, options: Throughput
     const v = ids[w] as { vid: string; sid: string };
     return `${emulator.url}/api/account/${emulator.accountId}/app/engagement/visitors/${v.vid}?v=1.0&sid=${v.sid}`;
   };
-  const keepAlive = new Agent({ keepAlive: true, maxSockets: 256 });
+  // Idle sockets closed before the emulator's 5 s keep-alive timeout, like the library's agents (src/http/keep-alive.ts).
+  const keepAlive = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4000 });
   const clients = ids.map(() =>
     createEngagementClient({ accountId: emulator.accountId, domain: emulator.url }),
   );

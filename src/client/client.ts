@@ -179,6 +179,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
       events.next({ type: 'warning', at: cfg.scheduler.now(), code: 'sessionStoreWriteFailed', message: 'the session store refused to save the session; it is kept in memory' });
     }
     session.next(next);
+    if (!events.observed) return;
     const change = previous === undefined || previous.visitorId !== next.visitorId || previous.sessionId !== next.sessionId ? 'replaced' : 'confirmed';
     events.next({ type: 'sessionChanged', at: next.confirmedAt, change });
   };

@@ -47,15 +47,18 @@ export function decodeRequest(input: unknown): Either<ValidationIssue[], Normali
   if (!isPlainObject(input)) {
     return left([{ path: '(value)', reason: `expected a plain request object, got ${kindOf(input)}` }]);
   }
-  const unknownKeys = Object.keys(input)
-    .filter((k) => !REQUEST_KEYS.includes(k))
-    .map((k) => (FIELD_NAME.test(k) ? k : '(an unknown key)'));
   const decoded = decodeWith(Fields, input);
-  const issues: ValidationIssue[] = [
-    ...(isLeft(decoded) ? decoded.left : []),
-    ...unknownKeys.map((k) => ({ path: k, reason: `unknown field (expected one of ${REQUEST_KEYS.join(', ')})` })),
-  ];
-  if (issues.length > 0 || isLeft(decoded)) return left(issues);
+  // Built only when something is wrong: this runs on every check.
+  let unknownKeys: string[] | undefined;
+  for (const k in input) {
+    if (Object.prototype.hasOwnProperty.call(input, k) && !REQUEST_KEYS.includes(k)) (unknownKeys ??= []).push(FIELD_NAME.test(k) ? k : '(an unknown key)');
+  }
+  if (isLeft(decoded) || unknownKeys !== undefined) {
+    return left([
+      ...(isLeft(decoded) ? decoded.left : []),
+      ...(unknownKeys ?? []).map((k) => ({ path: k, reason: `unknown field (expected one of ${REQUEST_KEYS.join(', ')})` })),
+    ]);
+  }
   const v = decoded.right;
   return right(
     compact<NormalizedRequest>({

@@ -10,7 +10,6 @@ import type { EngagementError } from '../errors';
 import type { Engagement, NormalizedRequest } from '../model';
 import { decodeEngagement } from '../codecs/response';
 import { visitorUrl } from '../core/origin';
-import { compact } from '../codecs/primitives';
 import type { Either } from '../internal/either';
 import { httpRequest$, type HttpEnv, type HttpReply } from './request';
 import { JSON_HEADERS } from './headers';
@@ -18,14 +17,13 @@ import { decodedBody } from './reply';
 
 /** The JSON body of a Create Session request (vid and sid travel in the URL). */
 export function createSessionBody(request: NormalizedRequest): string {
-  return JSON.stringify(
-    compact({
-      appType: request.appType,
-      appDetails: request.appDetails,
-      consumerSections: request.consumerSections,
-      engagementAttributes: request.engagementAttributes,
-    }),
-  );
+  // JSON.stringify leaves out the fields that are undefined.
+  return JSON.stringify({
+    appType: request.appType,
+    appDetails: request.appDetails,
+    consumerSections: request.consumerSections,
+    engagementAttributes: request.engagementAttributes,
+  });
 }
 
 export interface CreateSessionTarget {

@@ -12,9 +12,10 @@
 import crossFetch from 'cross-fetch';
 import { withAbortControllerFactory, type FetchLike, type FetchInit, type FetchResponse } from './fetch-like';
 import { lightAbortController } from './light-abort';
+import { KEEP_ALIVE_AGENT_OPTIONS } from './keep-alive';
 
 interface AgentModule {
-  Agent: new (options: { keepAlive: boolean; maxSockets?: number }) => unknown;
+  Agent: new (options: typeof KEEP_ALIVE_AGENT_OPTIONS) => unknown;
 }
 
 type AgentPicker = (url: URL) => unknown;
@@ -26,8 +27,8 @@ function nodeAgents(): AgentPicker | undefined {
   const http = getBuiltin('node:http') as AgentModule | undefined;
   const https = getBuiltin('node:https') as AgentModule | undefined;
   if (http === undefined || https === undefined) return undefined;
-  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 256 });
+  const httpAgent = new http.Agent(KEEP_ALIVE_AGENT_OPTIONS);
+  const httpsAgent = new https.Agent(KEEP_ALIVE_AGENT_OPTIONS);
   return (url) => (url.protocol === 'http:' ? httpAgent : httpsAgent);
 }
 

@@ -9,13 +9,20 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { FetchInit, FetchLike, FetchResponse } from '../http/fetch-like';
 import { withAbortControllerFactory } from '../http/fetch-like';
 import { lightAbortController } from '../http/light-abort';
+import { KEEP_ALIVE_AGENT_OPTIONS } from '../http/keep-alive';
 
-/** One pair of keep-alive agents per process, made on first use (256 sockets per origin, like the default fetch). */
+/** One pair of keep-alive agents per process, made on first use (the same options as the default fetch's). */
 let agents: { http: HttpAgent; https: HttpsAgent } | undefined;
 
+/** The process's agents of nodeHttpFetch (made on first use). @internal */
+export function nodeHttpAgents(): { readonly http: HttpAgent; readonly https: HttpsAgent } {
+  agents ??= { http: new HttpAgent(KEEP_ALIVE_AGENT_OPTIONS), https: new HttpsAgent(KEEP_ALIVE_AGENT_OPTIONS) };
+  return agents;
+}
+
 function agentFor(protocol: string): HttpAgent | HttpsAgent {
-  agents ??= { http: new HttpAgent({ keepAlive: true, maxSockets: 256 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 256 }) };
-  return protocol === 'https:' ? agents.https : agents.http;
+  const pair = nodeHttpAgents();
+  return protocol === 'https:' ? pair.https : pair.http;
 }
 
 function abortError(): Error {
@@ -104,7 +111,8 @@ function send(url: string, init: FetchInit): Promise<FetchResponse> {
 }
 
 /**
- * A fetch on `node:http` / `node:https` with keep-alive connections, for Node
+ * A fetch on `node:http` / `node:https` with keep-alive connections (idle
+ * ones closed after 4 s, before servers close them), for Node
  * services that run many checks (see docs/performance.md: the default
  * cross-fetch transport costs a third more CPU per check). It does what the
  * client needs of a fetch and nothing more:
