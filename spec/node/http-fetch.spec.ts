@@ -89,6 +89,44 @@ describe('nodeHttpFetch', () => {
     }
   });
 
+  it('sends a request once more on a new connection when the server closed the pooled one under it', async () => {
+    const perConnection = new Map<unknown, number>();
+    const server = await rawServer((req, res) => {
+      const n = (perConnection.get(req.socket) ?? 0) + 1;
+      perConnection.set(req.socket, n);
+      if (n === 2) {
+        req.socket.destroy(); // the keep-alive race: the server drops the connection the client reused
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ n }));
+    });
+    try {
+      const first = await nodeHttpFetch(`${server.url}/`, { method: 'POST', headers: json, body: '{}' });
+      expect(JSON.parse(await first.text())).toEqual({ n: 1 });
+      const second = await nodeHttpFetch(`${server.url}/`, { method: 'POST', headers: json, body: '{}' });
+      expect(second.status).toBe(200);
+      expect(JSON.parse(await second.text())).toEqual({ n: 1 }); // answered on a new connection
+      expect([...perConnection.values()]).toEqual([2, 1]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('does not send again when a new connection fails: that failure is the answer', async () => {
+    let requests = 0;
+    const server = await rawServer((req) => {
+      requests += 1;
+      req.socket.destroy();
+    });
+    try {
+      await expect(nodeHttpFetch(`${server.url}/`, { method: 'POST', headers: json, body: '{}' })).rejects.toMatchObject({ code: 'ECONNRESET' });
+      expect(requests).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses other protocols and malformed URLs', async () => {
     await expect(nodeHttpFetch('ftp://127.0.0.1/x', { method: 'GET', headers: {} })).rejects.toMatchObject({ name: 'UnsupportedProtocol' });
     await expect(nodeHttpFetch('not a url', { method: 'GET', headers: {} })).rejects.toMatchObject({ code: 'ERR_INVALID_URL' });

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { FetchInit, FetchLike, FetchResponse } from '../http/fetch-like';
 import { withAbortControllerFactory } from '../http/fetch-like';
@@ -42,6 +42,9 @@ function headerReader(res: IncomingMessage): FetchResponse['headers'] {
   };
 }
 
+/** Node's codes for a connection the server closed under a request. */
+const STALE_CONNECTION_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE']);
+
 function send(url: string, init: FetchInit): Promise<FetchResponse> {
   return new Promise<FetchResponse>((resolve, reject) => {
     let target: URL;
@@ -65,7 +68,9 @@ function send(url: string, init: FetchInit): Promise<FetchResponse> {
     const headers: Record<string, string | number> = { ...init.headers };
     if (init.body !== undefined) headers['Content-Length'] = Buffer.byteLength(init.body);
     const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const agent = agentFor(target.protocol);
     let settled = false;
+    let req: ClientRequest;
     const onAbort = (): void => {
       if (settled) return;
       settled = true;
@@ -76,37 +81,50 @@ function send(url: string, init: FetchInit): Promise<FetchResponse> {
       settled = true;
       signal?.removeEventListener('abort', onAbort);
     };
-    const req = request(target, { method: init.method, headers, agent: agentFor(target.protocol) }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        if (settled) return;
-        done();
-        // Decoded once, whole: a UTF-8 character split across chunks stays intact.
-        const text = chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: headerReader(res), text: () => Promise.resolve(text) });
+    const start = (mayResend: boolean): void => {
+      let answered = false;
+      req = request(target, { method: init.method, headers, agent }, (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          if (settled) return;
+          done();
+          // Decoded once, whole: a UTF-8 character split across chunks stays intact.
+          const text = chunks.length === 1 ? (chunks[0] as Buffer).toString('utf8') : Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: headerReader(res), text: () => Promise.resolve(text) });
+        });
+        res.on('error', (error) => {
+          if (settled) return;
+          done();
+          reject(error);
+        });
+        res.on('close', () => {
+          // Closed before 'end': the connection dropped mid-body.
+          if (settled) return;
+          done();
+          const error = new Error('The connection closed before the whole response arrived');
+          error.name = 'ResponseClosed';
+          reject(error);
+        });
       });
-      res.on('error', (error) => {
-        if (settled) return;
+      const sent = req;
+      sent.on('error', (error: NodeJS.ErrnoException) => {
+        if (settled || sent !== req) return;
+        // A pooled connection the server closed just as this request went out: the server never read it,
+        // so it is sent once more on a new connection (what Node's documentation advises, see
+        // `request.reusedSocket`). Any other failure, or a second one, is the answer.
+        if (mayResend && !answered && sent.reusedSocket && STALE_CONNECTION_CODES.has(error.code ?? '')) {
+          start(false);
+          return;
+        }
         done();
         reject(error);
       });
-      res.on('close', () => {
-        // Closed before 'end': the connection dropped mid-body.
-        if (settled) return;
-        done();
-        const error = new Error('The connection closed before the whole response arrived');
-        error.name = 'ResponseClosed';
-        reject(error);
-      });
-    });
-    req.on('error', (error) => {
-      if (settled) return;
-      done();
-      reject(error);
-    });
+      sent.end(init.body);
+    };
+    start(true);
     signal?.addEventListener('abort', onAbort);
-    req.end(init.body);
   });
 }
 
@@ -121,6 +139,9 @@ function send(url: string, init: FetchInit): Promise<FetchResponse> {
  * - the whole body read as UTF-8 text; the status and the headers
  *   (`headers.get`, case-insensitive);
  * - abort by the request's signal (the client's timeout and unsubscription);
+ * - a request that fails on a reused connection before any answer
+ *   (`ECONNRESET`/`EPIPE`: the server closed it as the request went out) is
+ *   sent once more on a new connection, as Node's documentation advises;
  * - no redirects followed (a 3xx is an answer, which the client reports as
  *   an `http` error), no compression asked for, no cookies, no proxies
  *   (use the default fetch, or inject your own, where you need them).
