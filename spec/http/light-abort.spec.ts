@@ -78,8 +78,9 @@ describe('lightAbortController', () => {
     expect((signal as unknown as { reason: Error }).reason).toMatchObject({ name: 'AbortError' });
   });
 
-  it('keeps its class name for the brand check even if a minifier renames the class', () => {
+  it('passes both brand checks: the class name (node-fetch 2, even if a minifier renames the class) and the string tag (node-fetch 3)', () => {
     const signal = lightAbortController().signal;
     expect(Object.getPrototypeOf(signal).constructor.name).toBe('AbortSignal');
+    expect(Object.prototype.toString.call(signal)).toBe('[object AbortSignal]');
   });
 });

@@ -19,6 +19,11 @@ import type { AbortHandle } from './fetch-like';
 type Listener = (event: { type: 'abort' }) => void;
 
 class LightAbortSignal {
+  /** What node-fetch 3 (and other polyfill-aware code) checks instead of the class name. */
+  get [Symbol.toStringTag](): string {
+    return 'AbortSignal';
+  }
+
   aborted = false;
   reason: unknown = undefined;
   private listener: Listener | undefined = undefined;
