@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
-import { perModulePlugin, rewriteLibImports } from './src/browser/bundling';
+import { browserFetchPlugin, perModulePlugin, rewriteLibImports } from './src/browser/bundling';
 
 /**
  * fp-ts and io-ts ship no `exports` map, so a bare `fp-ts/lib/Either` import
@@ -39,7 +39,7 @@ export default defineConfig([
       '!src/{emulator,cli,node,demo}/**',
       '!src/browser/bundling.ts',
       '!src/http/default-fetch.ts',
-      '!src/legacy/{iife-entry,cross-fetch-shim}.ts',
+      '!src/legacy/iife-entry.ts',
     ],
     outDir: 'dist/browser',
     format: ['esm'],
@@ -64,8 +64,8 @@ export default defineConfig([
   },
   {
     // The legacy browser bundle: a page includes it instead of lpChat.min.js
-    // (docs/legacy.md). Self-contained (rxjs, fp-ts, io-ts inside); cross-fetch
-    // is replaced by the page's own fetch. On load it installs
+    // (docs/legacy.md). Self-contained (rxjs, fp-ts, io-ts inside); the default
+    // fetch is the browser build's (the page's own fetch, no cross-fetch). On load it installs
     // lpTag.taglets.ChatOverRestAPI with window.engagementRxDefaults.
     entry: { 'engagement-rx.legacy': 'src/legacy/iife-entry.ts' },
     format: ['iife'],
@@ -79,10 +79,10 @@ export default defineConfig([
     noExternal: [/.*/],
     outExtension: () => ({ js: '.js' }),
     esbuildOptions(options) {
-      options.alias = { ...options.alias, 'cross-fetch': './src/legacy/cross-fetch-shim.ts' };
       options.conditions = ['es2015']; // rxjs's ES2015 build: smaller than its ES5 one
     },
     esbuildPlugins: [
+      browserFetchPlugin(resolve('src/browser/default-fetch.ts')),
       {
         // fp-ts/lib is CommonJS (not tree-shaken); fp-ts/es6 is the same API as ES modules.
         name: 'fp-ts-lib-to-es6',

@@ -348,11 +348,13 @@ describe('the legacy IIFE bundle in a fresh vm context', () => {
     });
   });
 
-  it('is self-contained and minified: no require, no import, no cross-fetch', () => {
+  it('is self-contained and minified: no require, no import, no fetch library, no Node transport', () => {
     const code = readFileSync(bundlePath, 'utf8');
     // (booleans, not toMatch: a failure must not print the whole bundle)
     expect(/\brequire\(|\bimport\s*\(|^import\s/m.test(code)).toBe(false);
-    expect(/cross-fetch|node-fetch|whatwg-fetch/.test(code)).toBe(false);
+    // The page's own fetch: no ponyfill (cross-fetch's browser one is whatwg-fetch over XMLHttpRequest), no
+    // node-fetch, and none of the Node transport (keep-alive agents through getBuiltinModule).
+    expect(/XMLHttpRequest|node-fetch|whatwg-fetch|getBuiltinModule/.test(code)).toBe(false);
     expect(code.startsWith('var engagementRx=')).toBe(true);
     expect(code.split('\n').length).toBeLessThan(20); // minified
     expect(gzipSync(code).length).toBeLessThan(statSync(bundlePath).size);
