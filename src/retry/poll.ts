@@ -5,7 +5,8 @@
  *
  * @packageDocumentation
  */
-import { concat, defer, mergeMap, of, take, throwIfEmpty, timer, type Observable, type SchedulerLike } from 'rxjs';
+import { Observable, type SchedulerLike } from 'rxjs';
+import { Steps } from './steps';
 import type { EngagementError } from '../errors';
 import { isLeft, type Either } from '../internal/either';
 import type { PollingPolicy } from './policy';
@@ -62,14 +63,21 @@ export function withPolling<A>(
   scheduler: SchedulerLike,
 ): Observable<Either<EngagementError, A>> {
   const maxPolls = polling === false ? 0 : polling.maxPolls;
-  const run = (n: number): Observable<Either<EngagementError, A>> =>
-    defer(() => check({ check: n })).pipe(
-      take(1),
-      throwIfEmpty(() => new Error(`withPolling: check ${n} completed without a result`)),
-      mergeMap((answer) => {
-        const done = polling === false || isLeft(answer) || isFinal(answer.right) || n > maxPolls;
-        return done ? of(answer) : concat(of(answer), timer(polling.intervalMs, scheduler).pipe(mergeMap(() => run(n + 1))));
-      }),
-    );
-  return defer(() => run(1));
+  // One hand-written Observable on the same steps as withRetry: a poll can wait for minutes, and an
+  // operator chain would keep its subscribers alive all that time.
+  return new Observable<Either<EngagementError, A>>((subscriber) => {
+    const steps = new Steps(subscriber, scheduler);
+    const run = (n: number): void =>
+      steps.first(
+        () => check({ check: n }),
+        () => new Error(`withPolling: check ${n} completed without a result`),
+        (answer) => {
+          subscriber.next(answer);
+          if (polling === false || isLeft(answer) || isFinal(answer.right) || n > maxPolls) subscriber.complete();
+          else steps.wait(polling.intervalMs, () => run(n + 1));
+        },
+      );
+    run(1);
+    return () => steps.stop();
+  });
 }

@@ -5,7 +5,8 @@
  *
  * @packageDocumentation
  */
-import { Observable, type SchedulerLike, type Subscription } from 'rxjs';
+import { Observable, type SchedulerLike } from 'rxjs';
+import { Steps } from './steps';
 import type { EngagementError } from '../errors';
 import { isRight, type Either } from '../internal/either';
 import { decideRetry } from './decision';
@@ -125,10 +126,7 @@ export function withRetry<A>(
   // defer/take/mergeMap/timer cost a dozen subscribers per attempt (see docs/performance.md).
   return new Observable<Either<EngagementError, A>>((subscriber) => {
     const startedAt = scheduler.now();
-    /** The attempt in flight or the pending wait: what unsubscribing must stop. */
-    let current: Subscription | undefined;
-    /** Counts attempts and waits, so a step that ended synchronously is not stored as current. */
-    let step = 0;
+    const steps = new Steps(subscriber, scheduler);
 
     const settle = (n: number, result: Either<EngagementError, A>, previousDelayMs: number | undefined): void => {
       if (isRight(result)) {
@@ -148,44 +146,20 @@ export function withRetry<A>(
         return;
       }
       safely(() => hooks?.retryScheduled?.(n, decision.delayMs, decision.reason, error));
-      if (subscriber.closed) return;
-      const mine = ++step;
-      const wait = scheduler.schedule(() => run(n + 1, error, decision.delayMs), decision.delayMs);
-      if (step === mine) current = wait;
+      steps.wait(decision.delayMs, () => run(n + 1, error, decision.delayMs));
     };
 
     const run = (n: number, lastError: EngagementError | undefined, previousDelayMs: number | undefined): void => {
       if (subscriber.closed) return;
-      const mine = ++step;
       safely(() => hooks?.attemptStarted?.(n));
-      let source: Observable<Either<EngagementError, A>>;
-      try {
-        source = attempt(lastError === undefined ? { attempt: n } : { attempt: n, lastError });
-      } catch (thrown) {
-        subscriber.error(thrown);
-        return;
-      }
-      let answered = false;
-      let inner: Subscription | undefined;
-      inner = source.subscribe({
-        next: (result) => {
-          if (answered) return;
-          answered = true; // only the first value counts
-          inner?.unsubscribe();
-          settle(n, result, previousDelayMs);
-        },
-        error: (thrown: unknown) => {
-          if (!answered) subscriber.error(thrown);
-        },
-        complete: () => {
-          if (!answered) subscriber.error(new Error(`withRetry: attempt ${n} completed without a result`));
-        },
-      });
-      if (answered) inner.unsubscribe(); // it answered synchronously
-      else if (step === mine) current = inner;
+      steps.first(
+        () => attempt(lastError === undefined ? { attempt: n } : { attempt: n, lastError }),
+        () => new Error(`withRetry: attempt ${n} completed without a result`),
+        (result) => settle(n, result, previousDelayMs),
+      );
     };
 
     run(1, undefined, undefined);
-    return () => current?.unsubscribe();
+    return () => steps.stop();
   });
 }
