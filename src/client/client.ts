@@ -207,15 +207,14 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
         if (events.observed) events.next({ type: 'attemptStarted', check, attempt: ctx.attempt, at: cfg.scheduler.now(), request: summarizeRequest(normalized, ids) });
         return atOrigin((origin) => createSession$(env, { origin, accountId: cfg.accountId, vid: ids.vid, sid: ids.sid }, body));
       };
-      const hooks: RetryHooks = {
+      const hooks: RetryHooks<Engagement> = {
         attemptFailed: (n, error) => {
           if (error.kind === 'http' && error.visitorId !== undefined) namedVisitor = error.visitorId;
           if (events.observed) events.next({ type: 'attemptFailed', check, attempt: n, at: cfg.scheduler.now(), error: summarizeError(error) });
         },
         retryScheduled: (n, delayMs, reason) => events.next({ type: 'retryScheduled', check, attempt: n, at: cfg.scheduler.now(), delayMs, reason }),
         gaveUp: (n, error, reason) => events.next({ type: 'gaveUp', check, attempts: n, at: cfg.scheduler.now(), reason, error: summarizeError(error) }),
-        succeeded: (n, value) => {
-          const engagement = value as Engagement;
+        succeeded: (n, engagement) => {
           commit(engagement);
           if (events.observed) events.next({ type: 'succeeded', check, attempts: n, at: cfg.scheduler.now(), status: engagement.status });
         },

@@ -40,15 +40,16 @@ export interface AttemptContext {
  *   gaveUp: (attempts, _error, reason) => console.warn(`gave up after ${attempts}: ${reason}`),
  * };
  * ```
+ * @typeParam A - the type of a successful value (what `succeeded` receives)
  * @since 0.1.0
  */
-export interface RetryHooks {
+export interface RetryHooks<A = unknown> {
   attemptStarted?(attempt: number): void;
   attemptFailed?(attempt: number, error: EngagementError): void;
   retryScheduled?(attempt: number, delayMs: number, reason: string, error: EngagementError): void;
   gaveUp?(attempts: number, error: EngagementError, reason: string): void;
   /** Called with the successful value before it is emitted. */
-  succeeded?(attempts: number, value: unknown): void;
+  succeeded?(attempts: number, value: A): void;
 }
 
 /**
@@ -61,12 +62,13 @@ export interface RetryHooks {
  * import { asyncScheduler } from 'rxjs';
  * const env: RetryEnv = { scheduler: asyncScheduler, random: Math.random };
  * ```
+ * @typeParam A - the type of a successful value (see {@link RetryHooks})
  * @since 0.1.0
  */
-export interface RetryEnv {
+export interface RetryEnv<A = unknown> {
   readonly scheduler: SchedulerLike;
   readonly random: () => number;
-  readonly hooks?: RetryHooks;
+  readonly hooks?: RetryHooks<A>;
 }
 
 /** Runs a telemetry hook; an exception it throws must never change the outcome of a check. */
@@ -119,7 +121,7 @@ function safely(hook: () => void): void {
 export function withRetry<A>(
   attempt: (ctx: AttemptContext) => Observable<Either<EngagementError, A>>,
   policy: RetryPolicy,
-  env: RetryEnv,
+  env: RetryEnv<A>,
 ): Observable<Either<EngagementError, A>> {
   const { scheduler, random, hooks } = env;
   // One hand-written Observable, not an operator chain: this runs once per check, and a chain of
