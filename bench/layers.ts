@@ -14,7 +14,6 @@ import { createSession$ } from '../src/http/create-session';
 import { httpRequest$, type HttpEnv } from '../src/http/request';
 import { createDefaultFetch } from '../src/http/default-fetch';
 import { lightAbortController } from '../src/http/light-abort';
-import { abortControllerFactoryOf } from '../src/http/fetch-like';
 import { createEngagementClient } from '../src/index';
 
 type Fetch = (url: string, init: Record<string, unknown>) => Promise<{ text(): Promise<string> }>;
@@ -37,7 +36,7 @@ async function main(): Promise<void> {
     const visitor = (w: number) => visitors[w] as { visitorId: string; sessionId: string };
     const url = (w: number) => `${emulator.url}/api/account/${emulator.accountId}/app/engagement/visitors/${visitor(w).visitorId}?v=1.0&sid=${visitor(w).sessionId}`;
     const defaultFetch = createDefaultFetch();
-    const env: HttpEnv = { fetch: defaultFetch, abortController: abortControllerFactoryOf(defaultFetch) ?? lightAbortController, timeoutMs: 10_000, scheduler: asyncScheduler };
+    const env: HttpEnv = { fetch: defaultFetch, timeoutMs: 10_000, scheduler: asyncScheduler }; // the fetch brings its light abort controller
     const clients = visitors.map(() => createEngagementClient({ accountId: emulator.accountId, domain: emulator.url }));
     await Promise.all(clients.map((c, w) => lastValueFrom(c.getEngagement({ consumerSections: ['Support'], vid: visitor(w).visitorId, sid: visitor(w).sessionId }))));
 

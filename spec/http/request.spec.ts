@@ -5,7 +5,7 @@
  */
 import { VirtualTimeScheduler, asyncScheduler, firstValueFrom, lastValueFrom } from 'rxjs';
 import { createDefaultFetch } from '../../src/http/default-fetch';
-import type { AbortHandle } from '../../src/http/fetch-like';
+import { withAbortControllerFactory, type AbortHandle } from '../../src/http/fetch-like';
 import { lightAbortController } from '../../src/http/light-abort';
 import { httpRequest$, type HttpEnv, type HttpRequestSpec } from '../../src/http/request';
 import type { EngagementError } from '../../src/errors';
@@ -31,6 +31,12 @@ function recordingControllers() {
     return handle;
   };
   return { factory, made, aborts: () => aborts };
+}
+
+/** The default fetch, carrying `factory` as its abort-controller factory (what engagement-rx's own transports do). */
+function fetchWith(factory: () => AbortHandle) {
+  const base = createDefaultFetch();
+  return withAbortControllerFactory((url, init) => base(url, init), factory);
 }
 
 function env(overrides: Partial<HttpEnv> = {}): HttpEnv {
@@ -71,9 +77,9 @@ describe('httpRequest$', () => {
     ).rejects.toBe(bug);
   });
 
-  it('uses the injected abort-controller factory, one controller per subscription, and never aborts a finished exchange', async () => {
+  it('uses the abort-controller factory the fetch carries, one controller per subscription, and never aborts a finished exchange', async () => {
     const controllers = recordingControllers();
-    const exchange$ = httpRequest$(env({ abortController: controllers.factory }), createSession());
+    const exchange$ = httpRequest$(env({ fetch: fetchWith(controllers.factory) }), createSession());
     await lastValueFrom(exchange$);
     await lastValueFrom(exchange$);
     expect(controllers.made).toHaveLength(2);
@@ -84,7 +90,7 @@ describe('httpRequest$', () => {
     gated.emulator.inject({ kind: 'latency', delayMs: 60_000 });
     const controllers = recordingControllers();
     const scheduler = new VirtualTimeScheduler();
-    const result = firstValueFrom(httpRequest$(env({ abortController: controllers.factory, scheduler, timeoutMs: 2500 }), createSession()));
+    const result = firstValueFrom(httpRequest$(env({ fetch: fetchWith(controllers.factory), scheduler, timeoutMs: 2500 }), createSession()));
     await gated.sleeper.waiting();
     scheduler.flush();
     expect(await result).toEqual(left({ kind: 'timeout', operation: 'createSession', timeoutMs: 2500, message: 'createSession took longer than 2500 ms and was aborted' }));
@@ -96,7 +102,7 @@ describe('httpRequest$', () => {
     gated.emulator.inject({ kind: 'latency', delayMs: 60_000 });
     const controllers = recordingControllers();
     const seen: unknown[] = [];
-    const sub = httpRequest$(env({ abortController: controllers.factory }), createSession()).subscribe((v) => seen.push(v));
+    const sub = httpRequest$(env({ fetch: fetchWith(controllers.factory) }), createSession()).subscribe((v) => seen.push(v));
     await gated.sleeper.waiting();
     sub.unsubscribe();
     for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));

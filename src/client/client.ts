@@ -19,7 +19,6 @@ import type { ReportItem, ReportSourceValue } from '../report/report-items';
 import { createReporting, refusedReporting, withCarried } from '../report/reporting';
 import { lookupOrigin$ } from '../http/csds-lookup';
 import { defaultFetch } from '../http/default-fetch';
-import { abortControllerFactoryOf } from '../http/fetch-like';
 import type { HttpEnv } from '../http/request';
 import { isLeft, left, right, type Either } from '../internal/either';
 import { withRetry, type AttemptContext, type RetryHooks } from '../retry/with-retry';
@@ -137,13 +136,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
   }
 
   const cfg = resolved.right;
-  const fetch = cfg.fetch ?? defaultFetch();
-  // engagement-rx's own transports carry a light abort controller (see http/light-abort.ts); any other fetch gets the platform's.
-  const abortController = abortControllerFactoryOf(fetch);
-  const env: HttpEnv =
-    abortController === undefined
-      ? { fetch, timeoutMs: cfg.timeoutMs, scheduler: cfg.scheduler }
-      : { fetch, abortController, timeoutMs: cfg.timeoutMs, scheduler: cfg.scheduler };
+  const env: HttpEnv = { fetch: cfg.fetch ?? defaultFetch(), timeoutMs: cfg.timeoutMs, scheduler: cfg.scheduler };
   const origin = originSource(cfg, env);
   const origin$ = origin.origin$;
   /** Runs `send` at the engagement origin (at once when it is known), or answers with the lookup's failure. */

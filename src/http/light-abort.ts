@@ -62,10 +62,15 @@ class LightAbortController implements AbortHandle {
     this.signal = new LightAbortSignal() as unknown as AbortSignal;
   }
   abort(): void {
-    const error = new Error('This operation was aborted');
-    error.name = 'AbortError';
-    (this.signal as unknown as LightAbortSignal).fire(error);
+    (this.signal as unknown as LightAbortSignal).fire(abortError());
   }
+}
+
+/** The error an aborted request fails with (named `AbortError`, as the platform's). */
+export function abortError(): Error {
+  const error = new Error('This operation was aborted');
+  error.name = 'AbortError';
+  return error;
 }
 
 /** A new light abort controller (for node-fetch 2 and nodeHttpFetch only). */

@@ -13,7 +13,7 @@
 import { Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import type { EngagementError, Operation } from '../errors';
 import { left, right, type Either } from '../internal/either';
-import type { AbortHandle, FetchLike, FetchResponse } from './fetch-like';
+import { abortControllerFactoryOf, type AbortHandle, type FetchLike, type FetchResponse } from './fetch-like';
 import { networkError, timeoutError } from './failures';
 
 export interface HttpRequestSpec {
@@ -34,8 +34,6 @@ export interface HttpEnv {
   readonly fetch: FetchLike;
   readonly timeoutMs: number;
   readonly scheduler: SchedulerLike;
-  /** Makes the abort controller of one request (default: the platform's `AbortController`). */
-  readonly abortController?: () => AbortHandle;
 }
 
 const platformAbortController = (): AbortHandle => new AbortController();
@@ -56,7 +54,8 @@ export function httpRequest$<A>(
   read: (reply: HttpReply) => Either<EngagementError, A | HttpReply> = asReply,
 ): Observable<Either<EngagementError, A | HttpReply>> {
   return new Observable<Either<EngagementError, A | HttpReply>>((subscriber) => {
-    const controller = (env.abortController ?? platformAbortController)();
+    // The fetch may carry the abort controller it prefers (engagement-rx's own transports: a light one).
+    const controller = (abortControllerFactoryOf(env.fetch) ?? platformAbortController)();
     let done = false;
     let timer: Subscription | undefined;
     const finish = (value: Either<EngagementError, A | HttpReply>): void => {

@@ -8,7 +8,7 @@ import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type In
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { FetchInit, FetchLike, FetchResponse } from '../http/fetch-like';
 import { withAbortControllerFactory } from '../http/fetch-like';
-import { lightAbortController } from '../http/light-abort';
+import { abortError, lightAbortController } from '../http/light-abort';
 import { KEEP_ALIVE_AGENT_OPTIONS } from '../http/keep-alive';
 
 /** One pair of keep-alive agents per process, made on first use (the same options as the default fetch's). */
@@ -23,12 +23,6 @@ export function nodeHttpAgents(): { readonly http: HttpAgent; readonly https: Ht
 function agentFor(protocol: string): HttpAgent | HttpsAgent {
   const pair = nodeHttpAgents();
   return protocol === 'https:' ? pair.https : pair.http;
-}
-
-function abortError(): Error {
-  const error = new Error('The request was aborted');
-  error.name = 'AbortError';
-  return error;
 }
 
 /** The response's headers as fetch exposes them: case-insensitive, repeated values joined by ", ". */
