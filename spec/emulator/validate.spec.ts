@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { checkCreateBody, checkUpdateBody, parseJson } from '../../src/emulator/validate';
+import { checkCreateBody, checkUpdateBody, parseJson, parseJsonWith } from '../../src/emulator/validate';
 import { seedRequest } from '../fixtures/seed';
 
 const problemsOf = (r: { ok: boolean; problems?: ReadonlyArray<string> }): string => (r.ok ? '' : (r.problems ?? []).join('; '));
@@ -67,5 +67,13 @@ describe('parseJson', () => {
     expect(problemsOf(parseJson(''))).toMatch(/empty/);
     expect(problemsOf(parseJson('{'))).toMatch(/not valid JSON/);
     expect(parseJson('{"a":1}')).toEqual({ ok: true, value: { a: 1 } });
+  });
+});
+
+describe('parseJsonWith', () => {
+  it('answers the parse problem, the check problem, or the checked value', () => {
+    expect(parseJsonWith('{oops', checkUpdateBody)).toEqual({ ok: false, problems: ['the body is not valid JSON'] });
+    expect(parseJsonWith('[]', checkUpdateBody)).toEqual({ ok: false, problems: ['expected a JSON object, got an array'] });
+    expect(parseJsonWith('{"pageId":"P1"}', checkUpdateBody)).toEqual({ ok: true, value: { pageId: 'P1', engagementAttributes: [], impAttributes: [] } });
   });
 });

@@ -12,7 +12,7 @@ import { InternalCode, VISITOR_OR_SESSION_ID_PATTERN, loadingAccountMessage } fr
 import { errorReply, jsonReply, type Reply } from './reply';
 import { decideAvailability } from './rules';
 import { nextContextId, recordCreate, sessionForCreate, visitorForCreate, type SessionRecord } from './state';
-import { checkCreateBody, parseJson } from './validate';
+import { checkCreateBody, parseJsonWith } from './validate';
 
 /** The answer to a body over `maxBodyBytes`. */
 export function tooLargeReply(ctx: HandlerContext): Reply {
@@ -53,9 +53,7 @@ export function handleCreateSession(
   const { account, visitorId, sessionId } = checked.target;
   if (body.kind === 'tooLarge') return tooLargeReply(ctx);
   const now = ctx.options.now();
-  const parsed = parseJson(body.text);
-  if (!parsed.ok) return errorReply(400, now, parsed.problems.join('; '), InternalCode.invalidData);
-  const request = checkCreateBody(parsed.value);
+  const request = parseJsonWith(body.text, checkCreateBody);
   if (!request.ok) return errorReply(400, now, request.problems.join('; '), InternalCode.invalidData);
 
   const visitor = visitorForCreate(ctx.state, account, visitorId, ctx.ids, now);

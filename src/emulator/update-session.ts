@@ -12,7 +12,7 @@ import { unitInterval } from './ids';
 import { InternalCode } from './protocol';
 import { emptyReply, errorReply, type Reply } from './reply';
 import { recordUpdate } from './state';
-import { checkUpdateBody, parseJson } from './validate';
+import { checkUpdateBody, parseJsonWith } from './validate';
 
 /** Answers an Update Session call. */
 export function handleUpdateSession(
@@ -33,9 +33,7 @@ export function handleUpdateSession(
     return errorReply(503, now, 'Service temporarily unavailable', InternalCode.none);
   }
   if (body.kind === 'tooLarge') return tooLargeReply(ctx);
-  const parsed = parseJson(body.text);
-  if (!parsed.ok) return errorReply(400, now, parsed.problems.join('; '), InternalCode.invalidData);
-  const update = checkUpdateBody(parsed.value);
+  const update = parseJsonWith(body.text, checkUpdateBody);
   if (!update.ok) return errorReply(400, now, update.problems.join('; '), InternalCode.invalidData);
 
   const visitor = account.visitors.get(visitorId);

@@ -96,6 +96,12 @@ function checkAppDetails(u: unknown, problems: string[]): Record<string, unknown
   return u;
 }
 
+/** A body parsed as JSON and then checked by `check`: the first step's problems, or the second's. */
+export function parseJsonWith<A>(text: string, check: (body: unknown) => Checked<A>): Checked<A> {
+  const parsed = parseJson(text);
+  return parsed.ok ? check(parsed.value) : parsed;
+}
+
 /** Validates a parsed Create Session body. */
 export function checkCreateBody(body: unknown): Checked<CreateBody> {
   if (!isPlainObject(body)) return { ok: false, problems: [`expected a JSON object, got ${kindOf(body)}`] };
