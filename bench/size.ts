@@ -95,8 +95,9 @@ function appSource(parts: AppParts): string {
   return lines.join('\n');
 }
 
-async function bundle(source: string, extra: BuildOptions = {}): Promise<Figures> {
-  const common: BuildOptions = {
+/** esbuild options for `source` bundled the way an application bundler does it (not minified). */
+function appOptions(source: string): BuildOptions & { write: false } {
+  return {
     stdin: { contents: source, resolveDir: root, sourcefile: 'app.js', loader: 'js' },
     bundle: true,
     write: false,
@@ -107,8 +108,11 @@ async function bundle(source: string, extra: BuildOptions = {}): Promise<Figures
     treeShaking: true,
     legalComments: 'none',
     logLevel: 'silent',
-    ...extra,
   };
+}
+
+async function bundle(source: string, extra: BuildOptions = {}): Promise<Figures> {
+  const common: BuildOptions = { ...appOptions(source), ...extra };
   const raw = await build({ ...common, minify: false });
   const min = await build({ ...common, minify: true });
   const rawText = raw.outputFiles?.[0]?.contents ?? new Uint8Array();
@@ -119,15 +123,8 @@ async function bundle(source: string, extra: BuildOptions = {}): Promise<Figures
 /** esbuild options for a minified bundle of `source` built from the sources (same transformations as dist/browser/). */
 function fromSources(source: string, plugins: NonNullable<BuildOptions['plugins']>): BuildOptions & { write: false } {
   return {
-    stdin: { contents: source, resolveDir: root, sourcefile: 'app.js', loader: 'js' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2020',
-    conditions: [...BROWSER_CONDITIONS],
+    ...appOptions(source),
     minify: true,
-    logLevel: 'silent',
     alias: { 'engagement-rx': join(root, 'src', 'index.ts') },
     plugins: [...plugins, browserFetchPlugin(join(root, 'src', 'browser', 'default-fetch.ts')), esModuleBuildsPlugin()],
   };
