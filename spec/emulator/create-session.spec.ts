@@ -1,20 +1,9 @@
 import { request as httpRequest } from 'node:http';
-import { startEmulator } from '../../src/emulator/server';
-import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/types';
+import type { RunningEmulator } from '../../src/emulator/types';
+import { NOW, emulatorPerTest, errorOf } from '../helpers/emulator-per-test';
 import { seedAvailable, seedRequest } from '../fixtures/seed';
 
-const NOW = 1_700_000_000_000;
-let emulator: RunningEmulator | undefined;
-
-async function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  emulator = await startEmulator({ now: () => NOW, ...options });
-  return emulator;
-}
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const start = emulatorPerTest();
 
 interface Ids {
   readonly vid?: string;
@@ -40,14 +29,6 @@ async function okJson(res: Response): Promise<Record<string, unknown> & { visito
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('application/json');
   return (await res.json()) as never;
-}
-
-async function errorOf(res: Response, status: number, internalCode: number): Promise<string> {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/json');
-  const body = (await res.json()) as Record<string, unknown>;
-  expect(body).toEqual({ time: NOW, message: expect.any(String), internalCode });
-  return body['message'] as string;
 }
 
 describe('Create Session: visitors and sessions', () => {

@@ -1,26 +1,6 @@
-import { startEmulator } from '../../src/emulator/server';
-import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/types';
+import { emulatorPerTest, errorOf } from '../helpers/emulator-per-test';
 
-const NOW = 1_700_000_000_000;
-let emulator: RunningEmulator | undefined;
-
-async function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  emulator = await startEmulator({ now: () => NOW, ...options });
-  return emulator;
-}
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
-
-async function errorOf(res: Response, status: number, internalCode: number): Promise<string> {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/json');
-  const body = (await res.json()) as Record<string, unknown>;
-  expect(body).toEqual({ time: NOW, message: expect.any(String), internalCode });
-  return body['message'] as string;
-}
+const start = emulatorPerTest();
 
 describe('CSDS, every service', () => {
   it('lists msdkgw, smt and conversationVep with the emulator origin as baseURI', async () => {

@@ -3,20 +3,10 @@ import { Agent, request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { manualSleeper } from '../../src/emulator/manual-sleeper';
 import { startEmulator } from '../../src/emulator/server';
-import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/types';
+import type { RunningEmulator } from '../../src/emulator/types';
+import { NOW, emulatorPerTest } from '../helpers/emulator-per-test';
 
-const NOW = 1_700_000_000_000;
-let emulator: RunningEmulator | undefined;
-
-async function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  emulator = await startEmulator({ now: () => NOW, ...options });
-  return emulator;
-}
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const start = emulatorPerTest();
 
 interface RawAnswer {
   readonly status: number;

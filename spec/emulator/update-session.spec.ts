@@ -1,18 +1,7 @@
-import { startEmulator } from '../../src/emulator/server';
-import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/types';
+import type { RunningEmulator } from '../../src/emulator/types';
+import { NOW, emulatorPerTest, errorOf } from '../helpers/emulator-per-test';
 
-const NOW = 1_700_000_000_000;
-let emulator: RunningEmulator | undefined;
-
-async function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  emulator = await startEmulator({ now: () => NOW, ...options });
-  return emulator;
-}
-
-afterEach(async () => {
-  await emulator?.close();
-  emulator = undefined;
-});
+const start = emulatorPerTest();
 
 interface Session {
   readonly visitorId: string;
@@ -37,14 +26,6 @@ function put(e: RunningEmulator, s: { visitorId: string; sessionId?: string }, b
     headers: { 'Content-Type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-}
-
-async function errorOf(res: Response, status: number, internalCode: number): Promise<string> {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/json');
-  const body = (await res.json()) as Record<string, unknown>;
-  expect(body).toEqual({ time: NOW, message: expect.any(String), internalCode });
-  return body['message'] as string;
 }
 
 const display = { type: 'impDisplay', campaign: 3346848610, engId: 3562981110, revision: 44, eContext: [{ type: 'engagementContext', id: '1' }] };
