@@ -19,7 +19,7 @@ const explicitExtensions = {
 const external = ['rxjs', 'fp-ts', 'io-ts', 'cross-fetch'];
 
 const common: Options = {
-  entry: { index: 'src/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts' },
+  entry: { index: 'src/index.ts', legacy: 'src/legacy/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts' },
   target: 'es2020',
   sourcemap: true,
   splitting: false,

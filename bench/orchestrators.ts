@@ -13,14 +13,14 @@
  */
 import { BehaviorSubject, Subject, lastValueFrom, type Observable, type Subscription } from 'rxjs';
 import type { createEngagementClient as CreateClient } from '../src/index';
-import type { orchestrateEngagement as Orchestrate } from '../src/orchestrator/engagement-stream';
+import type { watchEngagement as Watch } from '../src/orchestrator/engagement-stream';
 import type { EngagementState } from '../src/orchestrator/state';
 import type { ChildEmulator } from './emulator-process';
 
 /** What the benchmark needs from the library (the built package by default). */
 export interface ScaleLibrary {
   readonly createEngagementClient: typeof CreateClient;
-  readonly orchestrateEngagement: typeof Orchestrate;
+  readonly watchEngagement: typeof Watch;
 }
 
 export interface OrchestratorScaleOptions {
@@ -60,8 +60,8 @@ function loadBuiltLibrary(): ScaleLibrary {
   // The benchmark measures the built package, as users run it (`npm run bench` builds first).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const lib = require('../dist/index.js') as Partial<ScaleLibrary>;
-  if (typeof lib.orchestrateEngagement !== 'function' || typeof lib.createEngagementClient !== 'function') {
-    throw new Error('dist/index.js does not export orchestrateEngagement: export it from src/index.ts and build');
+  if (typeof lib.watchEngagement !== 'function' || typeof lib.createEngagementClient !== 'function') {
+    throw new Error('dist/index.js does not export watchEngagement: export it from src/index.ts and build');
   }
   return lib as ScaleLibrary;
 }
@@ -120,7 +120,7 @@ export async function runOrchestratorScale(emulator: ChildEmulator, options: Orc
 
   const states: Array<Observable<EngagementState>> = clients.map((client, i) => {
     const v = visitors[i] as Visitor;
-    return lib.orchestrateEngagement(client, { sections$: v.sections$, refresh$: v.refresh$ });
+    return lib.watchEngagement(client, { sections$: v.sections$, refresh$: v.refresh$ });
   });
   await pool(n, concurrency, async (i) => {
     const v = visitors[i] as Visitor;

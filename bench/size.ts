@@ -68,7 +68,7 @@ interface AppParts {
  */
 function appSource(parts: AppParts): string {
   const imports = ['createEngagementClient'];
-  if (parts.orchestrator) imports.push('orchestrateEngagement');
+  if (parts.orchestrator) imports.push('watchEngagement');
   if (parts.builders) imports.push(...SDE_BUILDERS);
   const lines = [
     `import { ${imports.join(', ')} } from 'engagement-rx';`,
@@ -90,7 +90,7 @@ function appSource(parts: AppParts): string {
   }
   if (parts.orchestrator) {
     lines.unshift(`import { of } from 'rxjs';`);
-    lines.push(`orchestrateEngagement(client, { sections$: of(['Support']) }).subscribe(keep);`);
+    lines.push(`watchEngagement(client, { sections$: of(['Support']) }).subscribe(keep);`);
   }
   return lines.join('\n');
 }
@@ -154,7 +154,7 @@ const STAND_INS: Record<string, string> = {
     `export const refusedReporting = () => none;`,
   ].join('\n'),
   // The orchestrator as an opt-in import: no client.engagement$.
-  orchestrator: `export const orchestrateEngagement = () => { throw new Error('left out'); };`,
+  orchestrator: `export const watchEngagement = () => { throw new Error('left out'); };`,
 };
 
 /** A bundle of `source` from the sources, with the named modules replaced by their stand-ins. */
@@ -205,7 +205,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const names = exportedNames(browserEntry);
-  const hasOrchestrator = names.has('orchestrateEngagement');
+  const hasOrchestrator = names.has('watchEngagement');
 
   console.log(`engagement-rx browser bundle size — esbuild ${esbuildVersion}, platform browser, ESM, tree-shaken, minified, gzip -9`);
   console.log(`package entry: dist/browser/index.mjs (exports condition "browser"); extra conditions: ${BROWSER_CONDITIONS.join(', ')}; 1 KB = 1024 bytes`);
@@ -213,7 +213,7 @@ async function main(): Promise<number> {
 
   // Step by step: what each import adds.
   const steps: Array<{ label: string; parts: AppParts }> = [{ label: 'the client (createEngagementClient: checks, events$, reporting)', parts: { client: true, orchestrator: false, builders: false } }];
-  if (hasOrchestrator) steps.push({ label: '+ the orchestrator (orchestrateEngagement)', parts: { client: true, orchestrator: true, builders: false } });
+  if (hasOrchestrator) steps.push({ label: '+ the orchestrator (watchEngagement)', parts: { client: true, orchestrator: true, builders: false } });
   steps.push({ label: `+ the SDE builders (${SDE_BUILDERS.length} builders)`, parts: { client: true, orchestrator: hasOrchestrator, builders: true } });
   const stepFigures: Figures[] = [];
   for (const step of steps) stepFigures.push(await bundle(appSource(step.parts)));

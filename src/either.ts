@@ -21,5 +21,6 @@ import type { Either as FpEither } from './internal/either';
  * );
  * ```
  * @since 0.1.0
+ * @category Errors
  */
 export type Either<E, A> = FpEither<E, A>;

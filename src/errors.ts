@@ -18,6 +18,7 @@
  * };
  * ```
  * @since 0.1.0
+ * @category Errors
  */
 export interface ValidationIssue {
   /** Dotted path of the field, with `[i]` for array items; `(value)` for the whole value. */
@@ -38,6 +39,7 @@ export interface ValidationIssue {
  * const op: Operation = 'csds';
  * ```
  * @since 0.1.0
+ * @category Errors
  */
 export type Operation = 'createSession' | 'csds' | 'updateSession';
 
@@ -49,6 +51,7 @@ export type Operation = 'createSession' | 'csds' | 'updateSession';
  * if (error.kind === 'validation') error.issues.forEach((i) => console.log(i.path, i.reason));
  * ```
  * @since 0.1.0
+ * @category Errors
  */
 export interface ValidationError {
   readonly kind: 'validation';
@@ -69,6 +72,7 @@ export interface ValidationError {
  * }
  * ```
  * @since 0.1.0
+ * @category Errors
  */
 export interface HttpError {
   readonly kind: 'http';
@@ -93,6 +97,7 @@ export interface HttpError {
  * if (error.kind === 'decode') console.log(error.issues.map((i) => i.path));
  * ```
  * @since 0.1.0
+ * @category Errors
  */
 export interface DecodeError {
   readonly kind: 'decode';
@@ -111,6 +116,7 @@ export interface DecodeError {
  * if (error.kind === 'network') console.log(error.cause); // e.g. "ECONNRESET"
  * ```
  * @since 0.1.0
+ * @category Errors
  */
 export interface NetworkError {
   readonly kind: 'network';
@@ -128,6 +134,7 @@ export interface NetworkError {
  * if (error.kind === 'timeout') console.log(`gave up after ${error.timeoutMs} ms`);
  * ```
  * @since 0.1.0
+ * @category Errors
  */
 export interface TimeoutError {
   readonly kind: 'timeout';
@@ -144,6 +151,7 @@ export interface TimeoutError {
  * if (error.kind === 'discovery') console.log(error.services); // ['msdkgw', 'smt']
  * ```
  * @since 0.1.0
+ * @category Errors
  */
 export interface DiscoveryError {
   readonly kind: 'discovery';
@@ -167,6 +175,7 @@ export interface DiscoveryError {
  * }
  * ```
  * @since 0.1.0
+ * @category Errors
  */
 export type EngagementError =
   | ValidationError
@@ -184,6 +193,7 @@ export type EngagementError =
  * const retryable: ReadonlyArray<EngagementErrorKind> = ['http', 'network', 'timeout'];
  * ```
  * @since 0.1.0
+ * @category Errors
  */
 export type EngagementErrorKind = EngagementError['kind'];
 
@@ -197,6 +207,7 @@ export type EngagementErrorKind = EngagementError['kind'];
  * // => "timeout: createSession took longer than 5000 ms"
  * ```
  * @since 0.1.0
+ * @category Errors
  */
 export function describeError(error: EngagementError): string {
   switch (error.kind) {

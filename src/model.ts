@@ -14,6 +14,7 @@
  * const family: DeviceFamily = 'MOBILE';
  * ```
  * @since 0.1.0
+ * @category Check core
  */
 export type DeviceFamily = 'DESKTOP' | 'TABLET' | 'MOBILE';
 
@@ -25,6 +26,7 @@ export type DeviceFamily = 'DESKTOP' | 'TABLET' | 'MOBILE';
  * const os: OperatingSystem = 'MAC_OSX';
  * ```
  * @since 0.1.0
+ * @category Check core
  */
 export type OperatingSystem = 'WINDOWS' | 'MAC_OSX' | 'LINUX' | 'IOS' | 'ANDROID';
 
@@ -36,6 +38,7 @@ export type OperatingSystem = 'WINDOWS' | 'MAC_OSX' | 'LINUX' | 'IOS' | 'ANDROID
  * const details: AppDetails = { os: 'ANDROID', osVersion: '14', appVersion: '2.3.1', deviceFamily: 'MOBILE', ipAddress: '2001:db8::1' };
  * ```
  * @since 0.1.0
+ * @category Check core
  */
 export interface AppDetails {
   /** The host app's version, e.g. `"1.0"`. */
@@ -58,6 +61,7 @@ export interface AppDetails {
  * const cart: EngagementAttributeInput = { type: 'cart', total: 11.7, numItems: 6 };
  * ```
  * @since 0.1.0
+ * @category Check core
  */
 export interface EngagementAttributeInput {
   readonly type: string;
@@ -77,6 +81,7 @@ export interface EngagementAttributeInput {
  * };
  * ```
  * @since 0.1.0
+ * @category Check core
  */
 export interface EngagementRequest {
   /** Only `EXTERNAL`; it is the default when omitted. */
@@ -100,6 +105,7 @@ export interface EngagementRequest {
  * const normalized: NormalizedRequest = { appType: 'EXTERNAL', consumerSections: ['Support'] };
  * ```
  * @since 0.1.0
+ * @category Check core
  */
 export interface NormalizedRequest {
   readonly appType: 'EXTERNAL';
@@ -122,6 +128,7 @@ export interface NormalizedRequest {
  * };
  * ```
  * @since 0.1.0
+ * @category Check core
  */
 export interface EngagementDetails {
   readonly campaignId: string;
@@ -148,6 +155,7 @@ export interface EngagementDetails {
  * if (engagement.status === 'Available') console.log(engagement.engagementDetails.skillName);
  * ```
  * @since 0.1.0
+ * @category Check core
  */
 export interface AvailableEngagement {
   readonly status: 'Available';
@@ -165,6 +173,7 @@ export interface AvailableEngagement {
  * if (engagement.status === 'NotAvailable') hideChatButton();
  * ```
  * @since 0.1.0
+ * @category Check core
  */
 export interface NotAvailableEngagement {
   readonly status: 'NotAvailable';
@@ -181,6 +190,7 @@ export interface NotAvailableEngagement {
  * const label = (e: Engagement) => (e.status === 'Available' ? 'Chat with an agent' : 'Leave a message');
  * ```
  * @since 0.1.0
+ * @category Check core
  */
 export type Engagement = AvailableEngagement | NotAvailableEngagement;
 

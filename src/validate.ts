@@ -21,6 +21,7 @@ import type { Either } from './internal/either';
  * // Right({ appType: 'EXTERNAL', consumerSections: ['Support', 'English'] })
  * ```
  * @since 0.1.0
+ * @category Check core
  */
 export function validateEngagementRequest(request: unknown): Either<ValidationError, NormalizedRequest> {
   return withValidationError(decodeRequest(request));
@@ -36,6 +37,7 @@ export function validateEngagementRequest(request: unknown): Either<ValidationEr
  * if (result._tag === 'Right') console.log(result.right.status);
  * ```
  * @since 0.1.0
+ * @category Check core
  */
 export function decodeEngagementResponse(body: unknown): Either<ValidationError, Engagement> {
   return withValidationError(decodeEngagement(body));

@@ -3,7 +3,7 @@
  * with each fault, waits on a virtual clock (no real sleeps).
  */
 import { VirtualTimeScheduler, lastValueFrom } from 'rxjs';
-import { createEngagementClient, type ClientEvent, type EngagementClient } from '../../src/index';
+import { createEngagementClient, type CheckOptions, type CheckProgress, type ClientEvent, type EngagementClient } from '../../src/index';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
 import { gate, type Gate } from '../helpers/gate';
 import { advanceBy, tick } from '../helpers/virtual-clock';
@@ -214,5 +214,58 @@ describe('cancellation', () => {
     expect(scheduler.actions.filter((a) => !a.closed)).toEqual([]);
     for (let i = 0; i < 20 && sockets() > before; i++) await tick();
     expect(sockets()).toBeLessThanOrEqual(before);
+  });
+});
+
+describe("one check's progress (onProgress)", () => {
+  it('tells attempts started, attempts failed and retries scheduled of its own check, in order, synchronously with events$', async () => {
+    await start();
+    emulator.inject({ kind: 'status', status: 503 }, { times: 1 });
+    const { c, events } = client();
+    const progress: CheckProgress[] = [];
+    const mine = lastValueFrom(c.getEngagement({ consumerSections: ['Sales'] }, { onProgress: (p) => progress.push(p) })); // check 1: meets the 503
+    const other = lastValueFrom(c.getEngagement({ consumerSections: ['Support'] })); // check 2: someone else's
+    expect((await mine)._tag).toBe('Right');
+    expect((await other)._tag).toBe('Right');
+    expect(progress.map((p) => [p.type, p.check, p.attempt])).toEqual([
+      ['attemptStarted', 1, 1],
+      ['attemptFailed', 1, 1],
+      ['retryScheduled', 1, 1],
+      ['attemptStarted', 1, 2],
+    ]);
+    const own = events.filter((e) => (e.type === 'attemptStarted' || e.type === 'attemptFailed' || e.type === 'retryScheduled') && e.check === 1);
+    expect(progress).toEqual(own);
+    expect(events.some((e) => e.type === 'attemptStarted' && e.check === 2)).toBe(true);
+    expect(progress[0]).toMatchObject({ type: 'attemptStarted', attempt: 1, request: { sections: 1 } });
+  });
+
+  it('keeps the outcome when onProgress throws', async () => {
+    await start();
+    emulator.inject({ kind: 'status', status: 503 }, { times: 1 });
+    const { c } = client();
+    let calls = 0;
+    const r = await lastValueFrom(
+      c.getEngagement(undefined, {
+        onProgress: () => {
+          calls++;
+          throw new Error('a broken progress display');
+        },
+      }),
+    );
+    expect(r._tag).toBe('Right');
+    expect(calls).toBe(4); // started, failed, retry scheduled, started
+  });
+
+  it('refuses bad check options with a validation Left naming them, and sends nothing', async () => {
+    await start();
+    const { c } = client();
+    const paths = async (options: unknown) => {
+      const r = await lastValueFrom(c.getEngagement({ consumerSections: 7 } as never, options as CheckOptions));
+      return r._tag === 'Left' && r.left.kind === 'validation' ? r.left.issues.map((i) => i.path) : [];
+    };
+    expect(await paths({ onProgress: 'log' })).toEqual(['consumerSections', 'options.onProgress']);
+    expect(await paths({ progress: () => undefined })).toEqual(['consumerSections', 'options.progress']);
+    expect(await paths('fast')).toEqual(['consumerSections', 'options']);
+    expect(emulator.stats().createSessionCalls).toBe(0);
   });
 });

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { VirtualTimeScheduler, lastValueFrom } from 'rxjs';
-import { createEngagementClient, memorySessionStore, type ClientEvent } from '../../src/index';
+import { createEngagementClient, createReporter, memorySessionStore, type ReportEvent } from '../../src/index';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
 import { fileOutboxStore } from '../../src/node/index';
 import type { OutboxState } from '../../src/report/outbox-state';
@@ -109,13 +109,14 @@ describe('fileOutboxStore under a client', () => {
     // Process 1: the server refuses every Update Session for now; the reports wait in the file.
     const s1 = new VirtualTimeScheduler();
     const h1 = countingFetch();
-    const first = createEngagementClient({ accountId: emulator.accountId, domain: emulator.url, scheduler: s1, fetch: h1.fetch, session, outbox: fileOutboxStore(file) });
-    const events: ClientEvent[] = [];
-    first.events$.subscribe((e) => events.push(e));
+    const first = createEngagementClient({ accountId: emulator.accountId, domain: emulator.url, scheduler: s1, fetch: h1.fetch, session });
+    const firstReporter = createReporter(first, { outbox: fileOutboxStore(file) });
+    const events: ReportEvent[] = [];
+    firstReporter.events$.subscribe((e) => events.push(e));
     const r = await lastValueFrom(first.getEngagement());
     if (r._tag !== 'Right') throw new Error('no session');
     emulator.inject({ kind: 'status', status: 503 }, { operation: 'updateSession', times: Infinity });
-    first.report({ type: 'lead', lead: { leadId: '1' } }, { type: 'impClose', campaign: 1, engId: 2, revision: 3 });
+    firstReporter.report({ type: 'lead', lead: { leadId: '1' } }, { type: 'impClose', campaign: 1, engId: 2, revision: 3 });
     await settle(s1, h1, () => events.some((e) => e.type === 'reportDeferred'));
     expect((readJson(file) as Record<string, StoredOutbox>)[emulator.accountId]?.pending).toHaveLength(2);
     emulator.clearFaults();
@@ -123,9 +124,9 @@ describe('fileOutboxStore under a client', () => {
     // Process 2, same file.
     const s2 = new VirtualTimeScheduler();
     const h2 = countingFetch();
-    const second = createEngagementClient({ accountId: emulator.accountId, domain: emulator.url, scheduler: s2, fetch: h2.fetch, session, outbox: fileOutboxStore(file) });
+    const second = createEngagementClient({ accountId: emulator.accountId, domain: emulator.url, scheduler: s2, fetch: h2.fetch, session });
     let state: OutboxState | undefined;
-    second.outbox$.subscribe((s) => (state = s));
+    createReporter(second, { outbox: fileOutboxStore(file) }).outbox$.subscribe((s) => (state = s));
     expect(state?.pending).toBe(2);
     await settle(s2, h2, () => state?.pending === 0 && !state.sending);
     expect(emulator.received(r.right.visitorId)).toEqual([

@@ -1,7 +1,7 @@
-import { Subject, of, throwError } from 'rxjs';
+import { of, throwError } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import type { ClientEvent } from '../../src/client/events';
-import { checkEvents, type OrchestratorClient } from '../../src/orchestrator/check';
+import type { CheckOptions } from '../../src/client/client';
+import { checkEvents, type CheckingClient } from '../../src/orchestrator/check';
 import type { MachineEvent } from '../../src/orchestrator/state';
 import { available, fakeClient, http, notAvailable } from './fake-client';
 
@@ -26,7 +26,7 @@ describe('checkEvents', () => {
     });
   });
 
-  it('ignores the events of other checks of the same client', () => {
+  it("hears only its own check's progress, not other checks of the same client", () => {
     const ts = newScheduler();
     ts.run(({ expectObservable }) => {
       const client = fakeClient((_, n) => (n === 1 ? [{ ms: 5, answer: http(503), retryInMs: 10 }, { ms: 5, answer: notAvailable() }] : [{ ms: 30, answer: available() }]));
@@ -40,17 +40,24 @@ describe('checkEvents', () => {
   });
 
   it('answers a synchronous Left (a refused request) without any attempt', () => {
-    const events = new Subject<ClientEvent>();
-    const client: OrchestratorClient = { getEngagement: () => of(http(400)), events$: events };
+    const client: CheckingClient = { getEngagement: () => of(http(400)) };
     const seen: MachineEvent[] = [];
     let completed = false;
     checkEvents(client, {}, { now: () => 7, schedule: () => undefined as never }).subscribe({ next: (e) => seen.push(e), complete: () => (completed = true) });
     expect(seen).toEqual([{ type: 'answer', result: http(400), at: 7 }]);
     expect(completed).toBe(true);
-    expect(events.observed).toBe(false);
   });
 
-  it('aborts the check and leaves events$ when unsubscribed', () => {
+  it('asks the client for its progress through the check itself (onProgress), with no other option', () => {
+    const given: Array<CheckOptions | undefined> = [];
+    const client: CheckingClient = { getEngagement: (_request, options) => (given.push(options), of(http(400))) };
+    checkEvents(client, { consumerSections: ['Support'] }, { now: () => 0, schedule: () => undefined as never }).subscribe();
+    expect(given).toHaveLength(1);
+    expect(Object.keys(given[0] ?? {})).toEqual(['onProgress']);
+    expect(typeof given[0]?.onProgress).toBe('function');
+  });
+
+  it('aborts the check when unsubscribed', () => {
     const ts = newScheduler();
     ts.run(({ expectObservable, flush }) => {
       const client = fakeClient(() => [{ ms: 100, answer: available() }]);
@@ -58,21 +65,18 @@ describe('checkEvents', () => {
       flush();
       expect(client.checks[0]).toMatchObject({ subscribedAt: 0, unsubscribedAt: 50 });
       expect(client.checks[0]?.answeredAt).toBeUndefined();
-      expect(client.events.observed).toBe(false);
     });
   });
 
   it('takes only the first answer (client polling belongs to direct callers)', () => {
-    const events = new Subject<ClientEvent>();
-    const client: OrchestratorClient = { getEngagement: () => of(notAvailable(), available()), events$: events };
+    const client: CheckingClient = { getEngagement: () => of(notAvailable(), available()) };
     const seen: string[] = [];
     checkEvents(client, {}, { now: () => 0, schedule: () => undefined as never }).subscribe((e) => seen.push(e.type));
     expect(seen).toEqual(['answer']);
   });
 
   it('passes an error notification of the client on', () => {
-    const events = new Subject<ClientEvent>();
-    const client: OrchestratorClient = { getEngagement: () => throwError(() => new Error('bug')), events$: events };
+    const client: CheckingClient = { getEngagement: () => throwError(() => new Error('bug')) };
     let error: unknown;
     checkEvents(client, {}, { now: () => 0, schedule: () => undefined as never }).subscribe({ error: (e: unknown) => (error = e) });
     expect(error).toEqual(new Error('bug'));

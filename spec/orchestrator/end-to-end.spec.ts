@@ -5,11 +5,10 @@
  */
 import { BehaviorSubject, Subject, VirtualTimeScheduler, type Subscription } from 'rxjs';
 import type { EngagementAttribute } from '../../src/attributes/attribute';
-import { createEngagementClient, type EngagementClient } from '../../src/index';
+import { createEngagementClient, createReporter, type EngagementClient } from '../../src/index';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
-import { orchestrateEngagement, type EngagementInputs } from '../../src/orchestrator/engagement-stream';
-import type { OrchestratorClient } from '../../src/orchestrator/check';
-import type { OrchestratorOptions } from '../../src/orchestrator/options';
+import { watchEngagement, type EngagementInputs } from '../../src/orchestrator/engagement-stream';
+import type { WatchOptions } from '../../src/orchestrator/options';
 import type { AvailableState, EngagementState } from '../../src/orchestrator/state';
 import { gate, type Gate } from '../helpers/gate';
 import { advanceTo, tick } from '../helpers/virtual-clock';
@@ -41,9 +40,9 @@ function client(): EngagementClient {
 }
 
 /** Subscribes and records every state; `until` lets real I/O run until a state shows up. */
-function follow(c: OrchestratorClient, inputs: EngagementInputs, options: OrchestratorOptions = {}) {
+function follow(c: EngagementClient, inputs: EngagementInputs, options: WatchOptions = {}) {
   const states: EngagementState[] = [];
-  subscription = orchestrateEngagement(c, inputs, { scheduler, ...options }).subscribe((s) => states.push(s));
+  subscription = watchEngagement(c, inputs, options).subscribe((s) => states.push(s));
   const last = () => states[states.length - 1] as EngagementState;
   const until = async (what: string, ok: (s: EngagementState) => boolean): Promise<EngagementState> => {
     for (let i = 0; i < 500 && !ok(last()); i++) await tick();
@@ -148,16 +147,16 @@ describe('against the emulator', () => {
     expect(emulator.stats().createSessionCalls).toBe(2);
   });
 
-  it("hands SDEs to the client's report (Update Session) and re-checks once delivered", async () => {
+  it('hands SDEs to its reporter (Update Session) and re-checks once delivered', async () => {
     await start();
     const c = client();
     const attributes$ = new Subject<EngagementAttribute>();
-    const run = follow(c, { sections$: new BehaviorSubject(['Sales']), attributes$ });
+    const run = follow(c, { sections$: new BehaviorSubject(['Sales']), attributes$ }, { reporter: createReporter(c) });
     const first = (await run.until('Available', (s) => s.status === 'Available')) as AvailableState;
     const visitorId = first.engagement.visitorId;
 
     attributes$.next({ type: 'cart', total: 99.5, numItems: 2 });
-    advanceTo(scheduler, 250); // the client's report window
+    advanceTo(scheduler, 250); // the reporter's window
     for (let i = 0; i < 200 && emulator.received(visitorId).length === 0; i++) await tick();
     expect(emulator.received(visitorId).map((u) => u.engagementAttributes)).toEqual([[{ type: 'cart', total: 99.5, numItems: 2 }]]);
     expect(emulator.stats().createSessionCalls).toBe(1);
@@ -165,6 +164,18 @@ describe('against the emulator', () => {
     advanceTo(scheduler, 1_000); // the SDE debounce
     expect(run.last()).toMatchObject({ status: 'Checking', trigger: 'attributes' });
     await run.until('Available', (s) => s.status === 'Available');
+    expect(emulator.stats().createSessionCalls).toBe(2);
+  });
+});
+
+describe("the client's scheduler", () => {
+  it('runs the live state on the scheduler the client was configured with, unless the options name another', async () => {
+    await start({ validForSeconds: 10 });
+    const run = follow(client(), { sections$: new BehaviorSubject(['Support']) }); // no scheduler option
+    const first = (await run.until('Available', (s) => s.status === 'Available')) as AvailableState;
+    expect(first.renewAt).toBeLessThan(10_000);
+    advanceTo(scheduler, first.renewAt); // only the client's virtual scheduler moves
+    for (let i = 0; i < 200 && emulator.stats().createSessionCalls < 2; i++) await tick();
     expect(emulator.stats().createSessionCalls).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Marble tests of every rule of the orchestrator, with exact timings (1
  * frame = 1 ms of the TestScheduler's virtual time). The client is a
- * scripted fake (fake-client.ts) that reports its attempts on events$ like
+ * scripted fake (fake-client.ts) that tells each check's attempts to its onProgress like
  * the real one and logs when each check was subscribed, answered and let go.
  *
  * Marble reminder: `(ic)` emits i and c in the same frame and takes 4
@@ -10,10 +10,10 @@
 import { BehaviorSubject, take } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import type { EngagementAttribute } from '../../src/attributes/attribute';
-import type { ClientEvent } from '../../src/client/events';
+import type { CheckProgress } from '../../src/client/events';
 import type { ValidationIssue } from '../../src/errors';
-import { orchestrateEngagement, type EngagementInputs } from '../../src/orchestrator/engagement-stream';
-import type { OrchestratorOptions } from '../../src/orchestrator/options';
+import { watchEngagement, type EngagementInputs } from '../../src/orchestrator/engagement-stream';
+import type { WatchOptions } from '../../src/orchestrator/options';
 import { IDLE, type EngagementState } from '../../src/orchestrator/state';
 import { always, available, fakeClient, http, notAvailable, type FakeClient } from './fake-client';
 
@@ -28,8 +28,9 @@ const paused = (reason: string, previous: unknown) => ({ status: 'Paused', reaso
 const cart = (total: number): EngagementAttribute => ({ type: 'cart', total, numItems: 1 });
 const view: EngagementAttribute = { type: 'prodView', products: [{ product: { name: 'tv' } }] };
 
-function orchestrate(client: FakeClient, inputs: EngagementInputs = {}, options: OrchestratorOptions = {}) {
-  return orchestrateEngagement(client, inputs, options);
+/** The live state of a fake client; its reporter (with `report: true`) is handed over as `options.reporter`. */
+function orchestrate(client: FakeClient, inputs: EngagementInputs = {}, options: WatchOptions = {}) {
+  return watchEngagement(client, inputs, client.reporter === undefined ? options : { reporter: client.reporter, ...options });
 }
 
 describe('start', () => {
@@ -243,8 +244,8 @@ describe('rule 3: a new trigger cancels the stale check', () => {
           ]
         : [{ ms: 10, answer: available() }],
     );
-    const events: ClientEvent[] = [];
-    client.events.subscribe((e) => events.push(e));
+    const events: CheckProgress[] = [];
+    client.progress.subscribe((e) => events.push(e));
     ts.run(({ hot, expectObservable }) => {
       expectObservable(orchestrate(client, { refresh$: hot('1000ms r') }), '^ 9999ms !').toBe('(ic) 6ms w 989ms r 9ms a', {
         i: IDLE,
@@ -556,7 +557,7 @@ describe('validation', () => {
     ts.run(({ expectObservable }) => {
       const failed = (path: string) => ({ status: 'Failed', error: expect.objectContaining({ kind: 'validation', issues: [expect.objectContaining({ path })] }), failedAt: 0 });
       expectObservable(orchestrate(client, {}, { attributeDebounceMs: -5 })).toBe('(f|)', { f: failed('attributeDebounceMs') });
-      expectObservable(orchestrateEngagement(client, { section$: null } as unknown as EngagementInputs)).toBe('(f|)', { f: failed('section$') });
+      expectObservable(watchEngagement(client, { section$: null } as unknown as EngagementInputs)).toBe('(f|)', { f: failed('section$') });
       expectObservable(orchestrate(client, {}, { attributes: 'report' })).toBe('(f|)', { f: failed('attributes') });
     });
     expect(client.checks).toEqual([]);

@@ -1,15 +1,19 @@
 /**
- * A scripted OrchestratorClient for marble tests: each check plays a list of
- * attempts on the TestScheduler's virtual time and reports them on `events$`
- * exactly like the real client (attemptStarted, attemptFailed,
- * retryScheduled), and every check is logged with its subscription frames.
+ * A scripted client for marble tests of the live state: each check plays a
+ * list of attempts on the TestScheduler's virtual time and tells them to the
+ * check's `onProgress` exactly like the real client (attemptStarted,
+ * attemptFailed, retryScheduled), and every check is logged with its
+ * subscription frames. With `report`, it also has a `reporter` (an
+ * AttributeSink) that logs what it is given.
  */
 import { Observable, Subject, asyncScheduler, defer, mergeMap, of, timer } from 'rxjs';
-import type { ClientEvent } from '../../src/client/events';
+import type { CheckOptions } from '../../src/client/client';
+import type { CheckProgress } from '../../src/client/events';
 import type { EngagementError } from '../../src/errors';
 import { left, right, type Either } from '../../src/internal/either';
 import type { AvailableEngagement, Engagement, EngagementRequest, NotAvailableEngagement } from '../../src/model';
-import type { OrchestratorClient } from '../../src/orchestrator/check';
+import type { CheckingClient } from '../../src/orchestrator/check';
+import type { AttributeSink } from '../../src/orchestrator/options';
 
 export type Answer = Either<EngagementError, Engagement>;
 
@@ -29,10 +33,13 @@ export interface CheckLog {
   answeredAt?: number;
 }
 
-export interface FakeClient extends OrchestratorClient {
+export interface FakeClient extends CheckingClient {
   readonly checks: CheckLog[];
   readonly reports: Array<{ at: number; types: string[] }>;
-  readonly events: Subject<ClientEvent>;
+  /** Every progress event any check told, in order. */
+  readonly progress: Subject<CheckProgress>;
+  /** With `report: true`: what SDEs are handed to. */
+  readonly reporter?: AttributeSink;
 }
 
 export function available(validForSeconds = 900, engagementId = '3562981110'): Answer {
@@ -59,17 +66,21 @@ const now = () => asyncScheduler.now();
 
 /**
  * `script(request, n)` gives the attempts of check `n` (1-based). With
- * `report`, the client has a report function that answers after `reportMs`
+ * `report`, the fake has a `reporter` whose report answers after `reportMs`
  * (an Observable) or at once (`reportMs` undefined: returns nothing).
  */
 export function fakeClient(script: (request: EngagementRequest, n: number) => ReadonlyArray<Attempt>, options: { report?: boolean; reportMs?: number } = {}): FakeClient {
-  const events = new Subject<ClientEvent>();
+  const progress = new Subject<CheckProgress>();
   const checks: CheckLog[] = [];
   const reports: Array<{ at: number; types: string[] }> = [];
   let count = 0;
 
-  const getEngagement = (request: EngagementRequest = {}): Observable<Answer> =>
+  const getEngagement = (request: EngagementRequest = {}, options: CheckOptions = {}): Observable<Answer> =>
     defer(() => {
+      const tell = (p: CheckProgress): void => {
+        options.onProgress?.(p);
+        progress.next(p);
+      };
       const n = ++count;
       const log: CheckLog = { n, request, subscribedAt: now() };
       checks.push(log);
@@ -78,13 +89,13 @@ export function fakeClient(script: (request: EngagementRequest, n: number) => Re
         defer(() => {
           const a = attempts[i];
           if (a === undefined) throw new Error(`check ${n} has no attempt ${i + 1}`);
-          events.next({ type: 'attemptStarted', check: n, attempt: i + 1, at: now(), request: { hasVisitorId: false, hasSessionId: false, sections: 0, attributeTypes: [] } });
+          tell({ type: 'attemptStarted', check: n, attempt: i + 1, at: now(), request: { hasVisitorId: false, hasSessionId: false, sections: 0, attributeTypes: [] } });
           return timer(a.ms).pipe(
             mergeMap(() => {
               if (a.retryInMs === undefined || a.answer._tag === 'Right') return of(a.answer);
               const error = a.answer.left;
-              events.next({ type: 'attemptFailed', check: n, attempt: i + 1, at: now(), error: { kind: error.kind } });
-              events.next({ type: 'retryScheduled', check: n, attempt: i + 1, at: now(), delayMs: a.retryInMs, reason: 'test' });
+              tell({ type: 'attemptFailed', check: n, attempt: i + 1, at: now(), error: { kind: error.kind } });
+              tell({ type: 'retryScheduled', check: n, attempt: i + 1, at: now(), delayMs: a.retryInMs, reason: 'test' });
               return timer(a.retryInMs).pipe(mergeMap(() => play(i + 1)));
             }),
           );
@@ -105,13 +116,15 @@ export function fakeClient(script: (request: EngagementRequest, n: number) => Re
       });
     });
 
-  const client: FakeClient = { getEngagement, events$: events.asObservable(), events, checks, reports };
+  const client: FakeClient = { getEngagement, progress, checks, reports };
   if (options.report === true) {
     return {
       ...client,
-      report: (...attributes) => {
-        reports.push({ at: now(), types: attributes.map((a) => a.type) });
-        return options.reportMs === undefined ? undefined : timer(options.reportMs);
+      reporter: {
+        report: (...attributes) => {
+          reports.push({ at: now(), types: attributes.map((a) => a.type) });
+          return options.reportMs === undefined ? undefined : timer(options.reportMs);
+        },
       },
     };
   }

@@ -1,13 +1,15 @@
 import { NEVER, VirtualTimeScheduler, asyncScheduler } from 'rxjs';
-import { resolveOrchestratorOptions, validateInputs } from '../../src/orchestrator/options';
+import { resolveWatchOptions, validateInputs } from '../../src/orchestrator/options';
 import { ELIGIBILITY_ATTRIBUTE_TYPES } from '../../src/orchestrator/triggers';
 
-const paths = (r: ReturnType<typeof resolveOrchestratorOptions> | ReturnType<typeof validateInputs>) =>
+const paths = (r: ReturnType<typeof resolveWatchOptions> | ReturnType<typeof validateInputs>) =>
   r._tag === 'Left' ? r.left.issues.map((i) => i.path) : [];
 
-describe('resolveOrchestratorOptions', () => {
-  it('has documented defaults, shared by every orchestrator without options', () => {
-    const r = resolveOrchestratorOptions(undefined, false);
+describe('resolveWatchOptions', () => {
+  const reporter = { report: () => undefined };
+
+  it('has documented defaults, shared by every live state without options', () => {
+    const r = resolveWatchOptions(undefined);
     expect(r).toEqual({
       _tag: 'Right',
       right: {
@@ -16,57 +18,61 @@ describe('resolveOrchestratorOptions', () => {
         eligibilityTypes: ELIGIBILITY_ATTRIBUTE_TYPES,
         renewLeadMs: undefined,
         useReport: false,
+        reporter: undefined,
         onInvalidAttributes: undefined,
       },
     });
-    expect(resolveOrchestratorOptions({}, false)).toBe(r);
-    expect(resolveOrchestratorOptions({}, true)).not.toBe(r);
+    expect(resolveWatchOptions({})).toBe(r);
+    expect(resolveWatchOptions({ reporter })).not.toBe(r);
   });
 
-  it('resolves options that only name a scheduler once per scheduler (client.engagement$ passes its own)', () => {
+  it("defaults to the client's scheduler, and resolves options that name nothing else once per scheduler", () => {
     const scheduler = new VirtualTimeScheduler();
-    const first = resolveOrchestratorOptions({ scheduler }, false);
+    const first = resolveWatchOptions({}, scheduler);
     expect(first).toMatchObject({ _tag: 'Right', right: { scheduler, attributeDebounceMs: 1000 } });
-    expect(resolveOrchestratorOptions({ scheduler }, false)).toBe(first);
-    expect(resolveOrchestratorOptions({ scheduler: new VirtualTimeScheduler() }, false)).not.toBe(first);
-    expect(resolveOrchestratorOptions({ scheduler, attributeDebounceMs: 5 }, false)).toMatchObject({ right: { attributeDebounceMs: 5 } });
-    expect(resolveOrchestratorOptions({ scheduler: asyncScheduler }, false)).toBe(resolveOrchestratorOptions(undefined, false));
+    expect(resolveWatchOptions(undefined, scheduler)).toBe(first);
+    expect(resolveWatchOptions({ scheduler })).toBe(first);
+    expect(resolveWatchOptions({ scheduler: new VirtualTimeScheduler() })).not.toBe(first);
+    expect(resolveWatchOptions({ scheduler, attributeDebounceMs: 5 })).toMatchObject({ right: { attributeDebounceMs: 5 } });
+    expect(resolveWatchOptions({ scheduler: asyncScheduler }, scheduler)).toBe(resolveWatchOptions(undefined));
+    expect(resolveWatchOptions({ attributeDebounceMs: 5 }, scheduler)).toMatchObject({ right: { scheduler } });
   });
 
-  it('uses report when the client has one, unless told otherwise', () => {
-    const useReport = (options: object, reports: boolean) => {
-      const r = resolveOrchestratorOptions(options, reports);
+  it('uses report when a reporter is given, unless told otherwise', () => {
+    const useReport = (options: object) => {
+      const r = resolveWatchOptions(options);
       return r._tag === 'Right' ? r.right.useReport : 'invalid';
     };
-    expect(useReport({}, true)).toBe(true);
-    expect(useReport({}, false)).toBe(false);
-    expect(useReport({ attributes: 'request' }, true)).toBe(false);
-    expect(useReport({ attributes: 'report' }, true)).toBe(true);
-    expect(useReport({ attributes: 'report' }, false)).toBe('invalid');
+    expect(useReport({ reporter })).toBe(true);
+    expect(useReport({})).toBe(false);
+    expect(useReport({ reporter, attributes: 'request' })).toBe(false);
+    expect(useReport({ reporter, attributes: 'report' })).toBe(true);
+    expect(useReport({ attributes: 'report' })).toBe('invalid');
   });
 
   it('takes every option', () => {
     const scheduler = new VirtualTimeScheduler();
     const onInvalidAttributes = () => undefined;
-    const r = resolveOrchestratorOptions({ scheduler, attributeDebounceMs: 0, eligibilityTypes: ['prodView'], renewLeadMs: 5000, attributes: 'request', onInvalidAttributes }, true);
+    const r = resolveWatchOptions({ scheduler, reporter, attributeDebounceMs: 0, eligibilityTypes: ['prodView'], renewLeadMs: 5000, attributes: 'request', onInvalidAttributes });
     expect(r).toEqual({
       _tag: 'Right',
-      right: { scheduler, attributeDebounceMs: 0, eligibilityTypes: ['prodView'], renewLeadMs: 5000, useReport: false, onInvalidAttributes },
+      right: { scheduler, attributeDebounceMs: 0, eligibilityTypes: ['prodView'], renewLeadMs: 5000, useReport: false, reporter, onInvalidAttributes },
     });
   });
 
   it('refuses bad and unknown options, naming each', () => {
-    expect(paths(resolveOrchestratorOptions({ scheduler: {}, attributeDebounceMs: -1, renewLeadMs: Number.NaN, eligibilityTypes: ['cart', 3], attributes: 'x', onInvalidAttributes: 1, debounce: 5 }, false))).toEqual([
+    expect(paths(resolveWatchOptions({ scheduler: {}, reporter: {}, attributeDebounceMs: -1, renewLeadMs: Number.NaN, eligibilityTypes: ['cart', 3], attributes: 'x', onInvalidAttributes: 1, debounce: 5 }))).toEqual([
       'scheduler',
       'attributeDebounceMs',
       'renewLeadMs',
       'eligibilityTypes[1]',
+      'reporter',
       'attributes',
       'onInvalidAttributes',
       'debounce',
     ]);
-    expect(paths(resolveOrchestratorOptions('fast', false))).toEqual(['options']);
-    expect(paths(resolveOrchestratorOptions({ eligibilityTypes: 'cart' }, false))).toEqual(['eligibilityTypes']);
+    expect(paths(resolveWatchOptions('fast'))).toEqual(['options']);
+    expect(paths(resolveWatchOptions({ eligibilityTypes: 'cart' }))).toEqual(['eligibilityTypes']);
   });
 });
 

@@ -30,7 +30,7 @@ describe('the built package', () => {
   });
 
   it('ships CJS and ESM entries with type declarations', () => {
-    for (const f of ['index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'emulator.js', 'emulator.mjs', 'emulator.d.ts', 'emulator.d.mts', 'node.js', 'node.mjs', 'node.d.ts', 'node.d.mts', 'cli.js']) {
+    for (const f of ['index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'emulator.js', 'emulator.mjs', 'emulator.d.ts', 'emulator.d.mts', 'node.js', 'node.mjs', 'node.d.ts', 'node.d.mts', 'legacy.js', 'legacy.mjs', 'legacy.d.ts', 'legacy.d.mts', 'cli.js']) {
       expect(existsSync(join(root, 'dist', f))).toBe(true);
     }
   });
@@ -61,6 +61,12 @@ describe('the built package', () => {
   it('addresses the legacy browser bundle through the exports map', async () => {
     const resolved = await node(['-e', `console.log(require.resolve('engagement-rx/legacy.js'))`]);
     expect(resolved).toBe(join(root, 'dist', 'engagement-rx.legacy.js'));
+  });
+
+  it('loads the legacy adapters from their own entry as CommonJS and ESM, and keeps them off the main one', async () => {
+    const cjs = await node(['-e', `const l = require('engagement-rx/legacy'); console.log(typeof l.ChatOverRestAPI, typeof require('engagement-rx').ChatOverRestAPI)`]);
+    const esm = await node(['--input-type=module', '-e', `import { createChatApi } from 'engagement-rx/legacy'; import * as main from 'engagement-rx'; console.log(typeof createChatApi, typeof main.createChatApi)`]);
+    expect([cjs, esm]).toEqual(['function undefined', 'function undefined']);
   });
 
   it('loads the Node-only entry as CommonJS and ESM', async () => {

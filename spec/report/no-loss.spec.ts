@@ -3,7 +3,7 @@
  * calls at random (seeded), over real loopback HTTP on a virtual clock.
  */
 import { VirtualTimeScheduler, lastValueFrom } from 'rxjs';
-import { createEngagementClient, type ClientEvent } from '../../src/index';
+import { createEngagementClient, createReporter, type ReportEvent } from '../../src/index';
 import { memoryOutboxStore } from '../../src/report/outbox-store';
 import type { OutboxState } from '../../src/report/outbox-state';
 import type { ReportItem } from '../../src/report/report-items';
@@ -43,20 +43,20 @@ describe('no loss under a 30% Update Session failure rate', () => {
       scheduler,
       random: seeded(7),
       fetch: http.fetch,
-      outbox: memoryOutboxStore(),
       ...(retry === undefined ? {} : { retry }),
     });
-    const events: ClientEvent[] = [];
-    client.events$.subscribe((e) => events.push(e));
+    const reporter = createReporter(client, { outbox: memoryOutboxStore() });
+    const events: ReportEvent[] = [];
+    reporter.events$.subscribe((e) => events.push(e));
     let state: OutboxState | undefined;
-    client.outbox$.subscribe((s) => (state = s));
+    reporter.outbox$.subscribe((s) => (state = s));
 
     const first = await lastValueFrom(client.getEngagement({ consumerSections: ['Support'] }));
     if (first._tag !== 'Right') throw new Error('no session');
     const vid = first.right.visitorId;
 
     // The reports are made on the client's own (virtual) clock, `spacingMs` apart.
-    for (let i = 0; i < N; i++) scheduler.schedule(() => expect(client.report(item(i))._tag).toBe('Right'), i * spacingMs);
+    for (let i = 0; i < N; i++) scheduler.schedule(() => expect(reporter.report(item(i))._tag).toBe('Right'), i * spacingMs);
     await settle(scheduler, http, () => scheduler.now() >= (N - 1) * spacingMs && state?.pending === 0 && state.sending === false);
 
     const received = emulator.received(vid);
@@ -78,7 +78,7 @@ describe('no loss under a 30% Update Session failure rate', () => {
     expect(stats.updateSessionCalls).toBe(received.length + failed);
     expect(failed).toBeGreaterThan(0);
     expect(state).toMatchObject({ pending: 0, delivered: N, rejected: [], dropped: 0 });
-    const delivered = events.filter((e): e is Extract<ClientEvent, { type: 'reportDelivered' }> => e.type === 'reportDelivered');
+    const delivered = events.filter((e): e is Extract<ReportEvent, { type: 'reportDelivered' }> => e.type === 'reportDelivered');
     expect(delivered.reduce((n, e) => n + e.items, 0)).toBe(N);
     expect(scheduler.actions.filter((a) => !a.closed)).toEqual([]); // idle again: no timer left
     // The seeded draws fail about 30% of the calls (the figures are deterministic: same seed, same run).

@@ -1,431 +1,461 @@
 /**
- * The reporting pipeline on its own: a fake Update Session (an Observable
- * the test controls) and a VirtualTimeScheduler. Timing, order, session
- * waits, persistence and teardown.
+ * A reporter on a real client, end to end: real loopback HTTP against the
+ * emulator, time on a VirtualTimeScheduler (no real sleeps).
  */
-import { BehaviorSubject, Observable, Subject, VirtualTimeScheduler, of } from 'rxjs';
-import type { ClientEvent } from '../../src/client/events';
-import type { EngagementError } from '../../src/errors';
-import { left, right, type Either } from '../../src/internal/either';
-import { defaultRetryPolicy, type RetryPolicy } from '../../src/retry/policy';
-import type { VisitorSession } from '../../src/session/visitor-session';
-import { emptyOutbox, enqueue, type OutboxState, type ReportTarget } from '../../src/report/outbox-state';
-import { memoryOutboxStore, type OutboxStore } from '../../src/report/outbox-store';
-import type { QueuedItem } from '../../src/report/report-items';
-import { createReporter, loadOutbox, type ReporterEnv } from '../../src/report/reporter';
+import { Observable, Subject, VirtualTimeScheduler, lastValueFrom, of, throwError } from 'rxjs';
+import { createEngagementClient, createReporter, memorySessionStore, type ClientEvent, type EngagementClient, type EngagementClientConfig, type ReportEvent, type Reporter, type ReporterOptions } from '../../src/index';
+import { memoryOutboxStore, webStorageOutboxStore, type OutboxStore } from '../../src/report/outbox-store';
+import type { OutboxState } from '../../src/report/outbox-state';
 import type { StoredOutbox } from '../../src/report/stored-outbox';
-import { advanceBy, advanceTo } from '../helpers/virtual-clock';
+import type { SessionStore } from '../../src/session/session-store';
+import type { WebStorageLike } from '../../src/session/web-storage-store';
+import { useGatedEmulator } from '../helpers/gated-emulator';
+import { countingFetch, settle, type CountingFetch } from './driver';
 
-const S1: VisitorSession = { visitorId: 'V1', sessionId: 'S1', pageId: 'P1', confirmedAt: 0 };
-const S2: VisitorSession = { visitorId: 'V2', sessionId: 'S2', pageId: 'P2', confirmedAt: 0 };
-const lead = (n: number): QueuedItem => ({ kind: 'attribute', item: { type: 'lead', lead: { leadId: String(n) } } });
-const leadIds = (body: string): string[] =>
-  ((JSON.parse(body) as { engagementAttributes?: Array<{ lead?: { leadId: string } }> }).engagementAttributes ?? []).map((a) => a.lead?.leadId ?? '?');
+const gated = useGatedEmulator();
 
-interface Call {
-  readonly target: ReportTarget;
-  readonly body: string;
-  readonly at: number;
-  readonly answer: Subject<Either<EngagementError, void>>;
-}
-
-interface Harness {
+interface Rig {
+  readonly client: EngagementClient;
+  readonly reporter: Reporter;
   readonly scheduler: VirtualTimeScheduler;
-  readonly session: BehaviorSubject<VisitorSession | undefined>;
-  readonly calls: Call[];
-  readonly events: ClientEvent[];
-  readonly env: ReporterEnv;
-  /** Answers the oldest unanswered call. */
-  answer(result: Either<EngagementError, void>): void;
+  readonly http: CountingFetch;
+  /** The client's and the reporter's events, in order. */
+  readonly events: Array<ClientEvent | ReportEvent>;
+  state(): OutboxState;
+  /** Runs until the outbox is empty and idle. */
+  drain(): Promise<void>;
+  /** A getEngagement; returns the visitor, session and page ids. */
+  engage(request?: Parameters<EngagementClient['getEngagement']>[0]): Promise<{ vid: string; sid: string; pageId: string }>;
 }
 
-function harness(overrides: Partial<ReporterEnv> = {}, session: VisitorSession | null = S1): Harness {
-  const scheduler = new VirtualTimeScheduler();
-  const subject = new BehaviorSubject<VisitorSession | undefined>(session ?? undefined);
-  const calls: Call[] = [];
-  const events: ClientEvent[] = [];
-  let answered = 0;
-  const env: ReporterEnv = {
-    accountId: 'acc',
-    scheduler,
-    random: () => 0.5,
-    retry: { ...defaultRetryPolicy, maxAttempts: 1 },
-    windowMs: 250,
-    maxOutbox: 1000,
-    store: undefined,
-    session$: subject,
-    currentSession: () => subject.value,
-    send: (target, body) =>
-      new Observable<Either<EngagementError, void>>((subscriber) => {
-        const answer = new Subject<Either<EngagementError, void>>();
-        calls.push({ target, body, at: scheduler.now(), answer });
-        return answer.subscribe(subscriber);
-      }),
-    emit: (e) => events.push(e),
-    ...overrides,
+const REPORTER_KEYS = ['outbox', 'reportWindowMs', 'maxOutbox', 'updateSessionMethod'];
+
+/** A client and its reporter; `extra` holds options of either (the reporter's go to createReporter). */
+function rig(extra: Partial<EngagementClientConfig> & ReporterOptions = {}, scheduler = new VirtualTimeScheduler()): Rig {
+  const http = countingFetch();
+  const clientExtra = Object.fromEntries(Object.entries(extra).filter(([k]) => !REPORTER_KEYS.includes(k)));
+  const reporterOptions = Object.fromEntries(Object.entries(extra).filter(([k]) => REPORTER_KEYS.includes(k)));
+  const client = createEngagementClient({ accountId: gated.emulator.accountId, domain: gated.emulator.url, scheduler, random: () => 0.5, fetch: http.fetch, ...clientExtra });
+  const reporter = createReporter(client, reporterOptions);
+  const events: Array<ClientEvent | ReportEvent> = [];
+  client.events$.subscribe((e) => events.push(e));
+  reporter.events$.subscribe((e) => events.push(e));
+  let state: OutboxState | undefined;
+  reporter.outbox$.subscribe((s) => (state = s));
+  const current = (): OutboxState => {
+    if (state === undefined) throw new Error('no outbox state');
+    return state;
   };
   return {
+    client,
+    reporter,
     scheduler,
-    session: subject,
-    calls,
+    http,
     events,
-    env,
-    answer: (result) => {
-      const call = calls[answered++];
-      if (call === undefined) throw new Error('no call to answer');
-      call.answer.next(result);
-      call.answer.complete();
+    state: current,
+    drain: () => settle(scheduler, http, () => current().pending === 0 && !current().sending && scheduler.actions.every((a) => a.closed)),
+    engage: async (request) => {
+      const r = await lastValueFrom(client.getEngagement(request));
+      if (r._tag !== 'Right') throw new Error(`getEngagement failed: ${r.left.message}`);
+      return { vid: r.right.visitorId, sid: r.right.sessionId, pageId: r.right.pageId };
     },
   };
 }
 
-const ok = right<EngagementError, void>(undefined);
-const http = (status: number, internalCode?: number): Either<EngagementError, void> =>
-  left({ kind: 'http', operation: 'updateSession', status, message: `updateSession answered ${status}`, ...(internalCode === undefined ? {} : { internalCode }) });
+const updates = (r: Rig) => r.http.sent.filter((s) => s.method === 'PUT' || s.headers['X-HTTP-Method-Override'] === 'PUT');
+type AnyEvent = ClientEvent | ReportEvent;
+const ofType = <T extends AnyEvent['type']>(events: ReadonlyArray<AnyEvent>, type: T) => events.filter((e): e is Extract<AnyEvent, { type: T }> => e.type === type);
+const lead = (id: string) => ({ type: 'lead' as const, lead: { leadId: id } });
+const leadIdsOf = (vid: string) =>
+  gated.emulator.received(vid).flatMap((r) => r.engagementAttributes.filter((a) => a['type'] === 'lead').map((a) => (a['lead'] as { leadId: string }).leadId));
 
-describe('the batching window', () => {
-  it('sends what arrived within windowMs of the first report in one call, at the end of the window', () => {
-    const h = harness();
-    const r = createReporter(h.env);
-    r.enqueue([lead(1)]);
-    advanceTo(h.scheduler, 100);
-    r.enqueue([lead(2)]);
-    advanceTo(h.scheduler, 249);
-    expect(h.calls).toHaveLength(0);
-    advanceTo(h.scheduler, 250);
-    expect(h.calls.map((c) => [c.at, leadIds(c.body)])).toEqual([[250, ['1', '2']]]);
-  });
+function fakeStorage(): WebStorageLike & { readonly map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+}
 
-  it('a report made later opens its own window', () => {
-    const h = harness();
-    const r = createReporter(h.env);
-    r.enqueue([lead(1)]);
-    advanceTo(h.scheduler, 250);
-    h.answer(ok);
-    advanceTo(h.scheduler, 300);
-    r.enqueue([lead(2)]);
-    advanceTo(h.scheduler, 549);
-    expect(h.calls).toHaveLength(1);
-    advanceTo(h.scheduler, 550);
-    expect(h.calls.map((c) => c.at)).toEqual([250, 550]);
-  });
-
-  it('windowMs 0 still sends asynchronously, on the scheduler', () => {
-    const h = harness({ windowMs: 0 });
-    const r = createReporter(h.env);
-    r.enqueue([lead(1)]);
-    expect(h.calls).toHaveLength(0);
-    advanceTo(h.scheduler, 0);
-    expect(h.calls).toHaveLength(1);
-  });
-});
-
-describe('order', () => {
-  it('sends one batch at a time: reports made during a send wait for its answer, then go next', () => {
-    const h = harness();
-    const r = createReporter(h.env);
-    r.enqueue([lead(1)]);
-    advanceTo(h.scheduler, 250);
-    r.enqueue([lead(2)]);
-    r.enqueue([lead(3)]);
-    advanceBy(h.scheduler, 10_000);
-    expect(h.calls).toHaveLength(1); // still waiting for the first answer
-    h.answer(ok);
-    advanceBy(h.scheduler, 0);
-    expect(h.calls.map((c) => leadIds(c.body))).toEqual([['1'], ['2', '3']]);
-  });
-
-  it('keeps a failed batch at the head: the next round resends it before anything newer', () => {
-    const h = harness();
-    const r = createReporter(h.env);
-    r.enqueue([lead(1)]);
-    advanceTo(h.scheduler, 250);
-    r.enqueue([lead(2)]);
-    h.answer(left({ kind: 'network', operation: 'updateSession', cause: 'ECONNRESET', message: 'reset' }));
-    const deferred = h.events.find((e): e is Extract<ClientEvent, { type: 'reportDeferred' }> => e.type === 'reportDeferred');
-    expect(deferred).toMatchObject({ batch: 1, items: 1, attempts: 1, error: { kind: 'network' } });
-    expect(deferred?.delayMs).toBeGreaterThanOrEqual(60_000);
-    expect(deferred?.delayMs).toBeLessThanOrEqual(180_000);
-    expect(r.state()).toMatchObject({ pending: 2, sending: false, lastError: { kind: 'network' } });
-    advanceBy(h.scheduler, (deferred?.delayMs ?? 0) - 1);
-    expect(h.calls).toHaveLength(1);
-    advanceBy(h.scheduler, 1);
-    // lead 1 and lead 2 are bound to the same session: they now go together, 1 first
-    expect(h.calls.map((c) => leadIds(c.body))).toEqual([['1'], ['1', '2']]);
-    h.answer(ok);
-    expect(r.state()).toMatchObject({ pending: 0, delivered: 2 });
-    expect(r.state().lastError).toBeUndefined();
-  });
-
-  it('retries inside a round with the client policy before deferring', () => {
-    const retry: RetryPolicy = { ...defaultRetryPolicy, maxAttempts: 3, jitter: 'none' };
-    const h = harness({ retry });
-    const r = createReporter(h.env);
-    r.enqueue([lead(1)]);
-    advanceTo(h.scheduler, 250);
-    h.answer(http(503));
-    advanceBy(h.scheduler, 5_000);
-    h.answer(http(503));
-    advanceBy(h.scheduler, 10_000);
-    h.answer(ok);
-    expect(h.calls.map((c) => c.at)).toEqual([250, 5_250, 15_250]);
-    expect(h.events.find((e) => e.type === 'reportDelivered')).toMatchObject({ attempts: 3, items: 1 });
+describe('report: refusals', () => {
+  it('refuses invalid items with a validation Left naming index and field; nothing is queued or sent', async () => {
+    const r = rig();
+    await r.engage();
+    const result = r.reporter.report(lead('ok'), { type: 'ctmrinfo', info: { balance: 'high' } } as never, { type: 'impDisplay', campaign: 'x1', engId: 2, revision: 3 } as never);
+    expect(result._tag === 'Left' && result.left.kind === 'validation' && result.left.issues.map((i) => i.path)).toEqual(['[1].info.balance', '[2].campaign']);
+    expect(r.reporter.report(null as never)._tag).toBe('Left');
+    expect(r.reporter.report({ type: 'impDisplay' } as never)._tag).toBe('Left');
     expect(r.state().pending).toBe(0);
+    await r.drain();
+    expect(updates(r)).toHaveLength(0);
+    expect(ofType(r.events, 'reportQueued')).toHaveLength(0);
+  });
+
+  it('an empty report is a no-op', () => {
+    const r = rig();
+    expect(r.reporter.report()).toEqual({ _tag: 'Right', right: undefined });
+    expect(r.scheduler.actions).toHaveLength(0);
+  });
+
+  it('refuses its options when they are wrong, naming each; every report answers with that error', async () => {
+    const c = createEngagementClient({ accountId: gated.emulator.accountId, domain: gated.emulator.url });
+    const reporter = createReporter(c, {
+      outbox: { load: () => undefined } as unknown as OutboxStore,
+      reportWindowMs: -1,
+      maxOutbox: 0,
+      updateSessionMethod: 'PATCH' as never,
+      window: 5,
+    } as ReporterOptions);
+    const reported = reporter.report(lead('1'));
+    expect(reported._tag === 'Left' && reported.left.kind === 'validation' && reported.left.issues.map((i) => i.path)).toEqual([
+      'outbox',
+      'reportWindowMs',
+      'maxOutbox',
+      'updateSessionMethod',
+      'window',
+    ]);
+    const events: ReportEvent[] = [];
+    reporter.events$.subscribe((e) => events.push(e));
+    reporter.reportFrom(of(lead('2'), lead('3')));
+    expect(ofType(events, 'reportRejected').map((e) => [e.source, e.items, e.types])).toEqual([
+      ['validation', 1, ['lead']],
+      ['validation', 1, ['lead']],
+    ]);
+    expect(await lastValueFrom(reporter.outbox$)).toEqual({ pending: 0, sending: false, waitingForSession: false, delivered: 0, dropped: 0, rejected: [] });
+    expect((await lastValueFrom(c.getEngagement()))._tag).toBe('Right'); // the client itself is fine
+  });
+
+  it("answers with the client's configuration error when the client was refused", () => {
+    const c = createEngagementClient({ accountId: '' });
+    const reported = createReporter(c).report(lead('1'));
+    expect(reported._tag === 'Left' && reported.left.issues.map((i) => i.path)).toEqual(['accountId']);
+  });
+
+  it('refuses something that is not a client, and never throws', () => {
+    for (const notAClient of [undefined, {}, { getEngagement: () => undefined }, new Proxy({}, { get: () => { throw new Error('boom'); } })]) {
+      const reported = createReporter(notAClient as unknown as EngagementClient).report(lead('1'));
+      expect(reported._tag === 'Left' && reported.left.issues.map((i) => i.path)).toEqual(['client']);
+    }
   });
 });
 
-describe('verdicts', () => {
-  it('parks a batch the server refused (4xx) with its reason and moves on', () => {
-    const h = harness();
-    const r = createReporter(h.env);
-    r.enqueue([lead(1), { kind: 'impression', item: { type: 'impClose', campaign: 1, engId: 2, revision: 3 } }]);
-    advanceTo(h.scheduler, 250);
-    r.enqueue([lead(2)]);
-    h.answer(http(404, 39));
-    advanceBy(h.scheduler, 250);
-    h.answer(ok);
-    expect(r.state()).toMatchObject({
-      pending: 0,
-      delivered: 1,
-      rejected: [{ items: 2, types: ['lead', 'impClose'], reason: 'http 404 (internalCode 39)', status: 404, internalCode: 39, at: 250 }],
-    });
-    expect(h.events.filter((e) => e.type === 'reportRejected')).toEqual([
-      { type: 'reportRejected', at: 250, source: 'server', batch: 1, items: 2, types: ['lead', 'impClose'], reason: 'http 404 (internalCode 39)', status: 404 },
+describe('reportFrom', () => {
+  it('follows an Observable: valid values are delivered, an invalid one is a reportRejected event and the stream goes on', async () => {
+    const r = rig();
+    const { vid } = await r.engage();
+    const source = new Subject<unknown>();
+    const sub = r.reporter.reportFrom(source as unknown as Observable<never>);
+    source.next(lead('1'));
+    source.next({ type: 'personal', personal: { gender: 'robot', firstname: 'Jane' } });
+    source.next([lead('2'), lead('3')]);
+    await r.drain();
+    source.next(lead('4'));
+    sub.unsubscribe();
+    source.next(lead('5')); // not followed any more
+    await r.drain();
+    expect(leadIdsOf(vid)).toEqual(['1', '2', '3', '4']);
+    const rejected = ofType(r.events, 'reportRejected');
+    expect(rejected).toEqual([
+      {
+        type: 'reportRejected',
+        at: expect.any(Number),
+        source: 'validation',
+        items: 1,
+        types: ['personal'],
+        reason: '1 invalid field; nothing of this value was queued',
+        issues: [{ path: '[0].personal.gender', reason: expect.any(String) }],
+      },
     ]);
+    expect(JSON.stringify(r.events)).not.toContain('Jane');
   });
 
-  it.each([408, 429, 500, 503])('keeps a batch answered %i after the retries', (status) => {
-    const h = harness();
-    const r = createReporter(h.env);
-    r.enqueue([lead(1)]);
-    advanceTo(h.scheduler, 250);
-    h.answer(http(status));
-    expect(r.state()).toMatchObject({ pending: 1, rejected: [] });
-    expect(h.events.map((e) => e.type)).toContain('reportDeferred');
+  it('a failing source ends with a warning; what it reported before is delivered', async () => {
+    const r = rig();
+    const { vid } = await r.engage();
+    r.reporter.reportFrom(new Observable<never>((s) => {
+      s.next(lead('1') as never);
+      s.error(new Error('boom'));
+    }));
+    await r.drain();
+    expect(leadIdsOf(vid)).toEqual(['1']);
+    expect(ofType(r.events, 'warning').map((e) => e.code)).toEqual(['reportSourceFailed']);
+    r.reporter.reportFrom(throwError(() => new Error('x')));
+    expect(ofType(r.events, 'warning')).toHaveLength(2);
+  });
+
+  it('refuses what is not an Observable with an event, never a throw', () => {
+    const r = rig();
+    const sub = r.reporter.reportFrom(42 as never);
+    expect(sub.closed).toBe(true);
+    expect(ofType(r.events, 'reportRejected')).toEqual([expect.objectContaining({ source: 'validation', items: 0, issues: [{ path: 'source$', reason: expect.any(String) }] })]);
+  });
+});
+
+describe('batching and coalescing', () => {
+  it('sends the reports of one window in one Update Session, coalesced (cart replaces, personal merges, the others append)', async () => {
+    const r = rig();
+    const { vid, sid, pageId } = await r.engage();
+    r.reporter.report({ type: 'cart', total: 1, numItems: 1 }, { type: 'personal', personal: { firstname: 'Jane' } }, lead('1'));
+    r.scheduler.schedule(() => r.reporter.report({ type: 'cart', total: 2, numItems: 2 }, { type: 'personal', personal: { lastname: 'Doe' } }, lead('2')), 200);
+    r.scheduler.schedule(() => r.reporter.report({ type: 'impDisplay', campaign: 1, engId: 2, revision: 3 }), 240);
+    await r.drain();
+    expect(updates(r)).toHaveLength(1);
+    expect(gated.emulator.received(vid)).toEqual([
+      {
+        sessionId: sid,
+        pageId,
+        pageKnown: true,
+        engagementAttributes: [{ type: 'cart', total: 2, numItems: 2 }, { type: 'personal', personal: { firstname: 'Jane', lastname: 'Doe' } }, lead('1'), lead('2')],
+        impAttributes: [{ type: 'impDisplay', campaign: 1, engId: 2, revision: 3 }],
+        at: expect.any(Number),
+      },
+    ]);
+    expect(ofType(r.events, 'reportDelivered')).toEqual([{ type: 'reportDelivered', at: 250, batch: 1, items: 7, attributes: 4, impressions: 1, attempts: 1, pending: 0 }]);
+    expect(r.state()).toMatchObject({ pending: 0, delivered: 7, sending: false });
+  });
+
+  it('reportWindowMs sets the window', async () => {
+    const r = rig({ reportWindowMs: 1000 });
+    await r.engage();
+    r.reporter.report(lead('1'));
+    r.scheduler.schedule(() => r.reporter.report(lead('2')), 900);
+    await r.drain();
+    expect(updates(r)).toHaveLength(1);
+    expect(ofType(r.events, 'reportDelivered')[0]?.at).toBe(1000);
+  });
+
+  it("updateSessionMethod 'POST_OVERRIDE' sends POST with X-HTTP-Method-Override: PUT", async () => {
+    const r = rig({ updateSessionMethod: 'POST_OVERRIDE' });
+    const { vid } = await r.engage();
+    r.reporter.report(lead('1'));
+    await r.drain();
+    expect(updates(r).map((s) => [s.method, s.headers['X-HTTP-Method-Override']])).toEqual([['POST', 'PUT']]);
+    expect(leadIdsOf(vid)).toEqual(['1']);
   });
 });
 
 describe('sessions', () => {
-  it('holds reports made before any session until one exists, then binds them to it', () => {
-    const h = harness({}, null);
-    const r = createReporter(h.env);
-    const states: OutboxState[] = [];
-    r.state$.subscribe((s) => states.push(s));
-    r.enqueue([lead(1)]);
-    advanceBy(h.scheduler, 60_000);
-    expect(h.calls).toHaveLength(0);
-    expect(r.state()).toMatchObject({ pending: 1, waitingForSession: true, sending: false });
-    h.session.next(S2);
-    advanceBy(h.scheduler, 0);
-    expect(h.calls.map((c) => c.target)).toEqual([{ visitorId: 'V2', sessionId: 'S2', pageId: 'P2' }]);
-    expect(states.some((s) => s.waitingForSession)).toBe(true);
+  it('holds reports made before a session exists and delivers them to the first one', async () => {
+    const r = rig();
+    r.reporter.report(lead('1'), { type: 'cart', total: 3, numItems: 1 });
+    await settle(r.scheduler, r.http, () => r.state().waitingForSession);
+    expect(updates(r)).toHaveLength(0);
+    const { vid, sid, pageId } = await r.engage();
+    await r.drain();
+    expect(gated.emulator.received(vid).map((u) => [u.sessionId, u.pageId])).toEqual([[sid, pageId]]);
+    expect(leadIdsOf(vid)).toEqual(['1']);
+    expect(r.state()).toMatchObject({ pending: 0, waitingForSession: false, delivered: 2 });
   });
 
-  it('delivers reports made in a session to that session, even after the session changed', () => {
-    const h = harness();
-    const r = createReporter(h.env);
-    r.enqueue([lead(1)]);
-    h.session.next(S2);
-    r.enqueue([lead(2)]);
-    advanceTo(h.scheduler, 250);
-    h.answer(ok);
-    advanceBy(h.scheduler, 0);
-    h.answer(ok);
-    expect(h.calls.map((c) => [c.target.sessionId, leadIds(c.body)])).toEqual([
-      ['S1', ['1']],
-      ['S2', ['2']],
+  it('later getEngagement calls carry the merged view (cart, personal, ctmrinfo, mrktInfo); the request’s own attributes win', async () => {
+    const r = rig();
+    const { vid } = await r.engage();
+    r.reporter.report({ type: 'personal', personal: { firstname: 'Jane' } }, { type: 'cart', total: 1, numItems: 1 }, lead('1'));
+    await r.drain();
+    r.reporter.report({ type: 'personal', personal: { lastname: 'Doe' } });
+    await r.drain();
+    await r.engage({ engagementAttributes: [{ type: 'cart', total: 9, numItems: 3 }, { type: 'personal', personal: { firstname: 'Janet' } }] });
+    const creates = gated.emulator.visitor(vid)?.sessions[0]?.creates ?? [];
+    expect(creates[1]?.engagementAttributes).toEqual([
+      { type: 'personal', personal: { firstname: 'Janet', lastname: 'Doe' } },
+      { type: 'cart', total: 9, numItems: 3 },
     ]);
+    // The lead (an appended type) was delivered once and is not sent again.
+    expect(JSON.stringify(creates[1]?.engagementAttributes)).not.toContain('leadId');
+
+    // After a reset the view is forgotten: the new visitor's first check carries nothing.
+    r.client.resetSession();
+    await r.engage();
+    const newVisitor = r.client.currentSession()?.visitorId ?? '';
+    expect(gated.emulator.visitor(newVisitor)?.sessions[0]?.creates[0]?.engagementAttributes).toBeUndefined();
+  });
+
+  it('after resetSession, reports already made go to the old session; new ones wait for the next session', async () => {
+    const r = rig();
+    const first = await r.engage();
+    r.reporter.report(lead('old'));
+    r.client.resetSession();
+    r.reporter.report(lead('new'));
+    await settle(r.scheduler, r.http, () => r.state().waitingForSession);
+    expect(leadIdsOf(first.vid)).toEqual(['old']);
+    const second = await r.engage();
+    await r.drain();
+    expect(second.vid).not.toBe(first.vid);
+    expect(leadIdsOf(second.vid)).toEqual(['new']);
+    expect(leadIdsOf(first.vid)).toEqual(['old']);
   });
 });
 
-describe('persistence', () => {
-  function spyStore(): { store: OutboxStore; writes: Array<StoredOutbox | 'cleared'> } {
-    const inner = memoryOutboxStore();
-    const writes: Array<StoredOutbox | 'cleared'> = [];
-    return {
-      writes,
-      store: {
-        load: (a) => inner.load(a),
-        save: (a, o) => {
-          writes.push(o);
-          inner.save(a, o);
-        },
-        clear: (a) => {
-          writes.push('cleared');
-          inner.clear(a);
-        },
-      },
-    };
+describe('failures', () => {
+  it('parks a batch answered 4xx as rejected (reason, types, counts) and moves on', async () => {
+    const r = rig();
+    const { vid } = await r.engage();
+    gated.emulator.inject({ kind: 'status', status: 400, body: { time: 1, message: 'personal.firstname Jane is bad', internalCode: 5 } }, { operation: 'updateSession' });
+    r.reporter.report({ type: 'personal', personal: { firstname: 'Jane' } }, lead('1'));
+    await r.drain();
+    r.reporter.report(lead('2'));
+    await r.drain();
+    expect(leadIdsOf(vid)).toEqual(['2']);
+    expect(r.state()).toMatchObject({
+      pending: 0,
+      delivered: 1,
+      rejected: [{ items: 2, types: ['personal', 'lead'], reason: 'http 400 (internalCode 5)', status: 400, internalCode: 5 }],
+    });
+    expect(ofType(r.events, 'reportRejected')).toEqual([expect.objectContaining({ source: 'server', items: 2, status: 400, reason: 'http 400 (internalCode 5)' })]);
+    expect(JSON.stringify(r.state())).not.toContain('Jane');
+    expect(JSON.stringify(r.events)).not.toContain('Jane');
+    expect(gated.emulator.stats().updateSessionCalls).toBe(2); // a 4xx is not retried
+  });
+
+  it('keeps reports through network failures and 5xx, retrying with the client policy, then later rounds', async () => {
+    const r = rig({ retry: { maxAttempts: 2 } });
+    const { vid } = await r.engage();
+    gated.emulator.inject({ kind: 'reset' }, { operation: 'updateSession' });
+    gated.emulator.inject({ kind: 'status', status: 503 }, { operation: 'updateSession' });
+    gated.emulator.inject({ kind: 'status', status: 500 }, { operation: 'updateSession' });
+    r.reporter.report(lead('1'));
+    await r.drain();
+    expect(leadIdsOf(vid)).toEqual(['1']);
+    const deferred = ofType(r.events, 'reportDeferred');
+    expect(deferred).toHaveLength(1);
+    expect(deferred[0]).toMatchObject({ attempts: 2, error: { kind: 'http', status: 503 } });
+    expect(gated.emulator.stats().updateSessionCalls).toBe(4);
+    expect(r.state().lastError).toBeUndefined();
+  });
+
+  it('the overflow rule: past maxOutbox the oldest waiting reports are dropped and counted', async () => {
+    const r = rig({ maxOutbox: 3 });
+    const { vid } = await r.engage();
+    r.reporter.report(lead('1'), lead('2'), lead('3'), lead('4'), lead('5'));
+    await r.drain();
+    expect(leadIdsOf(vid)).toEqual(['3', '4', '5']);
+    expect(ofType(r.events, 'outboxOverflow')).toEqual([{ type: 'outboxOverflow', at: 0, dropped: 2, compacted: 0, pending: 3, maxOutbox: 3 }]);
+    expect(r.state().dropped).toBe(2);
+  });
+});
+
+describe('durability', () => {
+  /** A client whose Update Sessions all fail, abandoned with reports pending (a page that is reloaded). */
+  async function abandoned(outbox: OutboxStore, session: SessionStore, engage: boolean): Promise<void> {
+    const a = rig({ outbox, session });
+    if (engage) await a.engage();
+    gated.emulator.inject({ kind: 'status', status: 503 }, { operation: 'updateSession', times: Infinity });
+    a.reporter.report(lead('1'), { type: 'personal', personal: { firstname: 'Jane' } });
+    a.reporter.report(lead('2'));
+    await settle(a.scheduler, a.http, () => ofType(a.events, 'reportDeferred').length > 0);
+    gated.emulator.clearFaults();
+    // a's scheduler never runs again: the page is gone.
   }
 
-  it('writes the outbox when a report is queued, before the send (with its session) and after it', () => {
-    const { store, writes } = spyStore();
-    const h = harness({ store }, null);
-    const r = createReporter(h.env);
-    r.enqueue([lead(1)]);
-    expect(writes).toHaveLength(1);
-    expect(writes[0]).toMatchObject({ version: 1, pending: [{ seq: 1, kind: 'attribute', item: { type: 'lead' } }] });
-    expect((writes[0] as StoredOutbox).pending[0]?.target).toBeUndefined();
-    h.session.next(S1);
-    advanceTo(h.scheduler, 250);
-    expect(writes).toHaveLength(2);
-    expect((writes[1] as StoredOutbox).pending[0]?.target).toEqual({ visitorId: 'V1', sessionId: 'S1', pageId: 'P1' });
-    h.answer(ok);
-    expect(writes).toEqual([expect.anything(), expect.anything(), 'cleared']);
-    expect(store.load('acc')).toBeUndefined();
+  it.each([
+    ['memory', () => memoryOutboxStore()],
+    ['Web Storage', () => webStorageOutboxStore(fakeStorage())],
+  ])('a second client on the same %s outbox store delivers what the first left pending, once', async (_name, makeStore) => {
+    const outbox = makeStore();
+    const session = memorySessionStore();
+    await abandoned(outbox, session, true);
+    const vid = (session.load(gated.emulator.accountId) as { visitorId: string }).visitorId;
+    expect(leadIdsOf(vid)).toEqual([]);
+
+    const b = rig({ outbox, session });
+    await b.drain();
+    expect(leadIdsOf(vid)).toEqual(['1', '2']);
+    expect(gated.emulator.received(vid)[0]?.engagementAttributes).toContainEqual({ type: 'personal', personal: { firstname: 'Jane' } });
+    expect(b.state()).toMatchObject({ pending: 0, delivered: 3 });
+    expect(outbox.load(gated.emulator.accountId)).toBeUndefined(); // delivered: nothing left on the device
   });
 
-  it('keeps parked refusals (types and counts, no contents) in the store', () => {
-    const { store } = spyStore();
-    const h = harness({ store });
-    const r = createReporter(h.env);
-    r.enqueue([{ kind: 'attribute', item: { type: 'personal', personal: { firstname: 'Jane' } } }]);
-    advanceTo(h.scheduler, 250);
-    h.answer(http(400, 5));
-    const stored = store.load('acc') as StoredOutbox;
-    expect(stored).toMatchObject({ pending: [], rejected: [{ items: 1, types: ['personal'], reason: 'http 400 (internalCode 5)' }] });
-    expect(JSON.stringify(stored)).not.toContain('Jane');
+  it('reports made before any session survive the reload and go to the session the next client gets', async () => {
+    const outbox = memoryOutboxStore();
+    const session = memorySessionStore();
+    await (async () => {
+      const a = rig({ outbox, session });
+      a.reporter.report(lead('early'));
+      await settle(a.scheduler, a.http, () => a.state().waitingForSession);
+    })();
+    const b = rig({ outbox, session });
+    expect(b.state().pending).toBe(1);
+    const { vid } = await b.engage();
+    await b.drain();
+    expect(leadIdsOf(vid)).toEqual(['early']);
   });
 
-  it('an outbox read back with pending reports starts delivering at once', () => {
-    const store = memoryOutboxStore();
-    const restored = enqueue(emptyOutbox(), [lead(1), lead(2)], { now: 0, maxOutbox: 10, target: { visitorId: 'V1', sessionId: 'S1', pageId: 'P1' } }).outbox;
-    const h = harness({ store }, null);
-    const r = createReporter(h.env, restored);
-    expect(r.running()).toBe(true);
-    advanceTo(h.scheduler, 250);
-    expect(h.calls.map((c) => [c.target.sessionId, leadIds(c.body)])).toEqual([['S1', ['1', '2']]]);
+  it('the Web Storage outbox holds SDE contents only until delivered', async () => {
+    const storage = fakeStorage();
+    const r = rig({ outbox: webStorageOutboxStore(storage) });
+    await r.engage();
+    r.reporter.report({ type: 'personal', personal: { firstname: 'Jane' } });
+    expect(storage.map.get(`engagement-rx:outbox:${gated.emulator.accountId}`)).toContain('Jane');
+    await r.drain();
+    expect(storage.map.size).toBe(0);
   });
 
-  it('a store that refuses writes gives one warning per failing streak; delivery goes on', () => {
-    let fail = true;
-    const store: OutboxStore = {
-      load: () => undefined,
+  it('delivery is at least once: an answer lost after the server applied it means a second client resends it', async () => {
+    const outbox = memoryOutboxStore();
+    const session = memorySessionStore();
+    const a = rig({ outbox, session });
+    const { vid } = await a.engage();
+    gated.emulator.inject({ kind: 'latency', delayMs: 60_000 }, { operation: 'updateSession' });
+    a.reporter.report(lead('1'));
+    await settle(a.scheduler, a.http, () => a.http.active() > 0);
+    await gated.sleeper.waiting(); // the emulator holds a's request; a's page is reloaded now
+
+    const b = rig({ outbox, session });
+    await b.drain();
+    gated.sleeper.release(); // a's request is applied after all
+    await settle(a.scheduler, a.http, () => a.http.active() === 0);
+    expect(leadIdsOf(vid)).toEqual(['1', '1']);
+  });
+
+  it('an unreadable store is ignored with a warning replayed on events$; a store that refuses writes warns and delivery goes on', async () => {
+    const broken: OutboxStore = {
+      load: () => ({ version: 1, pending: 'nope' }),
       save: () => {
-        if (fail) throw new Error('QuotaExceededError');
+        throw new Error('QuotaExceededError');
       },
       clear: () => undefined,
     };
-    const h = harness({ store });
-    const r = createReporter(h.env);
-    r.enqueue([lead(1)]);
-    r.enqueue([lead(2)]);
-    expect(h.events.filter((e) => e.type === 'warning')).toEqual([
-      { type: 'warning', at: 0, code: 'outboxStoreWriteFailed', message: 'the outbox store refused a write; reports are kept in memory' },
-    ]);
-    advanceTo(h.scheduler, 250);
-    h.answer(ok);
-    fail = false;
-    r.enqueue([lead(3)]);
-    fail = true;
-    r.enqueue([lead(4)]);
-    expect(h.events.filter((e) => e.type === 'warning')).toHaveLength(2);
-    expect(r.state().delivered).toBe(2);
-  });
-
-  it('loadOutbox: garbage gives an empty outbox and a warning; a throwing store too', () => {
-    const events: ClientEvent[] = [];
-    const garbage: OutboxStore = { load: () => 'not json', save: () => undefined, clear: () => undefined };
-    expect(loadOutbox(garbage, 'acc', 5, (e) => events.push(e))).toEqual(emptyOutbox());
-    const throwing: OutboxStore = {
-      load: () => {
-        throw new Error('SecurityError');
-      },
-      save: () => undefined,
-      clear: () => undefined,
-    };
-    expect(loadOutbox(throwing, 'acc', 6, (e) => events.push(e))).toEqual(emptyOutbox());
-    expect(events.map((e) => e.type === 'warning' && [e.code, e.at])).toEqual([
-      ['outboxStoreUnreadable', 5],
-      ['outboxStoreUnreadable', 6],
-    ]);
+    const r = rig({ outbox: broken });
+    expect(ofType(r.events, 'warning').map((e) => e.code)).toEqual(['outboxStoreUnreadable']);
+    const { vid } = await r.engage();
+    r.reporter.report(lead('1'));
+    await r.drain();
+    expect(leadIdsOf(vid)).toEqual(['1']);
+    expect(ofType(r.events, 'warning').map((e) => e.code)).toEqual(['outboxStoreUnreadable', 'outboxStoreWriteFailed']);
   });
 });
 
 describe('idle', () => {
-  it('holds no timer and no session subscription once the outbox is empty', () => {
-    const h = harness({}, null);
-    const r = createReporter(h.env);
-    expect(r.running()).toBe(false);
-    expect(h.session.observed).toBe(false);
-    r.enqueue([lead(1)]);
-    advanceBy(h.scheduler, 250);
-    expect(h.session.observed).toBe(true); // waiting for a session
-    h.session.next(S1);
-    advanceBy(h.scheduler, 0);
-    h.answer(ok);
-    expect(r.running()).toBe(false);
-    expect(h.session.observed).toBe(false);
-    expect(h.scheduler.actions.filter((a) => !a.closed)).toEqual([]);
-    expect(h.calls[0]?.answer.observed).toBe(false); // the send's subscription ended too
+  it('an idle client schedules nothing; after delivering, nothing is left running', async () => {
+    const r = rig();
+    expect(r.scheduler.actions).toHaveLength(0);
+    await r.engage();
+    expect(r.scheduler.actions.filter((a) => !a.closed)).toHaveLength(0);
+    r.reporter.report(lead('1'));
+    expect(r.scheduler.actions.filter((a) => !a.closed).length).toBeGreaterThan(0);
+    await r.drain();
+    expect(r.scheduler.actions.filter((a) => !a.closed)).toHaveLength(0);
+    expect(r.http.active()).toBe(0);
   });
 
-  it('creating a reporter with nothing pending schedules nothing', () => {
-    const h = harness();
-    const r = createReporter(h.env);
-    expect(r.running()).toBe(false);
-    expect(h.scheduler.actions).toEqual([]);
-  });
-
-  it('restarts on the next report after a broken send (an error notification)', () => {
-    let broken = true;
-    const h = harness();
-    const env: ReporterEnv = {
-      ...h.env,
-      send: (target, body) => (broken ? new Observable<Either<EngagementError, void>>((s) => s.error(new Error('bug'))) : h.env.send(target, body)),
-    };
-    const r = createReporter(env);
-    r.enqueue([lead(1)]);
-    advanceTo(h.scheduler, 250);
-    expect(r.running()).toBe(false);
-    expect(r.state().pending).toBe(1);
-    broken = false;
-    r.enqueue([lead(2)]);
-    advanceBy(h.scheduler, 250);
-    h.answer(ok);
-    expect(r.state()).toMatchObject({ pending: 0, delivered: 2 });
+  it('outbox$ of a fresh reporter shows an empty outbox', async () => {
+    const c = createEngagementClient({ accountId: gated.emulator.accountId, domain: gated.emulator.url });
+    const states: OutboxState[] = [];
+    createReporter(c).outbox$.subscribe((s) => states.push(s)).unsubscribe();
+    expect(states).toEqual([{ pending: 0, sending: false, waitingForSession: false, delivered: 0, dropped: 0, rejected: [] }]);
   });
 });
 
-describe('events and state', () => {
-  it('reports queued, delivered and overflow with counts only', () => {
-    const h = harness({ maxOutbox: 2 });
-    const r = createReporter(h.env);
-    r.enqueue([lead(1), { kind: 'impression', item: { type: 'impClose', campaign: 1, engId: 2, revision: 3 } }]);
-    r.enqueue([lead(2)]);
-    expect(h.events).toEqual([
-      { type: 'reportQueued', at: 0, attributes: 1, impressions: 1, pending: 2 },
-      { type: 'reportQueued', at: 0, attributes: 1, impressions: 0, pending: 2 },
-      { type: 'outboxOverflow', at: 0, dropped: 1, compacted: 0, pending: 2, maxOutbox: 2 },
-    ]);
-    advanceTo(h.scheduler, 250);
-    h.answer(ok);
-    expect(h.events.at(-1)).toEqual({ type: 'reportDelivered', at: 250, batch: 1, items: 2, attributes: 1, impressions: 1, attempts: 1, pending: 0 });
-    expect(r.state()).toMatchObject({ delivered: 2, dropped: 1 });
-  });
-
-  it('state$ replays the current state and emits changes only', () => {
-    const h = harness();
-    const r = createReporter(h.env);
-    const seen: OutboxState[] = [];
-    r.state$.subscribe((s) => seen.push(s));
-    r.enqueue([lead(1)]);
-    advanceTo(h.scheduler, 250);
-    h.answer(ok);
-    expect(seen.map((s) => [s.pending, s.sending, s.delivered])).toEqual([
-      [0, false, 0],
-      [1, false, 0],
-      [1, true, 0],
-      [0, true, 1],
-      [0, false, 1],
-    ]);
-  });
-
-  it('handles a send that answers synchronously', () => {
-    const h = harness({ send: () => of(ok) });
-    const r = createReporter(h.env);
-    r.enqueue([lead(1)]);
-    advanceTo(h.scheduler, 250);
-    expect(r.state()).toMatchObject({ pending: 0, delivered: 1 });
+describe('stored form', () => {
+  it('stores each pending report with its session and its wire form', async () => {
+    const outbox = memoryOutboxStore();
+    const r = rig({ outbox });
+    const { vid, sid, pageId } = await r.engage();
+    r.reporter.report({ type: 'impClose', campaign: '1' as unknown as number, engId: 2, revision: 3 }); // ids as strings of digits are read as numbers
+    expect(outbox.load(gated.emulator.accountId)).toEqual({
+      version: 1,
+      nextSeq: 2,
+      pending: [{ seq: 1, queuedAt: 0, target: { visitorId: vid, sessionId: sid, pageId }, kind: 'impression', item: { type: 'impClose', campaign: 1, engId: 2, revision: 3 } }],
+      rejected: [],
+      dropped: 0,
+    } satisfies StoredOutbox);
+    await r.drain();
   });
 });

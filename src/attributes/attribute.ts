@@ -47,6 +47,7 @@ import { ServiceActivityAttributeCodec, type ServiceActivityAttribute } from './
  * ];
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export type EngagementAttribute =
   | CartAttribute
@@ -266,6 +267,7 @@ export function attributeIssues(u: unknown): Either<ValidationIssue[], Engagemen
  * // => left([{ path: '[1].type', reason: 'impression event "impDisplay" is not allowed in getEngagement (report it with Update Session)' }])
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export function decodeAttributes(u: unknown): Either<ValidationError, EngagementAttribute[]> {
   return withValidationError(decodeWith(AttributeList, u) as Either<ValidationIssue[], EngagementAttribute[]>);

@@ -20,6 +20,7 @@ import { buildTopLevel, topLevelAttribute } from './shapes';
  * const cart: CartAttribute = { type: 'cart', total: 11.7, currency: 'USD', numItems: 6, products: [{ product: { name: 'prod1', price: 7.8 }, quantity: 1 }] };
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export type CartAttribute = {
   readonly type: 'cart';
@@ -74,6 +75,7 @@ const CartFieldsCodec = record<CartFields>('cart fields', CART_FIELDS);
  * // => right({ type: 'cart', total: 11.7, currency: 'USD', numItems: 6, products: [...] })
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export function cartAttribute(fields: CartFields): Either<ValidationError, CartAttribute> {
   return buildTopLevel<CartAttribute>('cart', CartFieldsCodec, fields);

@@ -63,6 +63,7 @@ export interface CustomerInfo {
  * const attribute: CustomerInfoAttribute = { type: 'ctmrinfo', info: { ctype: 'vip', customerId: '138766AC' } };
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export type CustomerInfoAttribute = {
   readonly type: 'ctmrinfo';
@@ -147,6 +148,7 @@ export const CustomerInfoAttributeCodec = wrappedAttribute<CustomerInfoAttribute
  * // => right({ type: 'ctmrinfo', info: { ctype: 'vip', customerId: '138766AC', lastPaymentDate: { day: 15, month: 10, year: 2014 } } })
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export function customerInfoAttribute(fields: CustomerInfo): Either<ValidationError, CustomerInfoAttribute> {
   return buildWrapped<CustomerInfoAttribute>('ctmrinfo', 'info', CustomerInfoCodec, fields);

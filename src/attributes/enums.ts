@@ -124,6 +124,7 @@ export const PhoneTypeCodec = new t.Type<PhoneType, PhoneType, unknown>(
  * marketingSourceAttribute({ channel: MarketingChannel.Search, affiliate: 'Yahoo' });
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export const MarketingChannel = {
   Direct: 0,
@@ -192,6 +193,7 @@ export const MarketingChannelCodec = new t.Type<MarketingChannelCode, MarketingC
  * serviceActivityAttribute({ topic: 'order checkbook', status: ServiceStatus.InProgress });
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export const ServiceStatus = {
   Complete: 0,

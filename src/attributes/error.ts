@@ -37,6 +37,7 @@ export interface VisitorErrorInfo {
  * const attribute: VisitorErrorAttribute = { type: 'error', error: { code: 'er100004', resolved: false } };
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export type VisitorErrorAttribute = {
   readonly type: 'error';
@@ -86,6 +87,7 @@ export const VisitorErrorCodec = wrappedAttribute<VisitorErrorAttribute, Visitor
  * // => right({ type: 'error', error: { contextId: 'Credit card application', ... } })
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export function visitorErrorAttribute(fields: VisitorErrorInfo): Either<ValidationError, VisitorErrorAttribute> {
   return buildWrapped<VisitorErrorAttribute>('error', 'error', VisitorErrorInfoCodec, fields);

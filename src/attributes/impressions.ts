@@ -143,6 +143,7 @@ export type ImpCloseEvent = { readonly type: 'impClose' } & ImpressionIds;
  * const isShown = (e: ImpressionEvent) => e.type === 'impDisplay';
  * ```
  * @since 0.1.0
+ * @category Impression events
  */
 export type ImpressionEvent = ImpDisplayEvent | ImpAcceptEvent | ImpExpandedEvent | ImpTimeoutEvent | ImpCloseEvent;
 
@@ -320,6 +321,7 @@ function contextIssues<E>(type: 'impDisplay' | 'impAccept', engagement: unknown)
  * // => right({ type: 'impDisplay', campaign: 3346848610, engId: 3562981110, revision: 44, eContext: [{ type: 'engagementContext', id: '1' }] })
  * ```
  * @since 0.1.0
+ * @category Impression events
  */
 export function displayImpression(engagement: AvailableEngagement): Either<ValidationError, ImpDisplayEvent> {
   return withContext<ImpDisplayEvent>('impDisplay', engagement);
@@ -334,6 +336,7 @@ export function displayImpression(engagement: AvailableEngagement): Either<Valid
  * // => right({ type: 'impAccept', campaign: 3346848610, engId: 3562981110, revision: 44, eContext: [{ type: 'engagementContext', id: '1' }] })
  * ```
  * @since 0.1.0
+ * @category Impression events
  */
 export function acceptImpression(engagement: AvailableEngagement): Either<ValidationError, ImpAcceptEvent> {
   return withContext<ImpAcceptEvent>('impAccept', engagement);
@@ -369,6 +372,7 @@ const SET_BY_BUILDER: ReadonlyArray<string> = ['type', 'campaign', 'engId', 'rev
  * // => right({ type: 'impExpanded', expanded: true, userInit: true, actionableItems: null, campaign: 3346848610, engId: 3562981110, revision: 44 })
  * ```
  * @since 0.1.0
+ * @category Impression events
  */
 export function expandedImpression(engagement: AvailableEngagement, fields: ImpExpandedFields = {}): Either<ValidationError, ImpExpandedEvent> {
   return withValidationError(expandedIssues(engagement, fields));
@@ -403,6 +407,7 @@ function expandedIssues(engagement: AvailableEngagement, fields: ImpExpandedFiel
  * // => right({ type: 'impTimeout', campaign: 3346848610, engId: 3562981110, revision: 44 })
  * ```
  * @since 0.1.0
+ * @category Impression events
  */
 export function timeoutImpression(engagement: AvailableEngagement): Either<ValidationError, ImpTimeoutEvent> {
   const source = decodeWith(WithoutContext, engagement);
@@ -418,6 +423,7 @@ export function timeoutImpression(engagement: AvailableEngagement): Either<Valid
  * // => right({ type: 'impClose', campaign: 3346848610, engId: 3562981110, revision: 44 })
  * ```
  * @since 0.1.0
+ * @category Impression events
  */
 export function closeImpression(engagement: AvailableEngagement): Either<ValidationError, ImpCloseEvent> {
   const source = decodeWith(WithoutContext, engagement);

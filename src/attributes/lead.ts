@@ -37,6 +37,7 @@ export interface LeadInfo {
  * const attribute: LeadAttribute = { type: 'lead', lead: { topic: 'luxury car test drive 2015', value: 22.22 } };
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export type LeadAttribute = {
   readonly type: 'lead';
@@ -84,6 +85,7 @@ export const LeadCodec = wrappedAttribute<LeadAttribute, LeadInfo>(
  * // => right({ type: 'lead', lead: { topic: 'luxury car test drive 2015', value: 22.22, currency: 'USD', leadId: 'xyz123' } })
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export function leadAttribute(fields: LeadInfo): Either<ValidationError, LeadAttribute> {
   return buildWrapped<LeadAttribute>('lead', 'lead', LeadInfoCodec, fields);

@@ -37,6 +37,7 @@ export interface MarketingInfo {
  * const attribute: MarketingSourceAttribute = { type: 'mrktInfo', info: { channel: '1', affiliate: 'Yahoo' } };
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export type MarketingSourceAttribute = {
   readonly type: 'mrktInfo';
@@ -120,6 +121,7 @@ export const MarketingSourceCodec = wrappedAttribute<MarketingSourceAttribute, M
  * // => right({ type: 'mrktInfo', info: { channel: '1', affiliate: 'Yahoo', campaignId: 'US coupon campaign' } })
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export function marketingSourceAttribute(fields: MarketingSourceFields): Either<ValidationError, MarketingSourceAttribute> {
   return buildWrapped<MarketingSourceAttribute>('mrktInfo', 'info', MarketingInfoCodec, fields);

@@ -99,6 +99,7 @@ export interface PersonalInfo {
  * const attribute: PersonalInfoAttribute = { type: 'personal', personal: { firstname: 'John', gender: 'MALE' } };
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export type PersonalInfoAttribute = {
   readonly type: 'personal';
@@ -231,6 +232,7 @@ export const PersonalInfoAttributeCodec = wrappedAttribute<PersonalInfoAttribute
  * // => right({ type: 'personal', personal: { firstname: 'John', lastname: 'Doe', gender: 'MALE', contacts: [...] } })
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export function personalInfoAttribute(fields: PersonalInfoFields): Either<ValidationError, PersonalInfoAttribute> {
   return buildWrapped<PersonalInfoAttribute>('personal', 'personal', PersonalInfoCodec, fields);

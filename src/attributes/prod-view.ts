@@ -20,6 +20,7 @@ import { buildTopLevel, topLevelAttribute } from './shapes';
  * const view: ProductViewAttribute = { type: 'prodView', currency: 'USD', products: [{ product: { name: 'red high heel shoe', sku: 'xyz567', price: 77.8 } }] };
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export type ProductViewAttribute = {
   readonly type: 'prodView';
@@ -63,6 +64,7 @@ const ProductViewFieldsCodec = record<ProductViewFields>('prodView fields', PROD
  * productViewAttribute({ currency: 'USD', products: [{ product: { name: 'red high heel shoe', category: 'women shoes', sku: 'xyz567', price: 77.8 } }] });
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export function productViewAttribute(fields: ProductViewFields): Either<ValidationError, ProductViewAttribute> {
   return buildTopLevel<ProductViewAttribute>('prodView', ProductViewFieldsCodec, fields);

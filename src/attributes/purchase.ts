@@ -35,6 +35,7 @@ export interface PurchaseCart {
  * const purchase: PurchaseAttribute = { type: 'purchase', total: 11.7, currency: 'USD', orderId: 'DRV1534XC' };
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export type PurchaseAttribute = {
   readonly type: 'purchase';
@@ -91,6 +92,7 @@ const PurchaseFieldsCodec = record<PurchaseFields>('purchase fields', PURCHASE_F
  * purchaseAttribute({ total: 11.7, currency: 'USD', orderId: 'DRV1534XC', cart: { products: [{ product: { sku: 'xyz001', price: 7.8 }, quantity: 3 }] } });
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export function purchaseAttribute(fields: PurchaseFields): Either<ValidationError, PurchaseAttribute> {
   return buildTopLevel<PurchaseAttribute>('purchase', PurchaseFieldsCodec, fields);

@@ -19,6 +19,7 @@ import { buildTopLevel, topLevelAttribute } from './shapes';
  * const search: SearchedContentAttribute = { type: 'searchInfo', keywords: ['Reset password'] };
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export type SearchedContentAttribute = {
   readonly type: 'searchInfo';
@@ -62,6 +63,7 @@ const SearchedContentFieldsCodec = record<SearchedContentFields>('searchInfo fie
  * // => right({ type: 'searchInfo', keywords: ['Reset password'] })
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export function searchedContentAttribute(fields: SearchedContentFields): Either<ValidationError, SearchedContentAttribute> {
   return buildTopLevel<SearchedContentAttribute>('searchInfo', SearchedContentFieldsCodec, fields);

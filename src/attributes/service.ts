@@ -39,6 +39,7 @@ export interface ServiceActivity {
  * const attribute: ServiceActivityAttribute = { type: 'service', service: { topic: 'order checkbook', status: 0 } };
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export type ServiceActivityAttribute = {
   readonly type: 'service';
@@ -87,6 +88,7 @@ export const ServiceActivityAttributeCodec = wrappedAttribute<ServiceActivityAtt
  * // => right({ type: 'service', service: { topic: 'order checkbook', status: 1, category: 'finance', serviceId: 'service12' } })
  * ```
  * @since 0.1.0
+ * @category Engagement attributes
  */
 export function serviceActivityAttribute(fields: ServiceActivity): Either<ValidationError, ServiceActivityAttribute> {
   return buildWrapped<ServiceActivityAttribute>('service', 'service', ServiceActivityCodec, fields);

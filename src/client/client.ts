@@ -4,28 +4,44 @@
  *
  * @packageDocumentation
  */
-import { orchestrateEngagement, type EngagementInputs } from '../orchestrator/engagement-stream';
-import type { OrchestratorOptions } from '../orchestrator/options';
-import type { EngagementState } from '../orchestrator/state';
-import { BehaviorSubject, Observable, Subject, defer, finalize, of, share, switchMap, tap, distinctUntilChanged, type Subscription } from 'rxjs';
-import type { EngagementError, ValidationError } from '../errors';
+import { BehaviorSubject, Observable, Subject, defer, finalize, of, share, switchMap, tap, distinctUntilChanged } from 'rxjs';
+import type { EngagementError, ValidationIssue } from '../errors';
 import { validationError } from '../errors';
 import type { Engagement, EngagementRequest } from '../model';
 import { decodeRequest } from '../codecs/request';
 import { createSession$, createSessionBody } from '../http/create-session';
-import { updateSession$ } from '../http/update-session';
-import type { OutboxState } from '../report/outbox-state';
-import type { ReportItem, ReportSourceValue } from '../report/report-items';
-import { createReporting, refusedReporting, withCarried } from '../report/reporting';
 import { lookupOrigin$ } from '../http/csds-lookup';
 import { defaultFetch } from '../http/default-fetch';
 import type { HttpEnv } from '../http/request';
 import { isLeft, left, right, type Either } from '../internal/either';
+import { kindOf } from '../internal/validation';
 import { withRetry, type AttemptContext, type RetryHooks } from '../retry/with-retry';
 import { withPolling } from '../retry/poll';
 import { decodeVisitorSession, idsForRequest, sessionFromEngagement, type VisitorSession } from '../session/visitor-session';
 import { resolveConfig, type EngagementClientConfig, type ResolvedConfig } from './config';
-import { summarizeError, summarizeRequest, type ClientEvent } from './events';
+import { summarizeError, summarizeRequest, type CheckProgress, type ClientEvent } from './events';
+import { INTERNALS, type WorkingInternals } from './internals';
+
+/**
+ * Options of one check.
+ *
+ * @example
+ * ```ts
+ * client.getEngagement({ consumerSections: ['Support'] }, {
+ *   onProgress: (p) => { if (p.type === 'retryScheduled') showSpinner(`retrying in ${p.delayMs} ms`); },
+ * });
+ * ```
+ * @since 0.2.0
+ * @category Check core
+ */
+export interface CheckOptions {
+  /**
+   * Told, synchronously, what this check is doing: each attempt started,
+   * each attempt failed, each retry scheduled. Only this check's progress;
+   * an exception it throws is swallowed (progress never changes an outcome).
+   */
+  readonly onProgress?: (progress: CheckProgress) => void;
+}
 
 /**
  * A getEngagement client for one visitor of one account.
@@ -38,6 +54,7 @@ import { summarizeError, summarizeRequest, type ClientEvent } from './events';
  * });
  * ```
  * @since 0.1.0
+ * @category Check core
  */
 export interface EngagementClient {
   /** The account this client checks. */
@@ -47,7 +64,7 @@ export interface EngagementClient {
    * `Either` and completes. Expected failures are a `Left`, never an error
    * notification. Unsubscribing aborts the request in flight.
    */
-  getEngagement(request?: EngagementRequest): Observable<Either<EngagementError, Engagement>>;
+  getEngagement(request?: EngagementRequest, options?: CheckOptions): Observable<Either<EngagementError, Engagement>>;
   /** The current visitor session: replays the latest value, then every change. */
   readonly session$: Observable<VisitorSession | undefined>;
   /** The current visitor session, if any. */
@@ -62,32 +79,6 @@ export interface EngagementClient {
    * completion.
    */
   engagementOrigin(): Observable<Either<EngagementError, string>>;
-  /**
-   * Reports engagement attributes (SDEs) and impression events with Update
-   * Session. Validated now: a `validation` Left names each bad field
-   * (`[1].info.balance`) and nothing is queued. Otherwise the items wait in
-   * the outbox (see `outbox`), are batched for `reportWindowMs`, coalesced
-   * and sent in order once a session exists; they survive failures and, with
-   * a durable outbox store, reloads. Impressions go to `impAttributes`, SDEs
-   * to `engagementAttributes`.
-   */
-  report(...items: ReadonlyArray<ReportItem>): Either<ValidationError, void>;
-  /**
-   * Reports what `source$` emits (one item, or an array reported together)
-   * until it completes or the returned Subscription is unsubscribed. An
-   * invalid value is a `reportRejected` event (`source: 'validation'`), never
-   * an error: the source is still followed.
-   */
-  reportFrom(source$: Observable<ReportSourceValue>): Subscription;
-  /** The outbox: pending count, sending flag, refused reports (reasons, types, counts; never contents). */
-  readonly outbox$: Observable<OutboxState>;
-  /**
-   * A live engagement state for front-ends: checks follow the page's
-   * sections, eligibility-changing SDEs, refreshes and the engagement's
-   * validity, pause while offline or hidden, and are shared by every
-   * subscriber. See docs/orchestrator.md and {@link orchestrateEngagement}.
-   */
-  engagement$(inputs?: EngagementInputs, options?: OrchestratorOptions): Observable<EngagementState>;
 }
 
 /**
@@ -102,6 +93,7 @@ export interface EngagementClient {
  * client.getEngagement({ consumerSections: 'Support,English' }).subscribe(console.log);
  * ```
  * @since 0.1.0
+ * @category Check core
  */
 export function createEngagementClient(config: EngagementClientConfig): EngagementClient {
   const resolved = resolveConfig(config);
@@ -118,11 +110,8 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
 
   if (isLeft(resolved)) {
     const configError = resolved.left;
-    const refusedReports = refusedReporting(configError, (e) => events.next(e), () => Date.now());
-    const refused: EngagementClient = {
-      report: (...items) => refusedReports.report(items),
-      reportFrom: refusedReports.reportFrom,
-      outbox$: refusedReports.outbox$,
+    return {
+      [INTERNALS]: { ok: false, error: configError },
       accountId,
       getEngagement: () => of(left<EngagementError, Engagement>(configError)),
       session$: session.asObservable(),
@@ -130,9 +119,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
       resetSession: () => session.next(undefined),
       events$,
       engagementOrigin: () => of(left<EngagementError, string>(configError)),
-      engagement$: (inputs, options) => orchestrateEngagement(refused, inputs, options),
-    };
-    return refused;
+    } as EngagementClient;
   }
 
   const cfg = resolved.right;
@@ -145,23 +132,8 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
     if (known !== undefined) return send(known);
     return origin$.pipe(switchMap((found) => (isLeft(found) ? of(left<EngagementError, A>(found.left)) : send(found.right))));
   };
+  const internals: WorkingInternals = { ok: true, config: cfg, http: env, session, atOrigin, carry: undefined, resets: 0 };
   let checks = 0;
-  let starting = true;
-  const reporting = createReporting({
-    accountId: cfg.accountId,
-    scheduler: cfg.scheduler,
-    random: cfg.random,
-    retry: cfg.retry,
-    windowMs: cfg.reportWindowMs,
-    maxOutbox: cfg.maxOutbox,
-    store: cfg.outbox,
-    session$: session,
-    currentSession: () => session.value,
-    send: (target, body) =>
-      atOrigin((origin) => updateSession$(env, { origin, accountId: cfg.accountId, vid: target.visitorId, sid: target.sessionId }, body, cfg.updateSessionMethod)),
-    emit: (e) => (starting ? startup.push(e) : events.next(e)),
-  });
-  starting = false;
 
   const commit = (engagement: Engagement): void => {
     const previous = session.value;
@@ -179,33 +151,40 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
 
   // One check: validate, then attempts with retries (withRetry), then the outcome. Written without an
   // operator chain around the attempts: this is the per-check hot path (docs/performance.md).
-  const getEngagement = (request?: EngagementRequest): Observable<Either<EngagementError, Engagement>> =>
+  const getEngagement = (request?: EngagementRequest, options?: CheckOptions): Observable<Either<EngagementError, Engagement>> =>
     new Observable<Either<EngagementError, Engagement>>((subscriber) => {
       const decoded = decodeRequest(request);
-      if (isLeft(decoded)) {
-        subscriber.next(left(validationError(decoded.left)));
+      const onProgress = progressOf(options);
+      if (isLeft(decoded) || isLeft(onProgress)) {
+        subscriber.next(left(validationError([...(isLeft(decoded) ? decoded.left : []), ...(isLeft(onProgress) ? onProgress.left : [])])));
         subscriber.complete();
         return undefined;
       }
       const normalized = decoded.right;
-      // What the visitor reported so far (delivered cart/personal/ctmrinfo/mrktInfo) rides along; the request's own attributes win.
-      const body = createSessionBody(withCarried(normalized, reporting.carried(normalized.vid ?? session.value?.visitorId)));
+      const progress = onProgress.right;
+      // What a reporter delivered for this visitor (cart, personal…) rides along; the request's own attributes win.
+      const carry = internals.carry;
+      const body = createSessionBody(carry === undefined ? normalized : carry(normalized, normalized.vid ?? session.value?.visitorId));
       const check = ++checks;
+      const tell = (event: ClientEvent & CheckProgress): void => {
+        if (progress !== undefined) safely(() => progress(event));
+        if (events.observed) events.next(event);
+      };
       // A visitor the server named in a failed attempt ("Loading account: …, vid: X"):
       // later attempts of this check reuse it instead of creating another visitor.
       let namedVisitor: string | undefined;
 
       const attempt = (ctx: AttemptContext): Observable<Either<EngagementError, Engagement>> => {
         const ids = idsForRequest(normalized, session.value, namedVisitor);
-        if (events.observed) events.next({ type: 'attemptStarted', check, attempt: ctx.attempt, at: cfg.scheduler.now(), request: summarizeRequest(normalized, ids) });
+        if (progress !== undefined || events.observed) tell({ type: 'attemptStarted', check, attempt: ctx.attempt, at: cfg.scheduler.now(), request: summarizeRequest(normalized, ids) });
         return atOrigin((origin) => createSession$(env, { origin, accountId: cfg.accountId, vid: ids.vid, sid: ids.sid }, body));
       };
       const hooks: RetryHooks<Engagement> = {
         attemptFailed: (n, error) => {
           if (error.kind === 'http' && error.visitorId !== undefined) namedVisitor = error.visitorId;
-          if (events.observed) events.next({ type: 'attemptFailed', check, attempt: n, at: cfg.scheduler.now(), error: summarizeError(error) });
+          if (progress !== undefined || events.observed) tell({ type: 'attemptFailed', check, attempt: n, at: cfg.scheduler.now(), error: summarizeError(error) });
         },
-        retryScheduled: (n, delayMs, reason) => events.next({ type: 'retryScheduled', check, attempt: n, at: cfg.scheduler.now(), delayMs, reason }),
+        retryScheduled: (n, delayMs, reason) => tell({ type: 'retryScheduled', check, attempt: n, at: cfg.scheduler.now(), delayMs, reason }),
         gaveUp: (n, error, reason) => events.next({ type: 'gaveUp', check, attempts: n, at: cfg.scheduler.now(), reason, error: summarizeError(error) }),
         succeeded: (n, engagement) => {
           commit(engagement);
@@ -218,10 +197,10 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
       return checked.subscribe(subscriber);
     });
 
-  const client: EngagementClient = {
+  return {
+    [INTERNALS]: internals,
     accountId: cfg.accountId,
     getEngagement,
-    engagement$: (inputs, options) => orchestrateEngagement(client, inputs, { scheduler: cfg.scheduler, ...options }),
     session$: session.pipe(distinctUntilChanged()),
     currentSession: () => session.value,
     resetSession: () => {
@@ -230,17 +209,33 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
       } catch {
         events.next({ type: 'warning', at: cfg.scheduler.now(), code: 'sessionStoreWriteFailed', message: 'the session store refused to clear the session' });
       }
+      internals.resets++;
       session.next(undefined);
-      reporting.sessionReset();
       events.next({ type: 'sessionChanged', at: cfg.scheduler.now(), change: 'reset' });
     },
     events$,
     engagementOrigin: () => origin$,
-    report: (...items) => reporting.report(items),
-    reportFrom: (source$) => reporting.reportFrom(source$),
-    outbox$: new Observable<OutboxState>((subscriber) => reporting.outbox$.subscribe(subscriber)),
-  };
-  return client;
+  } as EngagementClient;
+}
+
+/** The `onProgress` of a check's options, checked. */
+function progressOf(options: unknown): Either<ValidationIssue[], ((progress: CheckProgress) => void) | undefined> {
+  if (options === undefined) return right(undefined);
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return left([{ path: 'options', reason: `expected an options object, got ${kindOf(options)}` }]);
+  const issues: ValidationIssue[] = [];
+  for (const k of Object.keys(options)) if (k !== 'onProgress') issues.push({ path: `options.${k}`, reason: 'unknown option (expected onProgress)' });
+  const onProgress = (options as { onProgress?: unknown }).onProgress;
+  if (onProgress !== undefined && typeof onProgress !== 'function') issues.push({ path: 'options.onProgress', reason: `expected a function, got ${kindOf(onProgress)}` });
+  return issues.length > 0 ? left(issues) : right(onProgress as ((progress: CheckProgress) => void) | undefined);
+}
+
+/** Runs a progress callback; what it throws never changes the check. */
+function safely(call: () => void): void {
+  try {
+    call();
+  } catch {
+    // swallowed on purpose, see CheckOptions.onProgress
+  }
 }
 
 function restoreSession(cfg: ResolvedConfig, emit: (event: ClientEvent) => void): VisitorSession | undefined {

@@ -3,7 +3,6 @@
  *
  * @packageDocumentation
  */
-import type { UpdateSessionWireMethod } from '../http/update-session';
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
 import type { ValidationError, ValidationIssue } from '../errors';
 import { validationError } from '../errors';
@@ -13,7 +12,6 @@ import { left, right, isLeft, type Either } from '../internal/either';
 import { isRecord, kindOf, prefixIssues } from '../internal/validation';
 import { memorySessionStore, type SessionStore } from '../session/session-store';
 import { defaultRetryPolicy, resolveRetryPolicy, type RetryPolicy, type RetryPolicyInput } from '../retry/policy';
-import type { OutboxStore } from '../report/outbox-store';
 
 /**
  * Where the engagement host is looked up when `domain` is not given.
@@ -23,6 +21,7 @@ import type { OutboxStore } from '../report/outbox-store';
  * const csds: CsdsConfig = { origin: 'http://127.0.0.1:4010', services: ['msdkgw', 'smt'] };
  * ```
  * @since 0.1.0
+ * @category Check core
  */
 export interface CsdsConfig {
   /** CSDS host or origin. Default `https://api.liveperson.net`. */
@@ -43,6 +42,7 @@ export interface CsdsConfig {
  * };
  * ```
  * @since 0.1.0
+ * @category Check core
  */
 export interface EngagementClientConfig {
   /** The LivePerson account (site) id: 1-20 letters, digits or `_`. */
@@ -69,33 +69,7 @@ export interface EngagementClientConfig {
    * {@link defaultRetryPolicy}. `{ maxAttempts: 1 }` turns retries off.
    */
   readonly retry?: RetryPolicyInput;
-  /**
-   * Where reports wait until the server accepted them (see `report`).
-   * Default: in memory, for this client only. `webStorageOutboxStore` or
-   * `fileOutboxStore` (from `engagement-rx/node`) keep them across reloads
-   * and restarts; they hold SDE contents on the device until delivered.
-   */
-  readonly outbox?: OutboxStore;
-  /** The batching window: reports made within this many ms of the first go in one Update Session. Default 250; 0-60000. */
-  readonly reportWindowMs?: number;
-  /** Most reported items the outbox holds (see the overflow rule in docs/attributes.md). Default 1000; 1-100000. */
-  readonly maxOutbox?: number;
-  /** How Update Session is sent. Default `'PUT'`. */
-  readonly updateSessionMethod?: UpdateSessionMethod;
 }
-
-/**
- * How Update Session goes on the wire: `PUT` (the documented method), or
- * `POST_OVERRIDE`: a `POST` with `X-HTTP-Method-Override: PUT`, for
- * browsers, proxies or firewalls that refuse `PUT`.
- *
- * @example
- * ```ts
- * const client = createEngagementClient({ accountId: '12345678', updateSessionMethod: 'POST_OVERRIDE' });
- * ```
- * @since 0.1.0
- */
-export type UpdateSessionMethod = UpdateSessionWireMethod;
 
 /** @internal */
 export interface ResolvedConfig {
@@ -109,17 +83,10 @@ export interface ResolvedConfig {
   readonly random: () => number;
   readonly session: SessionStore;
   readonly retry: RetryPolicy;
-  /** `undefined`: the client's own memory outbox (nothing to write). */
-  readonly outbox?: OutboxStore;
-  readonly reportWindowMs: number;
-  readonly maxOutbox: number;
-  readonly updateSessionMethod: UpdateSessionMethod;
 }
 
 /** @internal */
 export const DEFAULTS = {
-  reportWindowMs: 250,
-  maxOutbox: 1_000,
   timeoutMs: 10_000,
   csdsOrigin: 'https://api.liveperson.net',
   csdsServices: ['msdkgw', 'smt'] as ReadonlyArray<string>,
@@ -139,14 +106,7 @@ export const CONFIG_KEYS: ReadonlyArray<string> = [
   'random',
   'session',
   'retry',
-  'outbox',
-  'reportWindowMs',
-  'maxOutbox',
-  'updateSessionMethod',
 ];
-
-const MAX_REPORT_WINDOW_MS = 60_000;
-const MAX_OUTBOX = 100_000;
 
 /**
  * Validates a configuration. Unknown keys are refused, so a misspelt option
@@ -231,26 +191,6 @@ export function resolveConfig(input: unknown, extraKeys: ReadonlyArray<string> =
     else retry = r.right;
   }
 
-  const outbox = input['outbox'];
-  if (outbox !== undefined && (!isRecord(outbox) || typeof outbox['load'] !== 'function' || typeof outbox['save'] !== 'function' || typeof outbox['clear'] !== 'function')) {
-    at('outbox', `expected an OutboxStore (load, save, clear), got ${kindOf(outbox)}`);
-  }
-
-  const reportWindowMs = input['reportWindowMs'] ?? DEFAULTS.reportWindowMs;
-  if (typeof reportWindowMs !== 'number' || !Number.isFinite(reportWindowMs) || reportWindowMs < 0 || reportWindowMs > MAX_REPORT_WINDOW_MS) {
-    at('reportWindowMs', `expected a number of milliseconds between 0 and ${MAX_REPORT_WINDOW_MS}, got ${kindOf(reportWindowMs)}${typeof reportWindowMs === 'number' ? ' out of range' : ''}`);
-  }
-
-  const maxOutbox = input['maxOutbox'] ?? DEFAULTS.maxOutbox;
-  if (typeof maxOutbox !== 'number' || !Number.isInteger(maxOutbox) || maxOutbox < 1 || maxOutbox > MAX_OUTBOX) {
-    at('maxOutbox', `expected an integer between 1 and ${MAX_OUTBOX}, got ${kindOf(maxOutbox)}${typeof maxOutbox === 'number' ? ' out of range' : ''}`);
-  }
-
-  const updateSessionMethod = input['updateSessionMethod'] ?? 'PUT';
-  if (updateSessionMethod !== 'PUT' && updateSessionMethod !== 'POST_OVERRIDE') {
-    at('updateSessionMethod', `expected 'PUT' or 'POST_OVERRIDE', got ${kindOf(updateSessionMethod)}`);
-  }
-
   const known = new Set([...CONFIG_KEYS, ...extraKeys]);
   for (const k of Object.keys(input)) if (!known.has(k)) at(k, `unknown option (expected one of ${[...known].join(', ')})`);
 
@@ -266,9 +206,5 @@ export function resolveConfig(input: unknown, extraKeys: ReadonlyArray<string> =
     random: random as () => number,
     session: session as unknown as SessionStore,
     retry,
-    ...(outbox === undefined ? {} : { outbox: outbox as unknown as OutboxStore }),
-    reportWindowMs: reportWindowMs as number,
-    maxOutbox: maxOutbox as number,
-    updateSessionMethod: updateSessionMethod as UpdateSessionMethod,
   });
 }

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { EngagementError, EngagementErrorKind, Operation, ValidationIssue } from '../errors';
+import type { EngagementError, EngagementErrorKind, Operation } from '../errors';
 import type { NormalizedRequest } from '../model';
 
 /**
@@ -32,6 +32,7 @@ export interface RequestSummary {
  * const summary: ErrorSummary = { kind: 'http', operation: 'createSession', status: 503 };
  * ```
  * @since 0.1.0
+ * @category Check core
  */
 export interface ErrorSummary {
   readonly kind: EngagementErrorKind;
@@ -42,10 +43,8 @@ export interface ErrorSummary {
 
 /**
  * Everything a client reports on `events$`. `check` numbers the checks of a
- * client (1, 2, …); `at` is the scheduler's clock in ms. The `report*` and
- * `outboxOverflow` events follow `report`/`reportFrom` (Update Session):
- * they carry counts, types, statuses and field paths, never the reported
- * values.
+ * client (1, 2, …); `at` is the scheduler's clock in ms. A reporter has
+ * events of its own (`ReportEvent`).
  *
  * @example
  * ```ts
@@ -54,6 +53,7 @@ export interface ErrorSummary {
  * });
  * ```
  * @since 0.1.0
+ * @category Check core
  */
 export type ClientEvent =
   | { readonly type: 'attemptStarted'; readonly check: number; readonly attempt: number; readonly at: number; readonly request: RequestSummary }
@@ -62,61 +62,35 @@ export type ClientEvent =
   | { readonly type: 'gaveUp'; readonly check: number; readonly attempts: number; readonly at: number; readonly reason: string; readonly error: ErrorSummary }
   | { readonly type: 'succeeded'; readonly check: number; readonly attempts: number; readonly at: number; readonly status: 'Available' | 'NotAvailable' }
   | { readonly type: 'sessionChanged'; readonly at: number; readonly change: 'restored' | 'confirmed' | 'replaced' | 'reset' }
-  | { readonly type: 'warning'; readonly at: number; readonly code: WarningCode; readonly message: string }
-  // Reporting (Update Session): counts and types only, never contents.
-  | { readonly type: 'reportQueued'; readonly at: number; readonly attributes: number; readonly impressions: number; readonly pending: number }
-  | {
-      readonly type: 'reportDelivered';
-      readonly at: number;
-      /** Numbers the Update Session calls of a client (1, 2, …). */
-      readonly batch: number;
-      /** Reported items the call delivered (before coalescing). */
-      readonly items: number;
-      /** Attributes and impressions in the body (after coalescing). */
-      readonly attributes: number;
-      readonly impressions: number;
-      readonly attempts: number;
-      readonly pending: number;
-    }
-  | {
-      readonly type: 'reportRejected';
-      readonly at: number;
-      /** `server`: a 4xx answer parked the batch; `validation`: `reportFrom` met an invalid item (nothing was queued). */
-      readonly source: 'server' | 'validation';
-      readonly items: number;
-      /** Known attribute and impression types among the items. */
-      readonly types: ReadonlyArray<string>;
-      readonly reason: string;
-      readonly batch?: number;
-      readonly status?: number;
-      /** Where each invalid item failed (`[0].info.balance`), for `validation`. */
-      readonly issues?: ReadonlyArray<ValidationIssue>;
-    }
-  | {
-      readonly type: 'reportDeferred';
-      readonly at: number;
-      readonly batch: number;
-      readonly items: number;
-      readonly attempts: number;
-      /** The next delivery round starts after this wait; the items stay in the outbox. */
-      readonly delayMs: number;
-      readonly error: ErrorSummary;
-    }
-  | { readonly type: 'outboxOverflow'; readonly at: number; readonly dropped: number; readonly compacted: number; readonly pending: number; readonly maxOutbox: number };
+  | { readonly type: 'warning'; readonly at: number; readonly code: WarningCode; readonly message: string };
 
 /**
- * The `code` of a `warning` event: a store that cannot be read or written
- * (the client goes on in memory), or a `reportFrom` source that failed.
+ * What one check tells its `onProgress` callback (see `CheckOptions`): the
+ * client's `attemptStarted`, `attemptFailed` and `retryScheduled` events of
+ * that check.
+ *
+ * @example
+ * ```ts
+ * const onProgress = (p: CheckProgress) => console.log(p.type, p.attempt);
+ * ```
+ * @since 0.2.0
+ * @category Check core
+ */
+export type CheckProgress = Extract<ClientEvent, { readonly type: 'attemptStarted' | 'attemptFailed' | 'retryScheduled' }>;
+
+/**
+ * The `code` of a client's `warning` event: the session store could not be
+ * read or written (the client goes on in memory).
  *
  * @example
  * ```ts
  * client.events$.subscribe((e) => {
- *   if (e.type === 'warning' && e.code === 'outboxStoreWriteFailed') console.warn(e.message);
+ *   if (e.type === 'warning' && e.code === 'sessionStoreWriteFailed') console.warn(e.message);
  * });
  * ```
  * @since 0.1.0
  */
-export type WarningCode = 'sessionStoreUnreadable' | 'sessionStoreWriteFailed' | 'outboxStoreUnreadable' | 'outboxStoreWriteFailed' | 'reportSourceFailed';
+export type WarningCode = 'sessionStoreUnreadable' | 'sessionStoreWriteFailed';
 
 /** @internal */
 export function summarizeRequest(request: NormalizedRequest, ids: { vid?: string; sid?: string }): RequestSummary {

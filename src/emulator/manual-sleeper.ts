@@ -19,6 +19,7 @@
  * expect((await answer).status).toBe(200);
  * ```
  * @since 0.1.0
+ * @category Emulator
  */
 export interface ManualSleeper {
   /** The function to inject. */
@@ -46,6 +47,7 @@ export interface ManualSleeper {
  * await done; // 'slept'
  * ```
  * @since 0.1.0
+ * @category Emulator
  */
 export function manualSleeper(): ManualSleeper {
   const calls: number[] = [];

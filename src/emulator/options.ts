@@ -25,6 +25,7 @@ import type { EmulatorAvailability, EmulatorEngagement, EmulatorOptions } from '
  * });
  * ```
  * @since 0.1.0
+ * @category Emulator
  */
 export const defaultAvailability: EmulatorAvailability = Object.freeze({
   skills: Object.freeze([
@@ -125,6 +126,7 @@ const OPTION_KEYS = new Set([
  * isLoopbackHost('0.0.0.0');   // false
  * ```
  * @since 0.1.0
+ * @category Emulator
  */
 export function isLoopbackHost(host: string): boolean {
   const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');

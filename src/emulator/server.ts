@@ -59,6 +59,7 @@ type Delivery =
  * await emulator.close();
  * ```
  * @since 0.1.0
+ * @category Emulator
  */
 export async function startEmulator(options?: EmulatorOptions): Promise<RunningEmulator> {
   const resolved = resolveOptions(options);

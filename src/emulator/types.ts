@@ -13,6 +13,7 @@
  * const op: EmulatorOperation = 'csds';
  * ```
  * @since 0.1.0
+ * @category Emulator
  */
 export type EmulatorOperation = 'createSession' | 'updateSession' | 'csds';
 
@@ -34,6 +35,7 @@ export type EmulatorOperation = 'createSession' | 'updateSession' | 'csds';
  * const slow: Fault = { kind: 'slowBody', delayMs: 5000 };
  * ```
  * @since 0.1.0
+ * @category Emulator
  */
 export type Fault =
   | { readonly kind: 'status'; readonly status: number; readonly body?: unknown; readonly headers?: Readonly<Record<string, string>> }
@@ -51,6 +53,7 @@ export type Fault =
  * const options: FaultOptions = { operation: 'csds', times: 2 };
  * ```
  * @since 0.1.0
+ * @category Emulator
  */
 export interface FaultOptions {
   /** How many calls of the operation it answers: a positive integer or `Infinity`. Default 1. */
@@ -68,6 +71,7 @@ export interface FaultOptions {
  * const skill: EmulatorSkill = { id: 23, name: 'TestSkill', online: true };
  * ```
  * @since 0.1.0
+ * @category Emulator
  */
 export interface EmulatorSkill {
   /** A number (as LivePerson's skill ids) or a string. Unique. */
@@ -86,6 +90,7 @@ export interface EmulatorSkill {
  * const sales: EmulatorEngagement = { skill: 23, engagementId: '3562981120', language: 'en-US' };
  * ```
  * @since 0.1.0
+ * @category Emulator
  */
 export interface EmulatorEngagement {
   readonly skill: number | string;
@@ -119,6 +124,7 @@ export interface EmulatorEngagement {
  * };
  * ```
  * @since 0.1.0
+ * @category Emulator
  */
 export interface EmulatorAvailability {
   readonly skills: ReadonlyArray<EmulatorSkill>;
@@ -136,6 +142,7 @@ export interface EmulatorAvailability {
  * const options: EmulatorOptions = { accountId: '12345678', loadingAccountCalls: 1, validForSeconds: 60 };
  * ```
  * @since 0.1.0
+ * @category Emulator
  */
 export interface EmulatorOptions {
   /** Default `'127.0.0.1'`. A non-loopback host is refused unless `allowExternal`. */
@@ -181,6 +188,7 @@ export interface EmulatorOptions {
  * expect(first?.impAttributes[0]).toMatchObject({ type: 'impDisplay' });
  * ```
  * @since 0.1.0
+ * @category Emulator
  */
 export interface ReceivedUpdate {
   readonly sessionId: string;
@@ -202,6 +210,7 @@ export interface ReceivedUpdate {
  * console.log(call?.consumerSections, call?.status);
  * ```
  * @since 0.1.0
+ * @category Emulator
  */
 export interface ReceivedCreate {
   readonly pageId: string;
@@ -224,6 +233,7 @@ export interface ReceivedCreate {
  * console.log(session?.pageIds.length);
  * ```
  * @since 0.1.0
+ * @category Emulator
  */
 export interface SessionSnapshot {
   readonly sessionId: string;
@@ -250,6 +260,7 @@ export interface SessionSnapshot {
  * expect(v?.sessions).toHaveLength(1);
  * ```
  * @since 0.1.0
+ * @category Emulator
  */
 export interface VisitorSnapshot {
   readonly accountId: string;
@@ -270,6 +281,7 @@ export interface VisitorSnapshot {
  * expect(emulator.stats().visitorsCreated).toBe(1); // no visitor storm
  * ```
  * @since 0.1.0
+ * @category Emulator
  */
 export interface EmulatorStats {
   /** Every request, preflights and unknown routes included. */
@@ -309,6 +321,7 @@ export interface EmulatorStats {
  * }
  * ```
  * @since 0.1.0
+ * @category Emulator
  */
 export interface RunningEmulator {
   /** `'http://127.0.0.1:PORT'`: an origin, no trailing slash. */

@@ -13,6 +13,7 @@
  * const init: FetchInit = { method: 'POST', headers: { Accept: 'application/json' }, body: '{}' };
  * ```
  * @since 0.1.0
+ * @category Transport
  */
 export interface FetchInit {
   readonly method: string;
@@ -29,6 +30,7 @@ export interface FetchInit {
  * async function read(res: FetchResponse) { return res.status === 200 ? JSON.parse(await res.text()) : undefined; }
  * ```
  * @since 0.1.0
+ * @category Transport
  */
 export interface FetchResponse {
   readonly status: number;
@@ -45,6 +47,7 @@ export interface FetchResponse {
  * const client = createEngagementClient({ accountId: '12345678', fetch: globalThis.fetch as FetchLike });
  * ```
  * @since 0.1.0
+ * @category Transport
  */
 export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>;
 

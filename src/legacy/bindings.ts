@@ -26,6 +26,7 @@
  * chat.onLog((entry, info: LegacyEventInfo) => console.log(info.eventName, info.appName));
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export interface LegacyEventInfo {
   readonly eventName: string;
@@ -42,6 +43,7 @@ export interface LegacyEventInfo {
  * };
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type LegacyCallback<T = unknown> = (this: unknown, data: T, info: LegacyEventInfo) => void;
 
@@ -54,6 +56,7 @@ export type LegacyCallback<T = unknown> = (this: unknown, data: T, info: LegacyE
  * const binding: LegacyCallbackObject<unknown> = { callback: view.render, context: view };
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export interface LegacyCallbackObject<T = unknown> {
   readonly callback: LegacyCallback<T>;
@@ -70,6 +73,7 @@ export interface LegacyCallbackObject<T = unknown> {
  * const binding: LegacyBinding = [log, { callback: view.render, context: view }];
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type LegacyBinding<T = unknown> = LegacyCallback<T> | LegacyCallbackObject<T> | ReadonlyArray<LegacyCallback<T> | LegacyCallbackObject<T>>;
 
@@ -84,6 +88,7 @@ export type LegacyBinding<T = unknown> = LegacyCallback<T> | LegacyCallbackObjec
  * chat.unbind(id);
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type LegacyBindingId = string | ReadonlyArray<string> | null;
 
@@ -96,6 +101,7 @@ export type LegacyBindingId = string | ReadonlyArray<string> | null;
  * chat.unbind({ eventName: 'onEngagement', context: view });
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export interface LegacyUnbindCriteria {
   readonly eventName?: string;

@@ -26,6 +26,7 @@ import type { LegacyEvent, LegacyLogEntry } from './telemetry';
  * };
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export interface ChatApiConfig extends EngagementClientConfig {
   readonly onEngagement?: LegacyBinding<LegacyEngagementPayload>;
@@ -45,6 +46,7 @@ export interface ChatApiConfig extends EngagementClientConfig {
  * ChatApi.getEngagement({ consumerSections: ['Support'] });
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export interface ChatApi {
   /**
@@ -81,7 +83,7 @@ const OWN_KEYS = ['onEngagement', 'onLog', 'debug'];
  *
  * @example
  * ```ts
- * import { createChatApi } from 'engagement-rx';
+ * import { createChatApi } from 'engagement-rx/legacy';
  *
  * const ChatApi = createChatApi({
  *   accountId: '12345678',
@@ -93,6 +95,7 @@ const OWN_KEYS = ['onEngagement', 'onLog', 'debug'];
  * ChatApi.getEngagement({ appType: 'EXTERNAL', consumerSections: ['Support', 'English'] });
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export function createChatApi(config: ChatApiConfig): ChatApi {
   const input: Record<string, unknown> = typeof config === 'object' && config !== null ? { ...config } : {};

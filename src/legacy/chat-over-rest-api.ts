@@ -49,6 +49,7 @@ import type { LegacyEvent, LegacyLogEntry } from './telemetry';
  * chat.onLoad((data: LegacyLoadPayload) => console.log(data.API, data.version));
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export interface LegacyLoadPayload {
   readonly API: 'Chat API SDK Loaded';
@@ -68,6 +69,7 @@ export interface LegacyLoadPayload {
  * chat.onInit((data) => { if (!('error' in data)) chat.getEngagement(); });
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export interface LegacyInitPayload {
   readonly account: string;
@@ -85,6 +87,7 @@ export interface LegacyInitPayload {
  * chat.onState((data: LegacyStatePayload) => console.log(data.state)); // 'initialised'
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export interface LegacyStatePayload {
   readonly state: ChatState;
@@ -101,6 +104,7 @@ export interface LegacyStatePayload {
  * const render = (data: LegacyPayloadOf<'onEngagement'>) => console.log(data);
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type LegacyPayloadOf<K extends LegacyEventName> = K extends 'onLoad'
   ? LegacyLoadPayload
@@ -122,6 +126,7 @@ export type LegacyPayloadOf<K extends LegacyEventName> = K extends 'onLoad'
  * const bindings: LegacyEventBindings = { onInit: [start, log], onEngagement: { callback: view.render, context: view } };
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type LegacyEventBindings = { readonly [K in LegacyEventName]?: LegacyBinding<LegacyPayloadOf<K>> };
 
@@ -146,6 +151,7 @@ export type LegacyEventBindings = { readonly [K in LegacyEventName]?: LegacyBind
  * };
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export interface LegacyChatConfig extends LegacyEventBindings, Pick<EngagementClientConfig, 'csds' | 'fetch' | 'timeoutMs' | 'scheduler' | 'random' | 'session' | 'retry'> {
   /** The account (site) id. */
@@ -182,6 +188,7 @@ export interface LegacyChatConfig extends LegacyEventBindings, Pick<EngagementCl
  * const id = chat.onEngagement(render, 'myApp', view);
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type LegacyEventMethods = {
   readonly [K in LegacyEventName]: (binding: LegacyBinding<LegacyPayloadOf<K>>, appName?: string, context?: unknown) => LegacyBindingId;
@@ -197,6 +204,7 @@ export type LegacyEventMethods = {
  * if (failed && failed.error) console.warn(failed.error);
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type LegacyUnsupportedMethods = { readonly [K in UnsupportedMethodName]: (request?: unknown) => LegacyCallFailure };
 
@@ -208,6 +216,7 @@ export type LegacyUnsupportedMethods = { readonly [K in UnsupportedMethodName]: 
  * chat.getVisitorName(); // ''
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type LegacyNoChatGetters = { readonly [K in NoChatGetterName]: () => (typeof NO_CHAT_GETTERS)[K] };
 
@@ -403,6 +412,7 @@ function isObject(u: unknown): u is Record<string, unknown> {
  * });
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export class ChatOverRestAPI {
   constructor(config: LegacyChatConfig) {

@@ -20,6 +20,7 @@
  * LEGACY_EVENT_NAMES.includes('onEngagement'); // true
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export const LEGACY_EVENT_NAMES = [
   'onLoad',
@@ -66,6 +67,7 @@ export const LEGACY_EVENT_NAMES = [
  * const name: LegacyEventName = 'onEngagement';
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type LegacyEventName = (typeof LEGACY_EVENT_NAMES)[number];
 
@@ -83,6 +85,7 @@ export function isLegacyEventName(name: string): name is LegacyEventName {
  * if (chat.getState() === chat.chatStates.INITIALISED) chat.getEngagement();
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export const CHAT_STATES = Object.freeze({
   CHATTING: 'chatting',
@@ -104,6 +107,7 @@ export const CHAT_STATES = Object.freeze({
  * const states: ChatStates = chat.chatStates;
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type ChatStates = typeof CHAT_STATES;
 
@@ -115,6 +119,7 @@ export type ChatStates = typeof CHAT_STATES;
  * const state: ChatState = 'uninitialised';
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type ChatState = ChatStates[keyof ChatStates];
 
@@ -191,6 +196,7 @@ export const UNSUPPORTED_METHODS = [
  * const name: UnsupportedMethodName = 'requestChat';
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type UnsupportedMethodName = (typeof UNSUPPORTED_METHODS)[number];
 
@@ -224,6 +230,7 @@ export const NO_CHAT_GETTERS = Object.freeze({
  * const getter: NoChatGetterName = 'getVisitorName';
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type NoChatGetterName = keyof typeof NO_CHAT_GETTERS;
 

@@ -20,6 +20,7 @@ import { isLegacyEventName } from './event-names';
  * const defaults: LegacyDefaults = { engagementDomain: 'http://127.0.0.1:4010', retry: { maxAttempts: 1 } };
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type LegacyDefaults = Partial<LegacyChatConfig>;
 
@@ -33,6 +34,7 @@ export type LegacyDefaults = Partial<LegacyChatConfig>;
  * const chat = new Chat({ lpNumber: '12345678' });
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export interface LegacyChatConstructor {
   new (config: LegacyChatConfig): ChatOverRestAPI;
@@ -75,13 +77,14 @@ export function mergeLegacyConfig(defaults: Bag, config: unknown): unknown {
  *
  * @example
  * ```ts
- * import { installLegacyGlobals } from 'engagement-rx';
+ * import { installLegacyGlobals } from 'engagement-rx/legacy';
  *
  * // Point unchanged page code at a local emulator, before the page script runs:
  * installLegacyGlobals(window, { engagementDomain: 'http://127.0.0.1:4010' });
  * var chat = new lpTag.taglets.ChatOverRestAPI({ lpNumber: '12345678', onInit: ... });
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export function installLegacyGlobals(target: object, defaults?: LegacyDefaults): LegacyChatConstructor {
   const root = target as Bag;

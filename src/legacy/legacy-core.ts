@@ -26,6 +26,7 @@ import { thrownName, type LegacyEvent, type LegacyLogCode, type LegacyLogEntry, 
  * if (!('error' in call)) window.addEventListener('pagehide', () => call.cancel());
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export interface LegacyCall {
   /** Numbers the calls of one adapter: 1, 2, ... */

@@ -24,6 +24,7 @@ import { validateEngagementRequest } from '../validate';
  * };
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export interface LegacyErrorObject {
   readonly error: {
@@ -50,6 +51,7 @@ export interface LegacyErrorObject {
  * }
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type LegacyFailurePayload = ServerErrorBody | LegacyErrorObject;
 
@@ -64,6 +66,7 @@ export type LegacyFailurePayload = ServerErrorBody | LegacyErrorObject;
  * });
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type LegacyEngagementPayload = Engagement | LegacyFailurePayload;
 
@@ -83,6 +86,7 @@ export type LegacyEngagementPayload = Engagement | LegacyFailurePayload;
  * });
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export interface LegacyEngagementRequest extends Omit<EngagementRequest, 'vid' | 'sid'> {
   readonly vid?: string | null;
@@ -106,6 +110,7 @@ export interface LegacyEngagementRequest extends Omit<EngagementRequest, 'vid' |
  * const failed: LegacyCallFailure = { error: 'getEngagement - invalid request: appDetails.ipAddress: ...' };
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export interface LegacyCallFailure {
   readonly error: string;

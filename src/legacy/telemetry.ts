@@ -16,6 +16,7 @@
  * const level: LegacyLogLevel = 'ERROR';
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type LegacyLogLevel = 'ERROR' | 'INFO' | 'DEBUG';
 
@@ -33,6 +34,7 @@ export type LegacyLogLevel = 'ERROR' | 'INFO' | 'DEBUG';
  * const code: LegacyLogCode = 'callbackFailed';
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type LegacyLogCode =
   | 'invalidConfig'
@@ -57,6 +59,7 @@ export type LegacyLogCode =
  * chat.onLog((entry: LegacyLogEntry) => console.debug(`[${entry.level}] ${entry.message}`));
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export interface LegacyLogEntry {
   readonly level: LegacyLogLevel;
@@ -82,6 +85,7 @@ export interface LegacyLogEntry {
  * });
  * ```
  * @since 0.1.0
+ * @category Legacy adapters
  */
 export type LegacyEvent =
   | { readonly type: 'log'; readonly at: number; readonly entry: LegacyLogEntry }

@@ -15,6 +15,7 @@ import type { OutboxStore } from '../report/outbox-store';
  * const options: FileOutboxStoreOptions = { mode: 0o600 };
  * ```
  * @since 0.1.0
+ * @category Node
  */
 export interface FileOutboxStoreOptions {
   /**
@@ -63,6 +64,7 @@ export interface FileOutboxStoreOptions {
  * });
  * ```
  * @since 0.1.0
+ * @category Node
  */
 export function fileOutboxStore(path: string, options?: FileOutboxStoreOptions): OutboxStore {
   return accountJsonFile('fileOutboxStore', path, options);

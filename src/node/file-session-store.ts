@@ -16,6 +16,7 @@ import { sessionIdsOnly } from '../session/visitor-session';
  * const options: FileSessionStoreOptions = { mode: 0o640 };
  * ```
  * @since 0.1.0
+ * @category Node
  */
 export interface FileSessionStoreOptions {
   /**
@@ -70,6 +71,7 @@ export interface FileSessionStoreOptions {
  * });
  * ```
  * @since 0.1.0
+ * @category Node
  */
 export function fileSessionStore(path: string, options?: FileSessionStoreOptions): SessionStore {
   const file = accountJsonFile('fileSessionStore', path, options, true);

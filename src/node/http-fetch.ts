@@ -151,5 +151,6 @@ function send(url: string, init: FetchInit): Promise<FetchResponse> {
  * const client = createEngagementClient({ accountId: '12345678', domain: 'va.v.liveperson.net', fetch: nodeHttpFetch });
  * ```
  * @since 0.1.0
+ * @category Node
  */
 export const nodeHttpFetch: FetchLike = withAbortControllerFactory((url, init) => send(url, init), lightAbortController);

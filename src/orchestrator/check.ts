@@ -1,50 +1,40 @@
 /**
- * One check as the orchestrator sees it: the client's `getEngagement`
- * answer, plus the progress of its attempts read from the client's
- * `events$` (attempt numbers, failures, the time of the next retry).
+ * One check as the live state sees it: the client's `getEngagement`
+ * answer, plus the progress of its attempts that the check itself tells
+ * (attempt numbers, failures, the time of the next retry).
  *
  * @packageDocumentation
  */
 import { Observable, type SchedulerLike } from 'rxjs';
-import type { EngagementAttribute } from '../attributes/attribute';
-import type { ClientEvent } from '../client/events';
+import type { CheckOptions } from '../client/client';
+import type { CheckProgress } from '../client/events';
 import type { EngagementError } from '../errors';
 import type { Either } from '../internal/either';
 import type { Engagement, EngagementRequest } from '../model';
 import type { MachineEvent } from './state';
 
 /**
- * The part of an `EngagementClient` an orchestrator needs. A real client
- * fits it; tests pass a fake.
- *
- * `report`, when the client has it, receives the SDEs of `attributes$`
- * (Update Session); without it, SDEs travel in the `engagementAttributes`
- * of the next check. Its result may be an Observable: the orchestrator then
- * waits for its first value (or completion) before the re-check the SDEs
- * trigger is scheduled.
+ * The part of an `EngagementClient` the live state needs: its checks. A real
+ * client fits it; tests pass a fake.
  *
  * @example
  * ```ts
- * const slice: OrchestratorClient = createEngagementClient({ accountId: '12345678' });
+ * const slice: CheckingClient = createEngagementClient({ accountId: '12345678' });
  * ```
- * @since 0.1.0
+ * @since 0.2.0
  */
-export interface OrchestratorClient {
-  getEngagement(request?: EngagementRequest): Observable<Either<EngagementError, Engagement>>;
-  readonly events$: Observable<ClientEvent>;
-  report?(...attributes: EngagementAttribute[]): unknown;
+export interface CheckingClient {
+  getEngagement(request?: EngagementRequest, options?: CheckOptions): Observable<Either<EngagementError, Engagement>>;
 }
 
 /**
- * The events of one check, in order, ending with its answer: the client's
- * `attemptStarted`, `attemptFailed` and `retryScheduled` events of this
- * check (told apart from other checks of the same client by the `check`
- * number of the first `attemptStarted` event emitted while subscribing),
- * then `answer`, then completion. Only the first answer is taken (with the
- * client's polling on, later polls belong to direct `getEngagement` callers).
+ * The events of one check, in order, ending with its answer: the check's
+ * own `attemptStarted`, `attemptFailed` and `retryScheduled` progress (its
+ * `onProgress`), then `answer`, then completion. Only the first answer is
+ * taken (with the client's polling on, later polls belong to direct
+ * `getEngagement` callers).
  *
- * Unsubscribing aborts the check (the request in flight or the retry wait),
- * and drops the `events$` subscription: an idle orchestrator holds none.
+ * Unsubscribing aborts the check (the request in flight or the retry wait).
  *
  * @example
  * ```ts
@@ -53,30 +43,19 @@ export interface OrchestratorClient {
  * ```
  * @since 0.1.0
  */
-export function checkEvents(client: OrchestratorClient, request: EngagementRequest, scheduler: SchedulerLike): Observable<MachineEvent> {
+export function checkEvents(client: CheckingClient, request: EngagementRequest, scheduler: SchedulerLike): Observable<MachineEvent> {
   return new Observable<MachineEvent>((subscriber) => {
-    let check: number | undefined;
-    let subscribing = true;
-    const progress = client.events$.subscribe((e) => {
-      if (check === undefined) {
-        if (!subscribing || e.type !== 'attemptStarted') return;
-        check = e.check;
-      }
+    const onProgress = (e: CheckProgress): void => {
       switch (e.type) {
         case 'attemptStarted':
-          if (e.check === check) subscriber.next({ type: 'attemptStarted', attempt: e.attempt, at: e.at });
-          return;
+          return subscriber.next({ type: 'attemptStarted', attempt: e.attempt, at: e.at });
         case 'attemptFailed':
-          if (e.check === check) subscriber.next({ type: 'attemptFailed', attempt: e.attempt, at: e.at, error: e.error });
-          return;
+          return subscriber.next({ type: 'attemptFailed', attempt: e.attempt, at: e.at, error: e.error });
         case 'retryScheduled':
-          if (e.check === check) subscriber.next({ type: 'retryScheduled', attempt: e.attempt, at: e.at, delayMs: e.delayMs });
-          return;
-        default:
-          return;
+          return subscriber.next({ type: 'retryScheduled', attempt: e.attempt, at: e.at, delayMs: e.delayMs });
       }
-    });
-    const answer = client.getEngagement(request).subscribe({
+    };
+    return client.getEngagement(request, { onProgress }).subscribe({
       next: (result) => {
         subscriber.next({ type: 'answer', result, at: scheduler.now() });
         subscriber.complete();
@@ -84,10 +63,5 @@ export function checkEvents(client: OrchestratorClient, request: EngagementReque
       error: (err: unknown) => subscriber.error(err),
       complete: () => subscriber.complete(),
     });
-    subscribing = false;
-    return () => {
-      answer.unsubscribe();
-      progress.unsubscribe();
-    };
   });
 }

@@ -40,8 +40,9 @@ import type { EngagementAttribute } from '../attributes/attribute';
 import { coalesceAttributes } from '../attributes/merge';
 import { isLeft } from '../internal/either';
 import type { AppDetails, EngagementAttributeInput, EngagementRequest } from '../model';
-import { checkEvents, type OrchestratorClient } from './check';
-import { resolveOrchestratorOptions, validateInputs, type OrchestratorOptions, type ResolvedOrchestratorOptions } from './options';
+import { internalsOf } from '../client/internals';
+import { checkEvents, type CheckingClient } from './check';
+import { resolveWatchOptions, validateInputs, type WatchOptions, type ResolvedWatchOptions } from './options';
 import {
   IDLE,
   endsPhase,
@@ -74,6 +75,7 @@ import { EMPTY_LEDGER, acceptAttributes, markSent, normalizeSections, pauseReaso
  * };
  * ```
  * @since 0.1.0
+ * @category Live state
  */
 export interface EngagementInputs {
   /**
@@ -95,7 +97,7 @@ export interface EngagementInputs {
 }
 
 /**
- * Orchestrates the engagement checks of one visitor: returns an Observable
+ * The live engagement state of one client's visitor: returns an Observable
  * of {@link EngagementState} that starts with `Idle` (or `Paused` when it
  * starts offline or hidden) and follows the rules of the module
  * description. It is shared: every subscriber sees the same checks, a late
@@ -103,9 +105,11 @@ export interface EngagementInputs {
  * stops everything (the request in flight is aborted, every timer cleared).
  * Subscribing again afterwards starts afresh.
  *
- * SDEs go to `client.report` when the client has one (Update Session), else
- * in the `engagementAttributes` of the next check (kept until a check that
- * carried them gets an answer). `options.attributes` forces either way.
+ * SDEs go to `options.reporter` when one is given (Update Session, e.g.
+ * `createReporter(client)`), else in the `engagementAttributes` of the next
+ * check (kept until a check that carried them gets an answer).
+ * `options.attributes` forces either way. Timers run on the client's
+ * scheduler unless `options.scheduler` names another.
  *
  * Never throws: invalid options or inputs give a single `Failed` state with
  * a `validation` error naming them. An error notification of an input (or
@@ -114,24 +118,26 @@ export interface EngagementInputs {
  * @example
  * ```ts
  * import { BehaviorSubject } from 'rxjs';
- * import { createEngagementClient, orchestrateEngagement } from 'engagement-rx';
+ * import { createEngagementClient, watchEngagement } from 'engagement-rx';
  *
  * const client = createEngagementClient({ accountId: '12345678' });
  * const sections$ = new BehaviorSubject(['Support']);
- * orchestrateEngagement(client, { sections$ }).subscribe((state) => {
+ * watchEngagement(client, { sections$ }).subscribe((state) => {
  *   if (state.status === 'Available') showChatButton(state.engagement);
  *   else hideChatButton();
  * });
  * sections$.next(['Sales']); // the user navigates: checks again
  * ```
- * @since 0.1.0
+ * @since 0.2.0
+ * @category Live state
  */
-export function orchestrateEngagement(
-  client: OrchestratorClient,
+export function watchEngagement(
+  client: CheckingClient,
   inputs: EngagementInputs = {},
-  options: OrchestratorOptions = {},
+  options: WatchOptions = {},
 ): Observable<EngagementState> {
-  const resolved = resolveOrchestratorOptions(options, typeof client.report === 'function');
+  const core = internalsOf(client);
+  const resolved = resolveWatchOptions(options, core?.ok === true ? core.config.scheduler : asyncScheduler);
   const valid = isLeft(resolved) ? resolved : validateInputs(inputs);
   if (isLeft(valid)) {
     const error = valid.left;
@@ -151,9 +157,9 @@ class Shared {
   private engine: Engine | undefined = undefined;
 
   constructor(
-    private readonly client: OrchestratorClient,
+    private readonly client: CheckingClient,
     private readonly inputs: EngagementInputs,
-    private readonly o: ResolvedOrchestratorOptions,
+    private readonly o: ResolvedWatchOptions,
   ) {}
 
   subscribe(subscriber: Subscriber<EngagementState>): Unsubscribable {
@@ -270,9 +276,9 @@ class Engine {
   private subscriptions: Array<Subscription | undefined> | undefined = undefined;
 
   constructor(
-    private readonly client: OrchestratorClient,
+    private readonly client: CheckingClient,
     private readonly inputs: EngagementInputs,
-    private readonly o: ResolvedOrchestratorOptions,
+    private readonly o: ResolvedWatchOptions,
   ) {}
 
   // ---- subscribers (the share semantics) -------------------------------------------
@@ -411,7 +417,7 @@ class Engine {
     };
     let result: unknown;
     try {
-      result = this.client.report?.(...next.items);
+      result = this.o.reporter?.report(...next.items);
     } catch {
       result = undefined;
     }

@@ -7,35 +7,56 @@ import { asyncScheduler, isObservable, type SchedulerLike } from 'rxjs';
 import { validationError, type ValidationError, type ValidationIssue } from '../errors';
 import { left, right, type Either } from '../internal/either';
 import { isPlainObject, kindOf } from '../internal/validation';
+import type { EngagementAttribute } from '../attributes/attribute';
 import { DEFAULT_ATTRIBUTE_DEBOUNCE_MS, ELIGIBILITY_ATTRIBUTE_TYPES } from './triggers';
 
 /**
  * Where the SDEs of `attributes$` go:
- * - `report`: to the client's `report` (Update Session on the current session);
+ * - `report`: to the `reporter` option's `report` (Update Session on the current session);
  * - `request`: in the `engagementAttributes` of the next check;
- * - `auto` (default): `report` when the client has one, else `request`.
+ * - `auto` (default): `report` when a `reporter` is given, else `request`.
  *
  * @example
  * ```ts
  * const via: AttributeDelivery = 'request';
  * ```
  * @since 0.1.0
+ * @category Live state
  */
 export type AttributeDelivery = 'auto' | 'report' | 'request';
 
 /**
- * Options of `orchestrateEngagement` (and `client.engagement$`). Every field
- * is optional.
+ * What the live state needs of a reporter: its `report` (a `Reporter` from
+ * `createReporter` fits). Its result may be an Observable: the live state
+ * then waits for its first value (or completion) before the re-check the
+ * SDEs trigger is scheduled.
  *
  * @example
  * ```ts
- * const options: OrchestratorOptions = { attributeDebounceMs: 500, renewLeadMs: 60_000 };
+ * const sink: AttributeSink = createReporter(client);
+ * ```
+ * @since 0.2.0
+ * @category Live state
+ */
+export interface AttributeSink {
+  report(...attributes: EngagementAttribute[]): unknown;
+}
+
+/**
+ * Options of `watchEngagement`. Every field is optional.
+ *
+ * @example
+ * ```ts
+ * const options: WatchOptions = { attributeDebounceMs: 500, renewLeadMs: 60_000 };
  * ```
  * @since 0.1.0
+ * @category Live state
  */
-export interface OrchestratorOptions {
-  /** Clock and timers (debounce, renewal, expiry). Default `asyncScheduler`; `client.engagement$` passes the client's. */
+export interface WatchOptions {
+  /** Clock and timers (debounce, renewal, expiry). Default: the client's scheduler (`asyncScheduler` unless configured). */
   readonly scheduler?: SchedulerLike;
+  /** Where the SDEs of `attributes$` are reported (Update Session), e.g. `createReporter(client)`. Without it they travel in the next check. */
+  readonly reporter?: AttributeSink;
   /** Quiet time after an eligibility-changing SDE before the re-check, in ms. Default 1000. */
   readonly attributeDebounceMs?: number;
   /** SDE types that trigger a re-check. Default `ELIGIBILITY_ATTRIBUTE_TYPES`. */
@@ -49,50 +70,49 @@ export interface OrchestratorOptions {
 }
 
 /** @internal */
-export interface ResolvedOrchestratorOptions {
+export interface ResolvedWatchOptions {
   readonly scheduler: SchedulerLike;
   readonly attributeDebounceMs: number;
   readonly eligibilityTypes: ReadonlyArray<string>;
   readonly renewLeadMs: number | undefined;
   readonly useReport: boolean;
+  readonly reporter: AttributeSink | undefined;
   readonly onInvalidAttributes: ((issues: ReadonlyArray<ValidationIssue>) => void) | undefined;
 }
 
-const KEYS = ['scheduler', 'attributeDebounceMs', 'eligibilityTypes', 'renewLeadMs', 'attributes', 'onInvalidAttributes'];
+const KEYS = ['scheduler', 'reporter', 'attributeDebounceMs', 'eligibilityTypes', 'renewLeadMs', 'attributes', 'onInvalidAttributes'];
 const MAX_MS = 86_400_000;
 
 /**
- * Validates the options; `clientReports` says whether the client has a
- * `report` function. Never throws: a bad option is a `validation` Left whose
- * issues name it.
+ * Validates the options; `defaultScheduler` is the client's. Never throws: a
+ * bad option is a `validation` Left whose issues name it.
  *
  * @example
  * ```ts
- * resolveOrchestratorOptions({ attributeDebounceMs: -1 }, false);
+ * resolveWatchOptions({ attributeDebounceMs: -1 }, asyncScheduler);
  * // => left({ kind: 'validation', issues: [{ path: 'attributeDebounceMs', reason: 'expected a number of ms from 0 to 86400000, got a number' }], ... })
  * ```
  * @since 0.1.0
  */
-export function resolveOrchestratorOptions(options: unknown, clientReports: boolean): Either<ValidationError, ResolvedOrchestratorOptions> {
-  // Options that only name a scheduler (what `client.engagement$` passes) resolve once per scheduler:
-  // the result is kept per orchestrator, and many orchestrators share a scheduler.
+export function resolveWatchOptions(options: unknown, defaultScheduler: SchedulerLike = asyncScheduler): Either<ValidationError, ResolvedWatchOptions> {
+  // Options that name nothing, or only a scheduler, resolve once per scheduler: the result is kept
+  // per live state, and a Node service may hold many that share a scheduler.
   const o = options === undefined ? {} : options;
-  if (!isPlainObject(o)) return resolveOptions(o, clientReports);
+  if (!isPlainObject(o)) return resolveOptions(o, defaultScheduler);
   const keys = Object.keys(o);
-  const scheduler = o['scheduler'] ?? asyncScheduler;
+  const scheduler = o['scheduler'] ?? defaultScheduler;
   if (keys.length > (keys.includes('scheduler') ? 1 : 0) || (typeof scheduler !== 'object' && typeof scheduler !== 'function') || scheduler === null) {
-    return resolveOptions(o, clientReports);
+    return resolveOptions(o, defaultScheduler);
   }
   let cached = DEFAULTS.get(scheduler);
-  if (cached === undefined) DEFAULTS.set(scheduler, (cached = [undefined, undefined]));
-  const slot = clientReports ? 1 : 0;
-  return (cached[slot] ??= resolveOptions(o, clientReports));
+  if (cached === undefined) DEFAULTS.set(scheduler, (cached = resolveOptions({ scheduler }, defaultScheduler)));
+  return cached;
 }
 
-/** Resolved defaults per scheduler: [without report, with report]. */
-const DEFAULTS = new WeakMap<object, Array<Either<ValidationError, ResolvedOrchestratorOptions> | undefined>>();
+/** Resolved defaults per scheduler. */
+const DEFAULTS = new WeakMap<object, Either<ValidationError, ResolvedWatchOptions>>();
 
-function resolveOptions(options: unknown, clientReports: boolean): Either<ValidationError, ResolvedOrchestratorOptions> {
+function resolveOptions(options: unknown, defaultScheduler: SchedulerLike): Either<ValidationError, ResolvedWatchOptions> {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     return left(validationError([{ path: 'options', reason: `expected an options object, got ${kindOf(options)}` }]));
   }
@@ -100,7 +120,7 @@ function resolveOptions(options: unknown, clientReports: boolean): Either<Valida
   const issues: ValidationIssue[] = [];
   const at = (path: string, reason: string) => issues.push({ path, reason });
 
-  const scheduler = o['scheduler'] ?? asyncScheduler;
+  const scheduler = o['scheduler'] ?? defaultScheduler;
   const s = scheduler as { schedule?: unknown; now?: unknown };
   if (typeof scheduler !== 'object' || typeof s.schedule !== 'function' || typeof s.now !== 'function') at('scheduler', `expected an RxJS SchedulerLike, got ${kindOf(scheduler)}`);
 
@@ -117,9 +137,14 @@ function resolveOptions(options: unknown, clientReports: boolean): Either<Valida
   if (!Array.isArray(types)) at('eligibilityTypes', `expected an array of SDE types, got ${kindOf(types)}`);
   else types.forEach((t: unknown, i) => typeof t !== 'string' && at(`eligibilityTypes[${i}]`, `expected an SDE type, got ${kindOf(t)}`));
 
+  const reporter = o['reporter'];
+  const hasReporter = reporter !== undefined;
+  if (hasReporter && (typeof reporter !== 'object' || reporter === null || typeof (reporter as { report?: unknown }).report !== 'function')) {
+    at('reporter', `expected a reporter (an object with a report function), got ${kindOf(reporter)}`);
+  }
   const delivery = o['attributes'] ?? 'auto';
   if (delivery !== 'auto' && delivery !== 'report' && delivery !== 'request') at('attributes', `expected 'auto', 'report' or 'request', got ${kindOf(delivery)}`);
-  else if (delivery === 'report' && !clientReports) at('attributes', "is 'report' but the client has no report function");
+  else if (delivery === 'report' && !hasReporter) at('attributes', "is 'report' but no reporter is given");
 
   const onInvalid = o['onInvalidAttributes'];
   if (onInvalid !== undefined && typeof onInvalid !== 'function') at('onInvalidAttributes', `expected a function, got ${kindOf(onInvalid)}`);
@@ -132,7 +157,8 @@ function resolveOptions(options: unknown, clientReports: boolean): Either<Valida
     attributeDebounceMs,
     eligibilityTypes: types as ReadonlyArray<string>,
     renewLeadMs,
-    useReport: delivery === 'report' || (delivery === 'auto' && clientReports),
+    useReport: hasReporter && delivery !== 'request',
+    reporter: reporter as AttributeSink | undefined,
     onInvalidAttributes: onInvalid as ((issues: ReadonlyArray<ValidationIssue>) => void) | undefined,
   });
 }

@@ -35,6 +35,7 @@ import { expiryTimes } from './expiry';
  * if (state.status === 'Checking' && state.trigger === 'sections') showSpinner();
  * ```
  * @since 0.1.0
+ * @category Live state
  */
 export type CheckTrigger = 'start' | 'sections' | 'attributes' | 'refresh' | 'resume';
 
@@ -46,6 +47,7 @@ export type CheckTrigger = 'start' | 'sections' | 'attributes' | 'refresh' | 're
  * const reason: PauseReason = 'hidden';
  * ```
  * @since 0.1.0
+ * @category Live state
  */
 export type PauseReason = 'offline' | 'hidden';
 
@@ -57,6 +59,7 @@ export type PauseReason = 'offline' | 'hidden';
  * if (state.status === 'Idle') hideChatButton();
  * ```
  * @since 0.1.0
+ * @category Live state
  */
 export interface IdleState {
   readonly status: 'Idle';
@@ -73,6 +76,7 @@ export interface IdleState {
  * }
  * ```
  * @since 0.1.0
+ * @category Live state
  */
 export interface CheckingState {
   readonly status: 'Checking';
@@ -119,6 +123,7 @@ export interface RenewalProgress {
  * if (state.status === 'Available') showChatButton(state.engagement.engagementDetails);
  * ```
  * @since 0.1.0
+ * @category Live state
  */
 export interface AvailableState {
   readonly status: 'Available';
@@ -141,6 +146,7 @@ export interface AvailableState {
  * if (state.status === 'NotAvailable') showContactForm();
  * ```
  * @since 0.1.0
+ * @category Live state
  */
 export interface NotAvailableState {
   readonly status: 'NotAvailable';
@@ -171,6 +177,7 @@ export type ExpiryCause = 'renewal-failed' | 'renewal-unanswered' | 'paused';
  * if (state.status === 'Expired') hideChatButton();
  * ```
  * @since 0.1.0
+ * @category Live state
  */
 export interface ExpiredState {
   readonly status: 'Expired';
@@ -188,6 +195,7 @@ export interface ExpiredState {
  * if (state.status === 'Failed') console.warn(describeError(state.error));
  * ```
  * @since 0.1.0
+ * @category Live state
  */
 export interface FailedState {
   readonly status: 'Failed';
@@ -205,6 +213,7 @@ export interface FailedState {
  * if (state.status === 'Paused' && state.reason === 'offline') showOfflineBanner();
  * ```
  * @since 0.1.0
+ * @category Live state
  */
 export interface PausedState {
   readonly status: 'Paused';
@@ -226,6 +235,7 @@ export interface PausedState {
  * });
  * ```
  * @since 0.1.0
+ * @category Live state
  */
 export type EngagementState =
   | IdleState

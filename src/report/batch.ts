@@ -18,7 +18,7 @@
 import { coalesceAttributes } from '../attributes/merge';
 import type { EngagementAttribute } from '../attributes/attribute';
 import type { ImpressionEvent } from '../attributes/impressions';
-import type { OutboxEntry, ReportTarget } from './outbox-state';
+import type { OutboxEntry, ReportTarget } from './entry';
 
 /** Size limits of one batch. */
 export interface BatchLimits {

@@ -19,34 +19,10 @@
 import type { EngagementAttribute } from '../attributes/attribute';
 import { mergeAttributes, mergeBehaviorOf } from '../attributes/merge';
 import type { ErrorSummary } from '../client/events';
+export type { OutboxEntry, ReportTarget } from './entry';
 import { BATCH_LIMITS, batchLength, batchOf, typesOf, type Batch, type BatchLimits } from './batch';
+import type { OutboxEntry, ReportTarget } from './entry';
 import type { QueuedItem } from './report-items';
-
-/**
- * The session a report is delivered to: the visitor and session ids and the
- * page id of the getEngagement answer that was current when the report was
- * made (or, for a report made before any session, when it was sent).
- *
- * @example
- * ```ts
- * const target: ReportTarget = { visitorId: 'V1abc', sessionId: 'S1abc', pageId: '1123456' };
- * ```
- * @since 0.1.0
- */
-export interface ReportTarget {
-  readonly visitorId: string;
-  readonly sessionId: string;
-  readonly pageId: string;
-}
-
-/** One reported item waiting in the outbox. `target` is absent until a session exists. @internal */
-export type OutboxEntry = {
-  /** Order of arrival (unique in an outbox, increasing). */
-  readonly seq: number;
-  /** The scheduler's clock when the item was reported. */
-  readonly queuedAt: number;
-  readonly target?: ReportTarget;
-} & QueuedItem;
 
 /**
  * A report the server refused (a 4xx answer other than 408 and 429): parked
@@ -58,6 +34,7 @@ export type OutboxEntry = {
  * const parked: RejectedReport = { items: 3, types: ['cart', 'impDisplay'], reason: 'http 404 (internalCode 39)', status: 404, internalCode: 39, at: 1700000000000 };
  * ```
  * @since 0.1.0
+ * @category Reporting
  */
 export interface RejectedReport {
   /** How many reported items the refused request carried. */
@@ -93,6 +70,7 @@ export interface Outbox {
  * });
  * ```
  * @since 0.1.0
+ * @category Reporting
  */
 export interface OutboxState {
   /** Reported items not yet accepted by the server (the ones being sent included). */

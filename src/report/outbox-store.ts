@@ -31,6 +31,7 @@ import type { StoredOutbox } from './stored-outbox';
  * };
  * ```
  * @since 0.1.0
+ * @category Reporting
  */
 export interface OutboxStore {
   load(accountId: string): unknown;
@@ -52,6 +53,7 @@ export interface OutboxStore {
  * const b = createEngagementClient({ accountId: '12345678', outbox });
  * ```
  * @since 0.1.0
+ * @category Reporting
  */
 export function memoryOutboxStore(): OutboxStore {
   const outboxes = new Map<string, StoredOutbox>();
@@ -74,6 +76,7 @@ export function memoryOutboxStore(): OutboxStore {
  * const options: WebStorageOutboxStoreOptions = { prefix: 'my-app:lp-outbox:' };
  * ```
  * @since 0.1.0
+ * @category Reporting
  */
 export interface WebStorageOutboxStoreOptions {
   /**
@@ -123,6 +126,7 @@ const DEFAULT_PREFIX = 'engagement-rx:outbox:';
  * });
  * ```
  * @since 0.1.0
+ * @category Reporting
  */
 export function webStorageOutboxStore(storage: WebStorageLike, options?: WebStorageOutboxStoreOptions): OutboxStore {
   return accountWebStorage('webStorageOutboxStore', storage, options, DEFAULT_PREFIX, 'sessionStorage');

@@ -24,6 +24,7 @@ import { prefixIssues } from '../internal/validation';
  * client.report(...items);
  * ```
  * @since 0.1.0
+ * @category Reporting
  */
 export type ReportItem = EngagementAttribute | ImpressionEvent;
 
@@ -39,6 +40,7 @@ export type ReportItem = EngagementAttribute | ImpressionEvent;
  * client.reportFrom(cart$);
  * ```
  * @since 0.1.0
+ * @category Reporting
  */
 export type ReportSourceValue = ReportItem | ReadonlyArray<ReportItem>;
 

@@ -1,327 +1,374 @@
 /**
- * The reporting pipeline (effects): reports wait in the outbox, are batched
- * for a short window on the client's scheduler, wait for a session when
- * none exists yet, and go out one batch at a time, in order, through the
- * client's retry policy ({@link withRetry}). The outbox is written to its
- * store when a report is queued, before each send (the batch's session is
- * fixed then) and after it.
+ * Reporting as a piece of its own: `createReporter(client)` sends the
+ * engagement attributes (SDEs) and impression events an application reports
+ * with Update Session, on the client's visitor session, through an outbox
+ * that loses nothing. A page that only checks never imports it.
  *
- * Nothing runs while nothing is pending: the pipeline is subscribed when a
- * report arrives (or when a store hands back pending reports) and ends,
- * timers and session subscription included, once the outbox is empty.
+ * The pipeline itself (`pipeline.ts`) is created lazily, on the first
+ * report, or at once when the store hands back pending reports: an idle
+ * reporter holds one small object and nothing else.
  *
- * ```text
- * report ──▶ outbox ──▶ window (≤ windowMs after the oldest) ──▶ session? ──▶ Update Session ×retry
- *              ▲                                                                 │
- *              └──── 5xx / network / timeout after the retries: wait 2, 4, 8… min ◀┘
- *                    2xx: delivered (removed) · 4xx: parked as rejected (removed)
+ * @packageDocumentation
+ */
+import { Observable, Subject, Subscription, defer, from, of, type ObservableInput } from 'rxjs';
+import { validationError, type ValidationError, type ValidationIssue } from '../errors';
+import { ENGAGEMENT_ATTRIBUTE_TYPES, type EngagementAttribute } from '../attributes/attribute';
+import { mergeAttributes, mergeBehaviorOf } from '../attributes/merge';
+import { IMPRESSION_EVENT_TYPES } from '../attributes/impressions';
+import type { EngagementClient } from '../client/client';
+import { internalsOf, type WorkingInternals } from '../client/internals';
+import { updateSession$, type UpdateSessionWireMethod } from '../http/update-session';
+import { isLeft, left, right, type Either } from '../internal/either';
+import { isRecord, kindOf } from '../internal/validation';
+import type { NormalizedRequest } from '../model';
+import type { Batch } from './batch';
+import type { ReportEvent } from './events';
+import { emptyOutbox, outboxStateOf, type Outbox, type OutboxState } from './outbox-state';
+import type { OutboxStore } from './outbox-store';
+import { createPipeline, loadOutbox, type Pipeline, type PipelineEnv } from './pipeline';
+import { decodeReportItems, type ReportItem, type ReportSourceValue } from './report-items';
+
+/**
+ * How Update Session goes on the wire: `PUT` (the documented method), or
+ * `POST_OVERRIDE`: a `POST` with `X-HTTP-Method-Override: PUT`, for
+ * browsers, proxies or firewalls that refuse `PUT`.
+ *
+ * @example
+ * ```ts
+ * const reporter = createReporter(client, { updateSessionMethod: 'POST_OVERRIDE' });
  * ```
+ * @since 0.1.0
+ */
+export type UpdateSessionMethod = UpdateSessionWireMethod;
+
+/**
+ * Options of {@link createReporter}; every field is optional.
+ *
+ * @example
+ * ```ts
+ * const options: ReporterOptions = { outbox: webStorageOutboxStore(localStorage), reportWindowMs: 500 };
+ * ```
+ * @since 0.2.0
+ * @category Reporting
+ */
+export interface ReporterOptions {
+  /**
+   * Where reports wait until the server accepted them. Default: in memory,
+   * for this reporter only. `webStorageOutboxStore` or `fileOutboxStore`
+   * (from `engagement-rx/node`) keep them across reloads and restarts; they
+   * hold SDE contents on the device until delivered.
+   */
+  readonly outbox?: OutboxStore;
+  /** The batching window: reports made within this many ms of the first go in one Update Session. Default 250; 0-60000. */
+  readonly reportWindowMs?: number;
+  /** Most reported items the outbox holds (see the overflow rule in docs/attributes.md). Default 1000; 1-100000. */
+  readonly maxOutbox?: number;
+  /** How Update Session is sent. Default `'PUT'`. */
+  readonly updateSessionMethod?: UpdateSessionMethod;
+}
+
+/**
+ * Reports engagement attributes and impression events of one client's
+ * visitor with Update Session. Made by {@link createReporter}.
+ *
+ * @example
+ * ```ts
+ * const reporter = createReporter(client);
+ * const cart = cartAttribute({ total: 11.7, numItems: 6 });
+ * if (cart._tag === 'Right') reporter.report(cart.right);
+ * ```
+ * @since 0.2.0
+ * @category Reporting
+ */
+export interface Reporter {
+  /**
+   * Reports engagement attributes (SDEs) and impression events with Update
+   * Session. Validated now: a `validation` Left names each bad field
+   * (`[1].info.balance`) and nothing is queued. Otherwise the items wait in
+   * the outbox (see `outbox$`), are batched for `reportWindowMs`, coalesced
+   * and sent in order once a session exists; they survive failures and, with
+   * a durable outbox store, reloads. Impressions go to `impAttributes`, SDEs
+   * to `engagementAttributes`. What the server accepted of `cart`,
+   * `personal`, `ctmrinfo` and `mrktInfo` also rides along in the client's
+   * later checks of the same visitor.
+   */
+  report(...items: ReadonlyArray<ReportItem>): Either<ValidationError, void>;
+  /**
+   * Reports what `source$` emits (one item, or an array reported together)
+   * until it completes or the returned Subscription is unsubscribed. An
+   * invalid value is a `reportRejected` event (`source: 'validation'`), never
+   * an error: the source is still followed.
+   */
+  reportFrom(source$: Observable<ReportSourceValue>): Subscription;
+  /** The outbox: pending count, sending flag, refused reports (reasons, types, counts; never contents). */
+  readonly outbox$: Observable<OutboxState>;
+  /** Queued, delivered, deferred and refused reports, and store warnings: counts and types, never contents. */
+  readonly events$: Observable<ReportEvent>;
+}
+
+const KNOWN_TYPES: ReadonlyArray<string> = [...ENGAGEMENT_ATTRIBUTE_TYPES, ...IMPRESSION_EVENT_TYPES];
+
+/** The known types among some values (a type name is the only thing telemetry says about an item). */
+function knownTypes(values: ReadonlyArray<unknown>): string[] {
+  const out: string[] = [];
+  for (const v of values) {
+    const type = typeof v === 'object' && v !== null ? (v as { type?: unknown }).type : undefined;
+    if (typeof type === 'string' && KNOWN_TYPES.includes(type) && !out.includes(type)) out.push(type);
+  }
+  return out;
+}
+
+/**
+ * A getEngagement request with the merged view in front of its own
+ * attributes, combined by the same update rules: the request's own
+ * attributes come last, so they win (its cart replaces the carried one, its
+ * `personal` fields override the carried ones).
  *
  * @internal
  */
-import { BehaviorSubject, EMPTY, concatMap, defer, distinctUntilChanged, expand, filter, map, of, take, timer, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
-import type { EngagementError } from '../errors';
-import { isLeft, isRight, type Either } from '../internal/either';
-import { updateSessionBody } from '../http/update-session';
-import type { RetryPolicy } from '../retry/policy';
-import { withRetry } from '../retry/with-retry';
-import type { VisitorSession } from '../session/visitor-session';
-import { summarizeError, type ClientEvent, type ErrorSummary } from '../client/events';
-import type { Batch } from './batch';
-import { judgeFailure, redeliveryDelayMs } from './delivery';
-import {
-  emptyOutbox,
-  enqueue,
-  markDelivered,
-  outboxStateOf,
-  parkRejected,
-  releaseInFlight,
-  takeBatch,
-  type Outbox,
-  type OutboxState,
-  type ReportTarget,
-} from './outbox-state';
-import type { OutboxStore } from './outbox-store';
-import type { QueuedItem } from './report-items';
-import { fromStored, toStored } from './stored-outbox';
-
-/** What the pipeline needs from its client. */
-export interface ReporterEnv {
-  readonly accountId: string;
-  readonly scheduler: SchedulerLike;
-  readonly random: () => number;
-  readonly retry: RetryPolicy;
-  /** The batching window: a report waits at most this long for others to join it. */
-  readonly windowMs: number;
-  /** The outbox's bound (entries). */
-  readonly maxOutbox: number;
-  /** Where the outbox is kept between runs; `undefined`: memory only (nothing to write). */
-  readonly store: OutboxStore | undefined;
-  /** The client's session: replays the current value, then every change. */
-  readonly session$: Observable<VisitorSession | undefined>;
-  readonly currentSession: () => VisitorSession | undefined;
-  /** One Update Session attempt to `target` with a JSON `body`. */
-  readonly send: (target: ReportTarget, body: string) => Observable<Either<EngagementError, void>>;
-  readonly emit: (event: ClientEvent) => void;
-  /** Called after the server accepted a batch. */
-  readonly onDelivered?: (batch: Batch) => void;
-}
-
-/** The pipeline of one client. */
-export interface Reporter {
-  /** Queues validated items (synchronously written to the store), then makes sure the pipeline runs. */
-  enqueue(items: ReadonlyArray<QueuedItem>): void;
-  /** The outbox's state: the current value, then every change. */
-  readonly state$: Observable<OutboxState>;
-  state(): OutboxState;
-  /** True while the pipeline is subscribed (a window, a session wait, a send or a wait between rounds). */
-  running(): boolean;
-}
-
-type Phase = 'idle' | 'window' | 'waitingForSession' | 'sending' | 'backoff';
-
-/** The session's ids as a report target. */
-export function targetOf(session: VisitorSession | undefined): ReportTarget | undefined {
-  return session === undefined ? undefined : { visitorId: session.visitorId, sessionId: session.sessionId, pageId: session.pageId };
-}
-
-function sameState(a: OutboxState, b: OutboxState): boolean {
-  return (
-    a.pending === b.pending &&
-    a.sending === b.sending &&
-    a.waitingForSession === b.waitingForSession &&
-    a.delivered === b.delivered &&
-    a.dropped === b.dropped &&
-    a.rejected === b.rejected &&
-    a.lastError === b.lastError
-  );
+export function withCarried(request: NormalizedRequest, carried: ReadonlyArray<EngagementAttribute>): NormalizedRequest {
+  if (carried.length === 0) return request;
+  const own = (request.engagementAttributes ?? []) as ReadonlyArray<EngagementAttribute>;
+  return { ...request, engagementAttributes: mergeAttributes(carried, own) };
 }
 
 /**
- * Reads a store's outbox. A store that throws, or holds something
- * unreadable, gives an empty outbox and an `outboxStoreUnreadable` warning;
- * unreadable entries are skipped with one warning naming how many.
+ * Follows a `reportFrom` source: each value (an item or an array of items)
+ * is one report. An invalid value becomes a `reportRejected` event
+ * (`source: 'validation'`) and the source is still followed; a source that
+ * fails becomes a `reportSourceFailed` warning. Never throws.
  */
-export function loadOutbox(store: OutboxStore, accountId: string, now: number, emit: (event: ClientEvent) => void): Outbox {
-  let raw: unknown;
+function followSource(
+  source$: ObservableInput<ReportSourceValue>,
+  report: (items: ReadonlyArray<unknown>) => Either<ValidationError, void>,
+  emit: (event: ReportEvent) => void,
+  now: () => number,
+): Subscription {
+  let source: Observable<unknown>;
   try {
-    raw = store.load(accountId);
+    source = from(source$ as ObservableInput<unknown>);
   } catch {
-    emit({ type: 'warning', at: now, code: 'outboxStoreUnreadable', message: 'the outbox store could not be read; starting with an empty outbox' });
-    return emptyOutbox();
+    emit({
+      type: 'reportRejected',
+      at: now(),
+      source: 'validation',
+      items: 0,
+      types: [],
+      reason: 'reportFrom expects an Observable (or another ObservableInput)',
+      issues: [{ path: 'source$', reason: 'expected an Observable of engagement attributes or impression events' }],
+    });
+    return Subscription.EMPTY;
   }
-  const restored = fromStored(raw);
-  if (isLeft(restored)) {
-    emit({ type: 'warning', at: now, code: 'outboxStoreUnreadable', message: `${restored.left}; it was ignored` });
-    return emptyOutbox();
+  return source.subscribe({
+    next: (value) => {
+      const items: ReadonlyArray<unknown> = Array.isArray(value) ? value : [value];
+      const result = report(items);
+      if (isLeft(result)) {
+        const n = result.left.issues.length;
+        emit({
+          type: 'reportRejected',
+          at: now(),
+          source: 'validation',
+          items: items.length,
+          types: knownTypes(items),
+          reason: `${n} invalid field${n === 1 ? '' : 's'}; nothing of this value was queued`,
+          issues: result.left.issues,
+        });
+      }
+    },
+    error: () => {
+      emit({ type: 'warning', at: now(), code: 'reportSourceFailed', message: 'a reportFrom source failed; what it reported before is kept, and it is no longer followed' });
+    },
+  });
+}
+
+/** A reporter's options, checked. @internal */
+export interface ResolvedReporterOptions {
+  /** `undefined`: the reporter's own memory outbox (nothing to write). */
+  readonly outbox?: OutboxStore;
+  readonly reportWindowMs: number;
+  readonly maxOutbox: number;
+  readonly updateSessionMethod: UpdateSessionMethod;
+}
+
+const OPTION_KEYS: ReadonlyArray<string> = ['outbox', 'reportWindowMs', 'maxOutbox', 'updateSessionMethod'];
+const MAX_REPORT_WINDOW_MS = 60_000;
+const MAX_OUTBOX = 100_000;
+
+/** Validates a reporter's options; unknown keys are refused. @internal */
+export function resolveReporterOptions(input: unknown): Either<ValidationError, ResolvedReporterOptions> {
+  if (input === undefined) input = {};
+  if (!isRecord(input)) return left(validationError([{ path: 'options', reason: `expected an options object, got ${kindOf(input)}` }]));
+  const issues: ValidationIssue[] = [];
+  const at = (path: string, reason: string) => issues.push({ path, reason });
+
+  const outbox = input['outbox'];
+  if (outbox !== undefined && (!isRecord(outbox) || typeof outbox['load'] !== 'function' || typeof outbox['save'] !== 'function' || typeof outbox['clear'] !== 'function')) {
+    at('outbox', `expected an OutboxStore (load, save, clear), got ${kindOf(outbox)}`);
   }
-  if (restored.right === undefined) return emptyOutbox();
-  if (restored.right.skipped > 0) {
-    emit({ type: 'warning', at: now, code: 'outboxStoreUnreadable', message: `the outbox store held ${restored.right.skipped} unreadable entries; they were skipped` });
+
+  const reportWindowMs = input['reportWindowMs'] ?? 250;
+  if (typeof reportWindowMs !== 'number' || !Number.isFinite(reportWindowMs) || reportWindowMs < 0 || reportWindowMs > MAX_REPORT_WINDOW_MS) {
+    at('reportWindowMs', `expected a number of milliseconds between 0 and ${MAX_REPORT_WINDOW_MS}, got ${kindOf(reportWindowMs)}${typeof reportWindowMs === 'number' ? ' out of range' : ''}`);
   }
-  return restored.right.outbox;
+
+  const maxOutbox = input['maxOutbox'] ?? 1_000;
+  if (typeof maxOutbox !== 'number' || !Number.isInteger(maxOutbox) || maxOutbox < 1 || maxOutbox > MAX_OUTBOX) {
+    at('maxOutbox', `expected an integer between 1 and ${MAX_OUTBOX}, got ${kindOf(maxOutbox)}${typeof maxOutbox === 'number' ? ' out of range' : ''}`);
+  }
+
+  const updateSessionMethod = input['updateSessionMethod'] ?? 'PUT';
+  if (updateSessionMethod !== 'PUT' && updateSessionMethod !== 'POST_OVERRIDE') {
+    at('updateSessionMethod', `expected 'PUT' or 'POST_OVERRIDE', got ${kindOf(updateSessionMethod)}`);
+  }
+
+  for (const k of Object.keys(input)) if (!OPTION_KEYS.includes(k)) at(k, `unknown option (expected one of ${OPTION_KEYS.join(', ')})`);
+
+  if (issues.length > 0) return left(validationError(issues));
+  return right({
+    ...(outbox === undefined ? {} : { outbox: outbox as unknown as OutboxStore }),
+    reportWindowMs: reportWindowMs as number,
+    maxOutbox: maxOutbox as number,
+    updateSessionMethod: updateSessionMethod as UpdateSessionMethod,
+  });
 }
 
 /**
- * Creates the pipeline over `initial` (an outbox read from a store, or an
- * empty one). Pending entries in `initial` start the pipeline at once.
+ * The reporter of one working client. A class so that an idle reporter
+ * pays for one small object (the methods live on the prototype); the
+ * pipeline is created on the first report.
  */
-export function createReporter(env: ReporterEnv, initial: Outbox = emptyOutbox()): Reporter {
-  const { scheduler } = env;
-  let outbox = initial;
-  let phase: Phase = 'idle';
-  let delivered = 0;
-  let lastError: ErrorSummary | undefined;
-  let batches = 0;
-  let failedRounds = 0;
-  let previousRoundDelay: number | undefined;
-  let pump: Subscription | undefined;
-  let status: BehaviorSubject<OutboxState> | undefined;
-  let writeFailing = false;
+class ClientReporter implements Reporter {
+  private pipeline: Pipeline | undefined;
+  private view: { readonly visitorId: string; readonly resets: number; readonly attributes: EngagementAttribute[] } | undefined;
+  private readonly env: Omit<PipelineEnv, 'onDelivered'>;
+  readonly events$: Observable<ReportEvent>;
 
-  const snapshot = (): OutboxState =>
-    outboxStateOf(outbox, {
-      sending: phase === 'sending',
-      waitingForSession: phase === 'waitingForSession',
-      delivered,
-      ...(lastError === undefined ? {} : { lastError }),
+  constructor(
+    private readonly core: WorkingInternals,
+    options: ResolvedReporterOptions,
+  ) {
+    const events = new Subject<ReportEvent>();
+    // Warnings raised while the reporter is created (an unreadable store) happen before anyone
+    // can subscribe: they are replayed to every subscriber.
+    const startup: ReportEvent[] = [];
+    let starting = true;
+    this.events$ = new Observable<ReportEvent>((subscriber) => {
+      for (const e of startup) subscriber.next(e);
+      return events.subscribe(subscriber);
     });
-  const publish = (): void => status?.next(snapshot());
-  const setPhase = (next: Phase): void => {
-    phase = next;
-    publish();
-  };
-
-  const persist = (): void => {
-    const store = env.store;
-    if (store === undefined) return;
-    try {
-      if (outbox.pending.length === 0 && outbox.rejected.length === 0 && outbox.dropped === 0) store.clear(env.accountId);
-      else store.save(env.accountId, toStored(outbox));
-      writeFailing = false;
-    } catch {
-      if (!writeFailing) {
-        env.emit({ type: 'warning', at: scheduler.now(), code: 'outboxStoreWriteFailed', message: 'the outbox store refused a write; reports are kept in memory' });
-      }
-      writeFailing = true;
-    }
-  };
-
-  /** Resolves when the head can be sent: it has a session, or a session exists to bind it to. */
-  const sessionReady$ = (): Observable<void> =>
-    defer(() => {
-      const head = outbox.pending[0];
-      if (head === undefined || head.target !== undefined || env.currentSession() !== undefined) return of(undefined);
-      setPhase('waitingForSession');
-      return env.session$.pipe(
-        filter((s): s is VisitorSession => s !== undefined),
-        take(1),
-        map(() => undefined),
-      );
-    });
-
-  /** Sends the next batch; emits whether there may be more to do. */
-  const send$ = (): Observable<boolean> =>
-    defer(() => {
-      const taken = takeBatch(outbox, targetOf(env.currentSession()));
-      // `needsSession`: the next turn waits for one. `busy` cannot happen (one batch at a time); stop rather than spin.
-      if (taken.kind === 'empty' || taken.kind === 'busy') return of(false);
-      if (taken.kind === 'needsSession') return of(true);
-      outbox = taken.outbox;
-      const batch = taken.batch;
-      const number = ++batches;
-      let attempts = 0;
-      setPhase('sending');
-      persist(); // before the send: the batch's session is fixed now
-      const body = updateSessionBody({ pageId: batch.target.pageId, engagementAttributes: batch.attributes, impAttributes: batch.impressions });
-      const attempt = (n: number): Observable<Either<EngagementError, void>> => {
-        attempts = n;
-        return env.send(batch.target, body);
-      };
-      return withRetry((ctx) => attempt(ctx.attempt), env.retry, {
-        scheduler,
-        random: env.random,
-        hooks: {
-          attemptFailed: (_n, error) => {
-            lastError = summarizeError(error);
-            publish();
-          },
-        },
-      }).pipe(
-        concatMap((result): Observable<boolean> => {
-          const now = scheduler.now();
-          if (isRight(result)) {
-            outbox = markDelivered(outbox);
-            delivered += batch.entries;
-            lastError = undefined;
-            failedRounds = 0;
-            previousRoundDelay = undefined;
-            persist(); // after the send: delivered items leave the store
-            env.emit({
-              type: 'reportDelivered',
-              at: now,
-              batch: number,
-              items: batch.entries,
-              attributes: batch.attributes.length,
-              impressions: batch.impressions.length,
-              attempts,
-              pending: outbox.pending.length,
-            });
-            env.onDelivered?.(batch);
-            publish();
-            return of(true);
-          }
-          const error = result.left;
-          lastError = summarizeError(error);
-          const verdict = judgeFailure(error, now);
-          if (verdict.kind === 'park') {
-            outbox = parkRejected(outbox, verdict.refusal);
-            persist();
-            env.emit({
-              type: 'reportRejected',
-              at: now,
-              source: 'server',
-              batch: number,
-              items: batch.entries,
-              types: batch.types,
-              reason: verdict.refusal.reason,
-              ...(verdict.refusal.status === undefined ? {} : { status: verdict.refusal.status }),
-            });
-            publish();
-            return of(true);
-          }
-          outbox = releaseInFlight(outbox);
-          failedRounds++;
-          const delayMs = redeliveryDelayMs(failedRounds, previousRoundDelay, env.random);
-          previousRoundDelay = delayMs;
-          env.emit({ type: 'reportDeferred', at: now, batch: number, items: batch.entries, attempts, delayMs, error: lastError });
-          setPhase('backoff');
-          return timer(delayMs, scheduler).pipe(map(() => true));
-        }),
-      );
-    });
-
-  /** One turn: wait for the window of the oldest report, for a session if needed, then send one batch. */
-  const step$ = (): Observable<boolean> =>
-    defer(() => {
-      const head = outbox.pending[0];
-      if (head === undefined) return of(false);
-      const wait = Math.min(env.windowMs, Math.max(0, head.queuedAt + env.windowMs - scheduler.now()));
-      setPhase('window');
-      return timer(wait, scheduler).pipe(
-        concatMap(() => sessionReady$()),
-        concatMap(() => send$()),
-      );
-    });
-
-  const kick = (): void => {
-    if (pump !== undefined || outbox.pending.length === 0) return;
-    let ended = false;
-    const end = (): void => {
-      ended = true;
-      pump = undefined;
-      setPhase('idle');
+    const { config, http, session } = core;
+    this.env = {
+      accountId: config.accountId,
+      scheduler: config.scheduler,
+      random: config.random,
+      retry: config.retry,
+      windowMs: options.reportWindowMs,
+      maxOutbox: options.maxOutbox,
+      store: options.outbox,
+      session$: session,
+      currentSession: () => session.value,
+      send: (target, body) =>
+        core.atOrigin((origin) =>
+          updateSession$(http, { origin, accountId: config.accountId, vid: target.visitorId, sid: target.sessionId }, body, options.updateSessionMethod),
+        ),
+      emit: (e) => (starting ? startup.push(e) : events.next(e)),
     };
-    const subscription = step$()
-      .pipe(expand((more) => (more && outbox.pending.length > 0 ? step$() : EMPTY)))
-      .subscribe({
-        complete: () => {
-          end();
-          kick();
-        },
-        // Only a programming error gets here (withRetry reports a broken attempt this way):
-        // the reports stay in the outbox and the next report starts the pipeline again.
-        error: () => {
-          outbox = releaseInFlight(outbox);
-          end();
-        },
-      });
-    if (!ended) pump = subscription;
-  };
+    if (options.outbox !== undefined) {
+      const initial = loadOutbox(options.outbox, config.accountId, config.scheduler.now(), this.env.emit);
+      if (initial.pending.length > 0 || initial.rejected.length > 0 || initial.dropped > 0) this.pipeline = this.make(initial);
+    }
+    starting = false;
+    // Later checks of the same visitor carry what was delivered (after any other reporter's view).
+    const before = core.carry;
+    core.carry = (request, visitorId) => withCarried(before === undefined ? request : before(request, visitorId), this.carried(visitorId));
+  }
 
-  const reporter: Reporter = {
-    enqueue: (items) => {
-      if (items.length === 0) return;
-      const now = scheduler.now();
-      const target = targetOf(env.currentSession());
-      const result = enqueue(outbox, items, { now, maxOutbox: env.maxOutbox, ...(target === undefined ? {} : { target }) });
-      outbox = result.outbox;
-      persist();
-      const impressions = items.filter((i) => i.kind === 'impression').length;
-      env.emit({ type: 'reportQueued', at: now, attributes: items.length - impressions, impressions, pending: outbox.pending.length });
-      if (result.dropped > 0 || result.compacted > 0) {
-        env.emit({ type: 'outboxOverflow', at: now, dropped: result.dropped, compacted: result.compacted, pending: outbox.pending.length, maxOutbox: env.maxOutbox });
-      }
-      publish();
-      kick();
-    },
-    state$: defer(() => {
-      status ??= new BehaviorSubject<OutboxState>(snapshot());
-      return status.pipe(distinctUntilChanged(sameState));
-    }),
-    state: snapshot,
-    running: () => pump !== undefined,
+  private make(initial: Outbox): Pipeline {
+    return createPipeline({ ...this.env, onDelivered: (batch) => this.delivered(batch) }, initial);
+  }
+
+  private get active(): Pipeline {
+    return (this.pipeline ??= this.make(emptyOutbox()));
+  }
+
+  /** Keeps what re-sending cannot double (cart, personal, ctmrinfo, mrktInfo: one each at most) for the current visitor. */
+  private delivered(batch: Batch): void {
+    const current = this.core.session.value;
+    if (current === undefined || current.visitorId !== batch.target.visitorId) return;
+    const state = batch.attributes.filter((a) => mergeBehaviorOf(a.type) !== 'append');
+    if (state.length === 0) return;
+    const resets = this.core.resets;
+    const before = this.view?.visitorId === current.visitorId && this.view.resets === resets ? this.view.attributes : [];
+    this.view = { visitorId: current.visitorId, resets, attributes: mergeAttributes(before, state) };
+  }
+
+  /** The merged view to carry in a getEngagement of `visitorId` (empty for another visitor, or after a reset). */
+  private carried(visitorId: string | undefined): ReadonlyArray<EngagementAttribute> {
+    const view = this.view;
+    return visitorId !== undefined && view !== undefined && view.visitorId === visitorId && view.resets === this.core.resets ? view.attributes : [];
+  }
+
+  report(...items: ReadonlyArray<ReportItem>): Either<ValidationError, void> {
+    const decoded = decodeReportItems(items);
+    if (isLeft(decoded)) return decoded;
+    if (decoded.right.length > 0) this.active.enqueue(decoded.right);
+    return right(undefined);
+  }
+
+  reportFrom(source$: Observable<ReportSourceValue>): Subscription {
+    return followSource(source$, (items) => this.report(...(items as ReadonlyArray<ReportItem>)), this.env.emit, () => this.env.scheduler.now());
+  }
+
+  get outbox$(): Observable<OutboxState> {
+    return defer(() => this.active.state$);
+  }
+}
+
+/**
+ * A reporter that cannot work (its client's configuration, or its own
+ * options, were refused): every report answers with that error,
+ * `reportFrom` turns each value into a `reportRejected` event, and the
+ * outbox stays empty.
+ */
+function refusedReporter(error: ValidationError): Reporter {
+  const events = new Subject<ReportEvent>();
+  const report = (): Either<ValidationError, void> => left(error);
+  return {
+    report,
+    reportFrom: (source$) => followSource(source$, report, (e) => events.next(e), () => Date.now()),
+    outbox$: of(outboxStateOf(emptyOutbox(), { sending: false, waitingForSession: false, delivered: 0 })),
+    events$: events.asObservable(),
   };
-  kick();
-  return reporter;
+}
+
+/**
+ * Creates the reporter of a client's visitor. It never throws: a refused
+ * client configuration, something other than a client, or invalid options
+ * make every `report` answer with a `validation` Left naming them.
+ *
+ * The outbox store is read once, now; pending reports it holds are sent
+ * once a session exists. One reporter per client is the usual shape; a
+ * second one has an outbox of its own.
+ *
+ * @example
+ * ```ts
+ * import { createEngagementClient, createReporter, cartAttribute } from 'engagement-rx';
+ *
+ * const client = createEngagementClient({ accountId: '12345678' });
+ * const reporter = createReporter(client, { reportWindowMs: 500 });
+ * const cart = cartAttribute({ total: 11.7, numItems: 6 });
+ * if (cart._tag === 'Right') reporter.report(cart.right);
+ * reporter.outbox$.subscribe((o) => console.log(`${o.pending} reports pending`));
+ * ```
+ * @since 0.2.0
+ * @category Reporting
+ */
+export function createReporter(client: EngagementClient, options?: ReporterOptions): Reporter {
+  const core = internalsOf(client);
+  if (core === undefined) return refusedReporter(validationError([{ path: 'client', reason: `expected a client made by createEngagementClient, got ${kindOf(client)}` }]));
+  if (!core.ok) return refusedReporter(core.error);
+  const resolved = resolveReporterOptions(options);
+  if (isLeft(resolved)) return refusedReporter(resolved.left);
+  return new ClientReporter(core, resolved.right);
 }

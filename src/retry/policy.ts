@@ -24,6 +24,7 @@ import { left, right, type Either } from '../internal/either';
  * const jitter: Jitter = 'decorrelated';
  * ```
  * @since 0.1.0
+ * @category Retries
  */
 export type Jitter = 'none' | 'full' | 'decorrelated';
 
@@ -36,6 +37,7 @@ export type Jitter = 'none' | 'full' | 'decorrelated';
  * const liveperson: ScheduleBackoff = { kind: 'schedule', delaysMs: [5000, 10000, 15000] };
  * ```
  * @since 0.1.0
+ * @category Retries
  */
 export interface ScheduleBackoff {
   readonly kind: 'schedule';
@@ -51,6 +53,7 @@ export interface ScheduleBackoff {
  * const exponential: ExponentialBackoff = { kind: 'exponential', baseMs: 1000, factor: 2 }; // 1, 2, 4, 8 s...
  * ```
  * @since 0.1.0
+ * @category Retries
  */
 export interface ExponentialBackoff {
   readonly kind: 'exponential';
@@ -66,6 +69,7 @@ export interface ExponentialBackoff {
  * const backoff: Backoff = { kind: 'schedule', delaysMs: [5000, 10000, 15000] };
  * ```
  * @since 0.1.0
+ * @category Retries
  */
 export type Backoff = ScheduleBackoff | ExponentialBackoff;
 
@@ -77,6 +81,7 @@ export type Backoff = ScheduleBackoff | ExponentialBackoff;
  * const statuses: ReadonlyArray<StatusPattern> = [429, '5xx'];
  * ```
  * @since 0.1.0
+ * @category Retries
  */
 export type StatusPattern = number | '1xx' | '2xx' | '3xx' | '4xx' | '5xx';
 
@@ -89,6 +94,7 @@ export type StatusPattern = number | '1xx' | '2xx' | '3xx' | '4xx' | '5xx';
  * const retryOn: RetryOn = { statuses: [429, 503], network: true, timeout: false };
  * ```
  * @since 0.1.0
+ * @category Retries
  */
 export interface RetryOn {
   /** HTTP statuses that are retried. */
@@ -108,6 +114,7 @@ export interface RetryOn {
  * const polling: PollingPolicy = { intervalMs: 60000, maxPolls: 30 };
  * ```
  * @since 0.1.0
+ * @category Retries
  */
 export interface PollingPolicy {
   /** Wait between an answer and the next question; at least 1000 ms. */
@@ -124,6 +131,7 @@ export interface PollingPolicy {
  * const noRetries: RetryPolicy = { ...defaultRetryPolicy, maxAttempts: 1 };
  * ```
  * @since 0.1.0
+ * @category Retries
  */
 export interface RetryPolicy {
   /** Attempts in total, the first one included: `1` turns retries off. */
@@ -148,13 +156,14 @@ export interface RetryPolicy {
  * What a caller may pass: any subset of {@link RetryPolicy}. `retryOn` is
  * merged field by field with the default, `backoff` is replaced as a whole,
  * `polling: true` (or a partial object) turns polling on with
- * {@link defaultPollingPolicy} filling the gaps.
+ * the default polling (every 60 s, at most 30 more times) filling the gaps.
  *
  * @example
  * ```ts
  * const input: RetryPolicyInput = { maxAttempts: 3, retryOn: { timeout: false }, polling: { intervalMs: 120000 } };
  * ```
  * @since 0.1.0
+ * @category Retries
  */
 export interface RetryPolicyInput {
   readonly maxAttempts?: number;
@@ -192,6 +201,7 @@ export const defaultPollingPolicy: PollingPolicy = Object.freeze({ intervalMs: 6
  * defaultRetryPolicy.maxAttempts; // 4
  * ```
  * @since 0.1.0
+ * @category Retries
  */
 export const defaultRetryPolicy: RetryPolicy = Object.freeze({
   maxAttempts: 4,

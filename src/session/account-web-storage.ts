@@ -5,7 +5,28 @@
  *
  * @internal
  */
-import type { WebStorageLike } from './web-storage-store';
+/**
+ * The three methods of the DOM `Storage` interface the store uses. Both
+ * `window.localStorage` and `window.sessionStorage` fit, and so does a tiny
+ * in-memory object in tests or non-browser runtimes.
+ *
+ * @example
+ * ```ts
+ * const map = new Map<string, string>();
+ * const storage: WebStorageLike = {
+ *   getItem: (key) => map.get(key) ?? null,
+ *   setItem: (key, value) => void map.set(key, value),
+ *   removeItem: (key) => void map.delete(key),
+ * };
+ * ```
+ * @since 0.1.0
+ * @category Sessions
+ */
+export interface WebStorageLike {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
 
 /** A synchronous key-value view of a Web Storage, keyed by account id. */
 export interface AccountWebStorage {

@@ -20,6 +20,7 @@ import type { VisitorSession } from './visitor-session';
  * };
  * ```
  * @since 0.1.0
+ * @category Sessions
  */
 export interface SessionStore {
   load(accountId: string): unknown;
@@ -37,6 +38,7 @@ export interface SessionStore {
  * const b = createEngagementClient({ accountId: '12345678', session: store }); // continues a's visitor
  * ```
  * @since 0.1.0
+ * @category Sessions
  */
 export function memorySessionStore(): SessionStore {
   return new MemorySessionStore();

@@ -20,6 +20,7 @@ import { FiniteNumber, NonEmptyString } from '../codecs/primitives';
  * client.session$.subscribe((s: VisitorSession | undefined) => console.log(s?.visitorId));
  * ```
  * @since 0.1.0
+ * @category Sessions
  */
 export interface VisitorSession {
   readonly visitorId: string;

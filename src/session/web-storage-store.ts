@@ -8,29 +8,9 @@
  */
 import type { SessionStore } from './session-store';
 import { sessionIdsOnly } from './visitor-session';
-import { accountWebStorage } from './account-web-storage';
+import { accountWebStorage, type WebStorageLike } from './account-web-storage';
 
-/**
- * The three methods of the DOM `Storage` interface the store uses. Both
- * `window.localStorage` and `window.sessionStorage` fit, and so does a tiny
- * in-memory object in tests or non-browser runtimes.
- *
- * @example
- * ```ts
- * const map = new Map<string, string>();
- * const storage: WebStorageLike = {
- *   getItem: (key) => map.get(key) ?? null,
- *   setItem: (key, value) => void map.set(key, value),
- *   removeItem: (key) => void map.delete(key),
- * };
- * ```
- * @since 0.1.0
- */
-export interface WebStorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
+export type { WebStorageLike } from './account-web-storage';
 
 /**
  * Options of {@link webStorageSessionStore}.
@@ -40,6 +20,7 @@ export interface WebStorageLike {
  * const options: WebStorageSessionStoreOptions = { prefix: 'my-app:lp-session:' };
  * ```
  * @since 0.1.0
+ * @category Sessions
  */
 export interface WebStorageSessionStoreOptions {
   /**
@@ -93,6 +74,7 @@ const DEFAULT_WEB_STORAGE_PREFIX = 'engagement-rx:session:';
  * });
  * ```
  * @since 0.1.0
+ * @category Sessions
  */
 export function webStorageSessionStore(storage: WebStorageLike, options?: WebStorageSessionStoreOptions): SessionStore {
   const view = accountWebStorage('webStorageSessionStore', storage, options, DEFAULT_WEB_STORAGE_PREFIX, 'localStorage');

@@ -1,14 +1,14 @@
 /**
  * The engagement state the demo page shows, as a stream.
  *
- * The library's orchestrator (`client.engagement$`) drives it; this module
+ * The library's live state (`watchEngagement`) drives it; this module
  * only maps its states to what the page shows ({@link toPageState}).
  *
  * @packageDocumentation
  */
 import { distinctUntilChanged, map, type Observable } from 'rxjs';
-import type { AvailableEngagement, EngagementAttribute, EngagementClient, EngagementError } from '../../index';
-import { describeError } from '../../index';
+import type { AvailableEngagement, EngagementAttribute, EngagementClient, EngagementError, Reporter } from '../../index';
+import { describeError, watchEngagement } from '../../index';
 
 /**
  * What the page shows (the orchestrator's states, reduced to what the page
@@ -50,7 +50,7 @@ export interface OrchestratorLikeState {
  *
  * @example
  * ```ts
- * orchestrateEngagement(client, inputs).pipe(map(toPageState)).subscribe(render);
+ * watchEngagement(client, inputs).pipe(map(toPageState)).subscribe(render);
  * ```
  * @since 0.1.0
  */
@@ -85,26 +85,28 @@ export interface PageInputs {
 }
 
 /**
- * The page's engagement state, from the library's orchestrator
- * (`client.engagement$`): `Idle` until a section is known, then a check per
+ * The page's engagement state, from the library's live state
+ * (`watchEngagement`): `Idle` until a section is known, then a check per
  * section change, eligibility-changing SDE or refresh, renewed before the
- * engagement's validity runs out. SDEs go to `client.report` (Update
- * Session) through the orchestrator.
+ * engagement's validity runs out. SDEs go to `reporter` (Update Session)
+ * when one is given, else in the next check.
  *
  * @example
  * ```ts
- * pageEngagement$(client, inputs).subscribe((state) => render(state));
+ * pageEngagement$(client, inputs, createReporter(client)).subscribe((state) => render(state));
  * ```
  * @since 0.1.0
  */
-export function pageEngagement$(client: EngagementClient, inputs: PageInputs): Observable<PageState> {
-  return client
-    .engagement$({
+export function pageEngagement$(client: EngagementClient, inputs: PageInputs, reporter?: Reporter): Observable<PageState> {
+  return watchEngagement(
+    client,
+    {
       sections$: inputs.section$.pipe(map((s) => [s])),
       attributes$: inputs.attributes$,
       refresh$: inputs.refresh$,
-    })
-    .pipe(
+    },
+    reporter === undefined ? {} : { reporter },
+  ).pipe(
       map(toPageState),
       // several orchestrator states (attempt 1, 2…) show as one page state
       distinctUntilChanged((a, b) => a.status === b.status && a.status !== 'Available' && a.status !== 'Failed'),

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { ClientEvent, ErrorSummary } from '../../index';
+import type { ClientEvent, ErrorSummary, ReportEvent } from '../../index';
 
 /**
  * How a line looks: `info` (an attempt), `warn` (a failure that will be
@@ -28,7 +28,7 @@ export type LogTone = 'info' | 'warn' | 'error' | 'ok';
  * @since 0.1.0
  */
 export interface LogLine {
-  readonly kind: ClientEvent['type'];
+  readonly kind: (ClientEvent | ReportEvent)['type'];
   readonly tone: LogTone;
   readonly text: string;
 }
@@ -97,7 +97,7 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
  * ```
  * @since 0.1.0
  */
-export function describeEvent(event: ClientEvent): LogLine | undefined {
+export function describeEvent(event: ClientEvent | ReportEvent): LogLine | undefined {
   switch (event.type) {
     case 'attemptStarted': {
       const r = event.request;
@@ -153,7 +153,7 @@ export function describeEvent(event: ClientEvent): LogLine | undefined {
  * ```
  * @since 0.1.0
  */
-export function tally(totals: LogTotals, event: ClientEvent): LogTotals {
+export function tally(totals: LogTotals, event: ClientEvent | ReportEvent): LogTotals {
   switch (event.type) {
     case 'attemptStarted':
       return { ...totals, attempts: totals.attempts + 1, checks: event.attempt === 1 ? totals.checks + 1 : totals.checks };

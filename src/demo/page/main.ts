@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { BehaviorSubject, Subject } from 'rxjs';
-import { cartAttribute, createEngagementClient, productViewAttribute, type EngagementAttribute, type EngagementClient } from '../../index';
+import { cartAttribute, createEngagementClient, createReporter, productViewAttribute, type ClientEvent, type EngagementAttribute, type EngagementClient, type ReportEvent, type Reporter } from '../../index';
 import type { DemoSkill, DemoState } from '../state';
 import { loadDemoState, sendDemoCommand } from './control-api';
 import { pageEngagement$, type PageState } from './engagement-state';
@@ -34,7 +34,7 @@ const started = performance.now();
 const clock = (): string => `${((performance.now() - started) / 1000).toFixed(2).padStart(6, ' ')} s`;
 
 /** The panel of attempts and retries. */
-function logPanel(client: EngagementClient): { clear(): void } {
+function logPanel(client: EngagementClient, reporter: Reporter): { clear(): void } {
   const list = byId<HTMLOListElement>('log');
   let totals: LogTotals = NO_TOTALS;
   const showTotals = (): void => {
@@ -50,12 +50,14 @@ function logPanel(client: EngagementClient): { clear(): void } {
     while (list.children.length > 200) list.firstElementChild?.remove();
     list.scrollTop = list.scrollHeight;
   };
-  client.events$.subscribe((event) => {
+  const onEvent = (event: ClientEvent | ReportEvent): void => {
     totals = tally(totals, event);
     showTotals();
     const line = describeEvent(event);
     if (line !== undefined) add(line);
-  });
+  };
+  client.events$.subscribe(onEvent);
+  reporter.events$.subscribe(onEvent);
   return {
     clear() {
       totals = NO_TOTALS;
@@ -127,7 +129,8 @@ async function start(): Promise<void> {
   byId('subtitle').textContent = `LivePerson's getEngagement for account ${demo.emulator.accountId}, against the emulator at ${demo.emulator.url}.`;
 
   const client = createEngagementClient({ accountId: demo.emulator.accountId, domain: demo.emulator.url, retry: settings.retry });
-  const log = logPanel(client);
+  const reporter = createReporter(client);
+  const log = logPanel(client, reporter);
 
   const firstSection = demo.sections.find((s) => s.name === settings.section)?.name ?? demo.sections[0]?.name ?? 'Support';
   const section$ = new BehaviorSubject<string>(firstSection);
@@ -147,7 +150,7 @@ async function start(): Promise<void> {
   };
   redraw(demo);
 
-  pageEngagement$(client, { section$, attributes$, refresh$ }).subscribe((state) => renderState(state, section$.value));
+  pageEngagement$(client, { section$, attributes$, refresh$ }, reporter).subscribe((state) => renderState(state, section$.value));
 
   byId('refresh').addEventListener('click', () => refresh$.next());
   byId('clear-log').addEventListener('click', () => log.clear());
@@ -165,7 +168,7 @@ async function start(): Promise<void> {
     reported.append(el('li', { 'data-type': attribute.type }, text));
     attributes$.next(attribute);
   };
-  client.outbox$.subscribe((outbox) => {
+  reporter.outbox$.subscribe((outbox) => {
     const waiting = outbox.waitingForSession ? ' (waiting for a session)' : outbox.sending ? ' (sending)' : '';
     byId('outbox').textContent = `Outbox: ${outbox.pending} pending${waiting}, ${outbox.delivered} delivered.`;
   });
