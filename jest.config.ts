@@ -11,6 +11,8 @@ const config: Config = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 20000,
+  // One fast-check seed per run (FC_SEED overrides it): a failing property can be replayed.
+  setupFiles: ['<rootDir>/spec/setup/fast-check.ts'],
 };
 
 export default config;

@@ -3,7 +3,7 @@
  * port 0. No mocks.
  */
 import { VirtualTimeScheduler, firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
-import { createEngagementClient, memorySessionStore, type ClientEvent, type FetchLike } from '../../src/index';
+import { createEngagementClient, decodeAttributes, memorySessionStore, type ClientEvent, type FetchLike } from '../../src/index';
 import { createDefaultFetch } from '../../src/http/default-fetch';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
 import { gate, type Gate } from '../helpers/gate';
@@ -237,5 +237,45 @@ describe('the CSDS lookup', () => {
     const b = await lastValueFrom(c.getEngagement());
     expect(b._tag).toBe('Right');
     expect(emulator.stats().csdsCalls).toBe(2);
+  });
+});
+
+describe('engagement attributes in a check', () => {
+  it('checks that each is an object of a known SDE type; its fields go out as given', async () => {
+    await start();
+    const seen: string[] = [];
+    const real = createDefaultFetch();
+    const c = client({ fetch: ((url, init) => (seen.push(init.body ?? ''), real(url, init))) as FetchLike });
+    const refused = await lastValueFrom(c.getEngagement({ engagementAttributes: [{ type: 'cartStatus' }, { type: 'impClose' }] }));
+    expect(refused._tag === 'Left' && refused.left.kind === 'validation' && refused.left.issues.map((i) => i.path)).toEqual(['engagementAttributes[0].type', 'engagementAttributes[1].type']);
+    const raw = { type: 'mrktInfo', info: { channel: 1, affiliate: 'Yahoo' } };
+    await lastValueFrom(c.getEngagement({ engagementAttributes: [raw] }));
+    expect(JSON.parse(seen[0] ?? '{}').engagementAttributes).toEqual([raw]);
+  });
+
+  it('validates fields and normalizes them to their wire form with validateAttributes: decodeAttributes', async () => {
+    await start();
+    const seen: string[] = [];
+    const real = createDefaultFetch();
+    const c = client({ validateAttributes: decodeAttributes, fetch: ((url, init) => (seen.push(init.body ?? ''), real(url, init))) as FetchLike });
+    const refused = await lastValueFrom(c.getEngagement({ engagementAttributes: [{ type: 'cart', total: 'lots', numItems: 1 }] }));
+    expect(refused._tag === 'Left' && refused.left.kind === 'validation' && refused.left.issues).toEqual([
+      { path: 'engagementAttributes[0].total', reason: expect.stringContaining('got a string') },
+    ]);
+    expect(seen).toEqual([]);
+    const ok = await lastValueFrom(c.getEngagement({ engagementAttributes: [{ type: 'mrktInfo', info: { channel: 1 } }] }));
+    expect(ok._tag).toBe('Right');
+    expect(JSON.parse(seen[0] ?? '{}').engagementAttributes).toEqual([{ type: 'mrktInfo', info: { channel: '1' } }]);
+  });
+
+  it('answers a validation Left, never an error, when validateAttributes throws or answers nonsense; refuses a validator that is not a function', async () => {
+    await start();
+    for (const validateAttributes of [() => { throw new Error('bug'); }, () => 42]) {
+      const r = await lastValueFrom(client({ validateAttributes }).getEngagement({ engagementAttributes: [{ type: 'lead' }] }));
+      expect(r._tag === 'Left' && r.left.kind === 'validation' && r.left.issues.map((i) => i.path)).toEqual(['engagementAttributes']);
+    }
+    const refused = await lastValueFrom(client({ validateAttributes: 'strict' }).getEngagement());
+    expect(refused._tag === 'Left' && refused.left.kind === 'validation' && refused.left.issues.map((i) => i.path)).toEqual(['validateAttributes']);
+    expect(emulator.stats().createSessionCalls).toBe(0);
   });
 });

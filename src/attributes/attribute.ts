@@ -9,6 +9,7 @@
  *
  * @packageDocumentation
  */
+import { ATTRIBUTE_TYPES } from '../codecs/engagement-attributes';
 import * as t from 'io-ts';
 import { withValidationError, type ValidationError, type ValidationIssue } from '../errors';
 import type { Either } from '../internal/either';
@@ -81,18 +82,7 @@ export type EngagementAttributeType = EngagementAttribute['type'];
  * ```
  * @since 0.1.0
  */
-export const ENGAGEMENT_ATTRIBUTE_TYPES: ReadonlyArray<EngagementAttributeType> = [
-  'cart',
-  'purchase',
-  'prodView',
-  'ctmrinfo',
-  'mrktInfo',
-  'personal',
-  'lead',
-  'service',
-  'error',
-  'searchInfo',
-];
+export const ENGAGEMENT_ATTRIBUTE_TYPES: ReadonlyArray<EngagementAttributeType> = ATTRIBUTE_TYPES;
 
 // Each codec is typed by its own member; the map is read through `dispatch`.
 const ATTRIBUTE_CODECS: { readonly [K in EngagementAttributeType]: t.Type<Extract<EngagementAttribute, { type: K }>, Extract<EngagementAttribute, { type: K }>, unknown> } = {

@@ -8,6 +8,7 @@
  *
  * @packageDocumentation
  */
+import { IMPRESSION_TYPES } from '../codecs/engagement-attributes';
 import * as t from 'io-ts';
 import { validationError, withValidationError, type ValidationError, type ValidationIssue } from '../errors';
 import type { AvailableEngagement } from '../model';
@@ -36,7 +37,7 @@ export type ImpressionEventType = 'impDisplay' | 'impAccept' | 'impExpanded' | '
  * ```
  * @since 0.1.0
  */
-export const IMPRESSION_EVENT_TYPES: ReadonlyArray<ImpressionEventType> = ['impDisplay', 'impAccept', 'impExpanded', 'impTimeout', 'impClose'];
+export const IMPRESSION_EVENT_TYPES: ReadonlyArray<ImpressionEventType> = IMPRESSION_TYPES;
 
 /**
  * One entry of `eContext`: the engagement's context id.

@@ -4,17 +4,18 @@
  *
  * @packageDocumentation
  */
-import { BehaviorSubject, Observable, Subject, defer, finalize, of, share, switchMap, tap, distinctUntilChanged } from 'rxjs';
+import { BehaviorSubject, Observable, Subject, type Subscriber, type Subscription } from 'rxjs';
 import type { EngagementError, ValidationIssue } from '../errors';
 import { validationError } from '../errors';
-import type { Engagement, EngagementRequest } from '../model';
+import type { Engagement, EngagementAttributeInput, EngagementRequest, NormalizedRequest } from '../model';
 import { decodeRequest } from '../codecs/request';
 import { createSession$, createSessionBody } from '../http/create-session';
 import { lookupOrigin$ } from '../http/csds-lookup';
 import { defaultFetch } from '../http/default-fetch';
 import type { HttpEnv } from '../http/request';
 import { isLeft, left, right, type Either } from '../internal/either';
-import { kindOf } from '../internal/validation';
+import { distinct, just } from '../internal/observable';
+import { kindOf, prefixIssues } from '../internal/validation';
 import { withRetry, type AttemptContext, type RetryHooks } from '../retry/with-retry';
 import { withPolling } from '../retry/poll';
 import { decodeVisitorSession, idsForRequest, sessionFromEngagement, type VisitorSession } from '../session/visitor-session';
@@ -113,12 +114,12 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
     return {
       [INTERNALS]: { ok: false, error: configError },
       accountId,
-      getEngagement: () => of(left<EngagementError, Engagement>(configError)),
+      getEngagement: () => just(left<EngagementError, Engagement>(configError)),
       session$: session.asObservable(),
       currentSession: () => session.value,
       resetSession: () => session.next(undefined),
       events$,
-      engagementOrigin: () => of(left<EngagementError, string>(configError)),
+      engagementOrigin: () => just(left<EngagementError, string>(configError)),
     } as EngagementClient;
   }
 
@@ -130,7 +131,19 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
   const atOrigin = <A>(send: (origin: string) => Observable<Either<EngagementError, A>>): Observable<Either<EngagementError, A>> => {
     const known = origin.known();
     if (known !== undefined) return send(known);
-    return origin$.pipe(switchMap((found) => (isLeft(found) ? of(left<EngagementError, A>(found.left)) : send(found.right))));
+    return new Observable<Either<EngagementError, A>>((subscriber) => {
+      let sent: Subscription | undefined;
+      const found = origin$.subscribe((r) => {
+        if (isLeft(r)) {
+          subscriber.next(r);
+          subscriber.complete();
+        } else sent = send(r.right).subscribe(subscriber);
+      });
+      return () => {
+        found.unsubscribe();
+        sent?.unsubscribe();
+      };
+    });
   };
   const internals: WorkingInternals = { ok: true, config: cfg, http: env, session, atOrigin, carry: undefined, resets: 0 };
   let checks = 0;
@@ -153,7 +166,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
   // operator chain around the attempts: this is the per-check hot path (docs/performance.md).
   const getEngagement = (request?: EngagementRequest, options?: CheckOptions): Observable<Either<EngagementError, Engagement>> =>
     new Observable<Either<EngagementError, Engagement>>((subscriber) => {
-      const decoded = decodeRequest(request);
+      const decoded = checkedRequest(decodeRequest(request), cfg.validateAttributes);
       const onProgress = progressOf(options);
       if (isLeft(decoded) || isLeft(onProgress)) {
         subscriber.next(left(validationError([...(isLeft(decoded) ? decoded.left : []), ...(isLeft(onProgress) ? onProgress.left : [])])));
@@ -201,7 +214,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
     [INTERNALS]: internals,
     accountId: cfg.accountId,
     getEngagement,
-    session$: session.pipe(distinctUntilChanged()),
+    session$: distinct(session),
     currentSession: () => session.value,
     resetSession: () => {
       try {
@@ -216,6 +229,22 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
     events$,
     engagementOrigin: () => origin$,
   } as EngagementClient;
+}
+
+/** A decoded request whose attributes also passed the configured `validateAttributes` (their issues under `engagementAttributes`). */
+function checkedRequest(decoded: Either<ValidationIssue[], NormalizedRequest>, validate: ResolvedConfig['validateAttributes']): Either<ValidationIssue[], NormalizedRequest> {
+  const attributes = isLeft(decoded) ? undefined : decoded.right.engagementAttributes;
+  if (validate === undefined || attributes === undefined || isLeft(decoded)) return decoded;
+  let checked: unknown;
+  try {
+    checked = validate(attributes);
+  } catch {
+    checked = undefined;
+  }
+  const r = checked as { _tag?: unknown; left?: { issues?: unknown }; right?: unknown } | undefined;
+  if (r?._tag === 'Left' && Array.isArray(r.left?.issues)) return left(prefixIssues('engagementAttributes', r.left.issues as ValidationIssue[]));
+  if (r?._tag !== 'Right' || !Array.isArray(r.right)) return left([{ path: 'engagementAttributes', reason: 'validateAttributes failed or answered with something other than an Either' }]);
+  return right({ ...decoded.right, engagementAttributes: r.right as ReadonlyArray<EngagementAttributeInput> });
 }
 
 /** The `onProgress` of a check's options, checked. */
@@ -267,23 +296,41 @@ interface OriginSource {
 /**
  * The engagement origin: the configured domain, or a CSDS lookup whose
  * success is cached for the client's lifetime. Concurrent checks share one
- * lookup in flight; a failed lookup is not cached.
+ * lookup in flight (it is aborted when every one of them has unsubscribed);
+ * a failed lookup is not cached.
  */
 function originSource(cfg: ResolvedConfig, env: HttpEnv): OriginSource {
   let cached: string | undefined = cfg.origin;
-  let inflight: Observable<Either<EngagementError, string>> | undefined;
-  const origin$ = defer(() => {
-    if (cached !== undefined) return of(right<EngagementError, string>(cached));
-    inflight ??= lookupOrigin$(env, { csdsOrigin: cfg.csdsOrigin, accountId: cfg.accountId, services: cfg.csdsServices }).pipe(
-      tap((r) => {
+  let waiting: Array<Subscriber<Either<EngagementError, string>>> | undefined;
+  let lookup: Subscription | undefined;
+  const origin$ = new Observable<Either<EngagementError, string>>((subscriber) => {
+    if (cached !== undefined) {
+      subscriber.next(right(cached));
+      subscriber.complete();
+      return undefined;
+    }
+    const list = (waiting ??= []);
+    list.push(subscriber);
+    if (list.length === 1) {
+      const found = lookupOrigin$(env, { csdsOrigin: cfg.csdsOrigin, accountId: cfg.accountId, services: cfg.csdsServices }).subscribe((r) => {
         if (!isLeft(r)) cached = r.right;
-      }),
-      finalize(() => {
-        inflight = undefined;
-      }),
-      share(),
-    );
-    return inflight;
+        if (waiting === list) waiting = lookup = undefined;
+        for (const s of [...list]) {
+          s.next(r);
+          s.complete();
+        }
+      });
+      if (waiting === list) lookup = found;
+    }
+    return () => {
+      const i = list.indexOf(subscriber);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0 && waiting === list) {
+        waiting = undefined;
+        lookup?.unsubscribe();
+        lookup = undefined;
+      }
+    };
   });
   return { known: () => cached, origin$ };
 }

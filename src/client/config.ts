@@ -4,14 +4,14 @@
  * @packageDocumentation
  */
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
-import type { ValidationError, ValidationIssue } from '../errors';
-import { validationError } from '../errors';
+import { validationError, type ValidationError, type ValidationIssue } from '../errors';
+import type { EngagementAttributeInput } from '../model';
 import type { FetchLike } from '../http/fetch-like';
 import { resolveOrigin } from '../core/origin';
 import { left, right, isLeft, type Either } from '../internal/either';
-import { isRecord, kindOf, prefixIssues } from '../internal/validation';
+import { isRecord, kindOf, prefixIssues, unknownKeys } from '../internal/validation';
 import { memorySessionStore, type SessionStore } from '../session/session-store';
-import { defaultRetryPolicy, resolveRetryPolicy, type RetryPolicy, type RetryPolicyInput } from '../retry/policy';
+import { resolveRetryPolicy, type RetryPolicy, type RetryPolicyInput } from '../retry/policy';
 
 /**
  * Where the engagement host is looked up when `domain` is not given.
@@ -69,6 +69,14 @@ export interface EngagementClientConfig {
    * {@link defaultRetryPolicy}. `{ maxAttempts: 1 }` turns retries off.
    */
   readonly retry?: RetryPolicyInput;
+  /**
+   * Checks the fields of each request's `engagementAttributes`. Without it
+   * the client checks that each is an object of one of the ten SDE types
+   * (the builders check their own fields); pass `decodeAttributes` to have
+   * raw SDE objects validated field by field (and normalized to their wire
+   * form) before anything is sent.
+   */
+  readonly validateAttributes?: (attributes: ReadonlyArray<EngagementAttributeInput>) => Either<ValidationError, ReadonlyArray<EngagementAttributeInput>>;
 }
 
 /** @internal */
@@ -83,128 +91,71 @@ export interface ResolvedConfig {
   readonly random: () => number;
   readonly session: SessionStore;
   readonly retry: RetryPolicy;
+  readonly validateAttributes?: EngagementClientConfig['validateAttributes'];
 }
 
-/** @internal */
-export const DEFAULTS = {
-  timeoutMs: 10_000,
-  csdsOrigin: 'https://api.liveperson.net',
-  csdsServices: ['msdkgw', 'smt'] as ReadonlyArray<string>,
-};
-
-const ACCOUNT_ID = /^[a-zA-Z0-9_]{1,20}$/;
+const KEYS = ['accountId', 'domain', 'csds', 'fetch', 'timeoutMs', 'scheduler', 'random', 'session', 'retry', 'validateAttributes'];
 const MAX_TIMEOUT = 2_147_483_647;
 
-/** @internal */
-export const CONFIG_KEYS: ReadonlyArray<string> = [
-  'accountId',
-  'domain',
-  'csds',
-  'fetch',
-  'timeoutMs',
-  'scheduler',
-  'random',
-  'session',
-  'retry',
-];
+const isStore = (u: unknown): boolean => isRecord(u) && ['load', 'save', 'clear'].every((k) => typeof u[k] === 'function');
 
 /**
  * Validates a configuration. Unknown keys are refused, so a misspelt option
- * is never silently ignored. `extraKeys` lets wrappers (retry, adapters)
- * declare the keys they handle.
+ * is never silently ignored. Never throws.
  *
  * @internal
  */
-export function resolveConfig(input: unknown, extraKeys: ReadonlyArray<string> = []): Either<ValidationError, ResolvedConfig> {
+export function resolveConfig(input: unknown): Either<ValidationError, ResolvedConfig> {
   if (!isRecord(input)) return left(validationError([{ path: 'config', reason: `expected a configuration object, got ${kindOf(input)}` }]));
   const issues: ValidationIssue[] = [];
-  const at = (path: string, reason: string) => issues.push({ path, reason });
-
-  const accountId = input['accountId'];
-  if (typeof accountId !== 'string' || !ACCOUNT_ID.test(accountId)) {
-    at('accountId', `expected 1-20 letters, digits or _, got ${kindOf(accountId)}`);
-  }
-
+  const bad = (path: string, expected: string, u: unknown): void => void issues.push({ path, reason: `expected ${expected}, got ${kindOf(u)}` });
   /** A host or origin option, resolved; an issue at `path` when it is not one. */
-  const readOrigin = (path: string, value: unknown): string | undefined => {
-    if (value === undefined) return undefined;
-    if (typeof value !== 'string') {
-      at(path, `expected a host or an origin, got ${kindOf(value)}`);
-      return undefined;
-    }
-    const r = resolveOrigin(value);
-    if (isLeft(r)) {
-      at(path, r.left);
-      return undefined;
-    }
-    return r.right;
+  const origin = (path: string, u: unknown): string | undefined => {
+    if (u === undefined) return undefined;
+    const r = typeof u === 'string' ? resolveOrigin(u) : left(`expected a host or an origin, got ${kindOf(u)}`);
+    if (isLeft(r)) issues.push({ path, reason: r.left });
+    else return r.right;
+    return undefined;
   };
+  const { accountId, csds = {}, fetch, timeoutMs = 10_000, scheduler = asyncScheduler, random = Math.random, session = memorySessionStore(), validateAttributes } = input;
 
-  const origin = readOrigin('domain', input['domain']);
-
-  let csdsOrigin = DEFAULTS.csdsOrigin;
-  let csdsServices = DEFAULTS.csdsServices;
-  const csds = input['csds'];
-  if (csds !== undefined) {
-    if (!isRecord(csds)) at('csds', `expected an object, got ${kindOf(csds)}`);
-    else {
-      csdsOrigin = readOrigin('csds.origin', csds['origin']) ?? csdsOrigin;
-      const s = csds['services'];
-      if (s !== undefined) {
-        if (!Array.isArray(s) || s.length === 0) at('csds.services', `expected a non-empty array of service names, got ${kindOf(s)}`);
-        else {
-          s.forEach((name: unknown, i) => {
-            if (typeof name !== 'string' || name.length === 0) at(`csds.services[${i}]`, `expected a service name, got ${kindOf(name)}`);
-          });
-          csdsServices = s as string[];
-        }
-      }
-      for (const k of Object.keys(csds)) if (k !== 'origin' && k !== 'services') at(`csds.${k}`, 'unknown option (expected origin, services)');
+  if (typeof accountId !== 'string' || !/^\w{1,20}$/.test(accountId)) bad('accountId', '1-20 letters, digits or _', accountId);
+  const domain = origin('domain', input['domain']);
+  let csdsOrigin = 'https://api.liveperson.net';
+  let csdsServices: ReadonlyArray<string> = ['msdkgw', 'smt'];
+  if (!isRecord(csds)) bad('csds', 'an object', csds);
+  else {
+    csdsOrigin = origin('csds.origin', csds['origin']) ?? csdsOrigin;
+    const s = csds['services'];
+    if (s !== undefined) {
+      if (!Array.isArray(s) || s.length === 0) bad('csds.services', 'a non-empty array of service names', s);
+      else s.forEach((name: unknown, i) => (typeof name === 'string' && name !== '' ? 0 : bad(`csds.services[${i}]`, 'a service name', name)));
+      csdsServices = s as string[];
     }
+    unknownKeys(csds, ['origin', 'services'], 'csds.', issues);
   }
+  if (fetch !== undefined && typeof fetch !== 'function') bad('fetch', 'a fetch function', fetch);
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT)) bad('timeoutMs', `a number of milliseconds between 1 and ${MAX_TIMEOUT}`, timeoutMs);
+  if (!isRecord(scheduler) || typeof scheduler['schedule'] !== 'function' || typeof scheduler['now'] !== 'function') bad('scheduler', 'an RxJS SchedulerLike', scheduler);
+  if (typeof random !== 'function') bad('random', 'a function returning a number in [0, 1)', random);
+  if (!isStore(session)) bad('session', 'a SessionStore (load, save, clear)', session);
+  const retry = resolveRetryPolicy(input['retry']);
+  if (isLeft(retry)) issues.push(...prefixIssues('retry', retry.left.issues));
+  if (validateAttributes !== undefined && typeof validateAttributes !== 'function') bad('validateAttributes', 'a function such as decodeAttributes', validateAttributes);
+  unknownKeys(input, KEYS, '', issues);
 
-  const fetchFn = input['fetch'];
-  if (fetchFn !== undefined && typeof fetchFn !== 'function') at('fetch', `expected a fetch function, got ${kindOf(fetchFn)}`);
-
-  const timeoutMs = input['timeoutMs'] ?? DEFAULTS.timeoutMs;
-  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMEOUT) {
-    at('timeoutMs', `expected a number of milliseconds between 1 and ${MAX_TIMEOUT}, got ${kindOf(timeoutMs)}`);
-  }
-
-  const scheduler = input['scheduler'] ?? asyncScheduler;
-  if (!isRecord(scheduler) || typeof scheduler['schedule'] !== 'function' || typeof scheduler['now'] !== 'function') {
-    at('scheduler', `expected an RxJS SchedulerLike, got ${kindOf(scheduler)}`);
-  }
-
-  const random = input['random'] ?? Math.random;
-  if (typeof random !== 'function') at('random', `expected a function returning a number in [0, 1), got ${kindOf(random)}`);
-
-  const session = input['session'] ?? memorySessionStore();
-  if (!isRecord(session) || typeof session['load'] !== 'function' || typeof session['save'] !== 'function' || typeof session['clear'] !== 'function') {
-    at('session', `expected a SessionStore (load, save, clear), got ${kindOf(session)}`);
-  }
-
-  let retry: RetryPolicy = defaultRetryPolicy;
-  if (input['retry'] !== undefined) {
-    const r = resolveRetryPolicy(input['retry']);
-    if (isLeft(r)) issues.push(...prefixIssues('retry', r.left.issues));
-    else retry = r.right;
-  }
-
-  const known = new Set([...CONFIG_KEYS, ...extraKeys]);
-  for (const k of Object.keys(input)) if (!known.has(k)) at(k, `unknown option (expected one of ${[...known].join(', ')})`);
-
-  if (issues.length > 0) return left(validationError(issues));
+  if (issues.length > 0 || isLeft(retry)) return left(validationError(issues));
   return right({
     accountId: accountId as string,
-    ...(origin === undefined ? {} : { origin }),
+    ...(domain === undefined ? {} : { origin: domain }),
     csdsOrigin,
     csdsServices,
-    ...(fetchFn === undefined ? {} : { fetch: fetchFn as FetchLike }),
+    ...(fetch === undefined ? {} : { fetch: fetch as FetchLike }),
     timeoutMs: timeoutMs as number,
     scheduler: scheduler as unknown as SchedulerLike,
     random: random as () => number,
     session: session as unknown as SessionStore,
-    retry,
+    retry: retry.right,
+    ...(validateAttributes === undefined ? {} : { validateAttributes: validateAttributes as ResolvedConfig['validateAttributes'] }),
   });
 }

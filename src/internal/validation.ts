@@ -6,96 +6,56 @@
  *
  * @internal
  */
-import * as t from 'io-ts';
+import type * as t from 'io-ts';
 import type { ValidationIssue } from '../errors';
-import { left, right, isLeft, type Either } from './either';
+import { left, right, type Either } from './either';
 
 /** The kind of a value, for messages: never the value itself. */
 export function kindOf(u: unknown): string {
   if (u === null) return 'null';
   if (u === undefined) return 'nothing';
   if (Array.isArray(u)) return 'an array';
-  switch (typeof u) {
-    case 'string':
-      return u.length === 0 ? 'an empty string' : 'a string';
-    case 'number':
-      return Number.isFinite(u) ? 'a number' : 'a non-finite number';
-    case 'boolean':
-      return 'a boolean';
-    case 'object':
-      return 'an object';
-    default:
-      return `a ${typeof u}`;
-  }
+  const type = typeof u;
+  if (type === 'string') return u === '' ? 'an empty string' : 'a string';
+  if (type === 'number') return Number.isFinite(u) ? 'a number' : 'a non-finite number';
+  return type === 'object' ? 'an object' : `a ${type}`;
 }
 
-const PLAIN_NAMES: Record<string, string> = {
-  string: 'a string',
-  number: 'a number',
-  boolean: 'a boolean',
-  UnknownRecord: 'an object',
-  UnknownArray: 'an array',
-};
+const PLAIN: Record<string, string> = { string: 'a string', number: 'a number', boolean: 'a boolean', UnknownRecord: 'an object', UnknownArray: 'an array' };
 
-function readableName(name: string | undefined): string {
-  if (name === undefined) return 'a valid value';
-  return PLAIN_NAMES[name] ?? name;
-}
-
-function isUnionLike(type: t.Decoder<unknown, unknown>): boolean {
-  return type instanceof t.UnionType;
-}
-
-function isIndexed(type: t.Decoder<unknown, unknown>): boolean {
-  return type instanceof t.ArrayType || type instanceof t.ReadonlyArrayType || type instanceof t.TupleType;
-}
-
-function isTransparent(type: t.Decoder<unknown, unknown>): boolean {
-  return type instanceof t.IntersectionType;
-}
-
-function formatPath(context: t.Context, upTo: number): string {
-  let path = '';
-  for (let i = 1; i <= upTo; i++) {
-    const entry = context[i];
-    const parent = context[i - 1];
-    if (entry === undefined || parent === undefined || entry.key === '' || isTransparent(parent.type)) continue;
-    if (isIndexed(parent.type)) path += `[${entry.key}]`;
-    else path += path === '' ? entry.key : `.${entry.key}`;
-  }
-  return path === '' ? '(value)' : path;
-}
+const tagOf = (entry: t.ContextEntry | undefined): string | undefined => (entry?.type as { _tag?: string } | undefined)?._tag;
 
 /**
- * Turns io-ts errors into issues. The report stops at the outermost union on
- * the path (the details of each failed branch are noise to a caller) and names
- * the union instead; otherwise it names the innermost codec. A codec that fails
- * with its own message (`t.failure(u, c, message)`) gives that message.
+ * Turns io-ts errors into issues, one per path. The report stops at the
+ * outermost union on the path (the details of each failed branch are noise to
+ * a caller) and names the union; otherwise it names the innermost codec. A
+ * codec that fails with its own message (`t.failure(u, c, message)`) gives
+ * that message. Intersections add nothing to a path; array items read `[i]`.
  */
 export function toIssues(errors: t.Errors): ValidationIssue[] {
-  const seen = new Map<string, ValidationIssue>();
-  for (const error of errors) {
-    const ctx = error.context;
-    let stop = ctx.length - 1;
-    for (let i = 0; i < ctx.length; i++) {
-      const entry = ctx[i];
-      if (entry !== undefined && isUnionLike(entry.type)) {
-        stop = i;
-        break;
-      }
+  const out: ValidationIssue[] = [];
+  for (const { context, message } of errors) {
+    let stop = context.findIndex((entry) => tagOf(entry) === 'UnionType');
+    if (stop < 0) stop = context.length - 1;
+    let path = '';
+    for (let i = 1; i <= stop; i++) {
+      const key = (context[i] as t.ContextEntry).key;
+      const parent = tagOf(context[i - 1]);
+      if (key === '' || parent === 'IntersectionType') continue;
+      path += /^(Readonly)?ArrayType$|^TupleType$/.test(parent ?? '') ? `[${key}]` : path === '' ? key : `.${key}`;
     }
-    const at = ctx[stop];
-    const path = formatPath(ctx, stop);
-    const custom = stop === ctx.length - 1 ? error.message : undefined;
-    const reason =
-      custom !== undefined
-        ? custom
-        : at?.actual === undefined
-          ? `is missing (expected ${readableName(at?.type.name)})`
-          : `expected ${readableName(at?.type.name)}, got ${kindOf(at.actual)}`;
-    if (!seen.has(path)) seen.set(path, { path, reason });
+    const at = context[stop];
+    const name = at?.type.name;
+    const expected = name === undefined ? 'a valid value' : (PLAIN[name] ?? name);
+    const issue = {
+      path: path || '(value)',
+      reason:
+        (stop === context.length - 1 ? message : undefined) ??
+        (at?.actual === undefined ? `is missing (expected ${expected})` : `expected ${expected}, got ${kindOf(at.actual)}`),
+    };
+    if (!out.some((i) => i.path === issue.path)) out.push(issue);
   }
-  return [...seen.values()];
+  return out;
 }
 
 /** True for any non-null object that is not an array (a record of fields to read). */
@@ -110,19 +70,22 @@ export function isPlainObject(u: unknown): u is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** Whether `u` has an own `__proto__` key at any depth up to 64 (a scan that allocates nothing: it runs on every check). */
 function hasProtoKey(u: unknown, depth: number): boolean {
   if (typeof u !== 'object' || u === null || depth > 64) return false;
-  if (Array.isArray(u)) return u.some((v) => hasProtoKey(v, depth + 1));
-  if (Object.prototype.hasOwnProperty.call(u, '__proto__')) return true;
-  for (const k in u) if (hasProtoKey((u as Record<string, unknown>)[k], depth + 1)) return true;
+  if (hasOwn(u, '__proto__')) return true;
+  for (const k in u) if (hasOwn(u, k) && hasProtoKey((u as Record<string, unknown>)[k], depth + 1)) return true;
   return false;
 }
 
+/** A copy of `u` without own `__proto__` keys. */
 function withoutProtoKeys(u: unknown): unknown {
   if (typeof u !== 'object' || u === null) return u;
   if (Array.isArray(u)) return u.map(withoutProtoKeys);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(u)) if (k !== '__proto__') out[k] = withoutProtoKeys(v);
+  for (const k of Object.keys(u)) if (k !== '__proto__') out[k] = withoutProtoKeys((u as Record<string, unknown>)[k]);
   return out;
 }
 
@@ -133,13 +96,12 @@ function withoutProtoKeys(u: unknown): unknown {
  * assignment it would otherwise become the prototype of the decoded value.
  */
 export function decodeWith<A>(codec: t.Decoder<unknown, A>, input: unknown): Either<ValidationIssue[], A> {
-  let result: t.Validation<A>;
   try {
-    result = codec.decode(hasProtoKey(input, 0) ? withoutProtoKeys(input) : input);
+    const result = codec.decode(hasProtoKey(input, 0) ? withoutProtoKeys(input) : input);
+    return result._tag === 'Left' ? left(toIssues(result.left)) : right(result.right);
   } catch {
     return left([{ path: '(value)', reason: `could not be read as ${codec.name}` }]);
   }
-  return isLeft(result) ? left(toIssues(result.left)) : right(result.right);
 }
 
 /** Prefixes every issue's path, e.g. with the name of a config key. */
@@ -148,4 +110,14 @@ export function prefixIssues(prefix: string, issues: ReadonlyArray<ValidationIss
     path: i.path === '(value)' ? prefix : i.path.startsWith('[') ? `${prefix}${i.path}` : `${prefix}.${i.path}`,
     reason: i.reason,
   }));
+}
+
+/**
+ * An issue for every own key of `o` not in `known`, at `prefix` + the key. A
+ * key is named only when it looks like a field name (never an echoed value).
+ */
+export function unknownKeys(o: object, known: ReadonlyArray<string>, prefix: string, issues: ValidationIssue[]): void {
+  for (const k of Object.keys(o)) {
+    if (!known.includes(k)) issues.push({ path: prefix + (/^[A-Za-z_$][\w$]{0,39}$/.test(k) ? k : '(an unknown key)'), reason: `unknown option (expected one of ${known.join(', ')})` });
+  }
 }

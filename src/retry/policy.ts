@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { validationError, type ValidationError, type ValidationIssue } from '../errors';
-import { isRecord, kindOf } from '../internal/validation';
+import { isRecord, kindOf, unknownKeys } from '../internal/validation';
 import { left, right, type Either } from '../internal/either';
 
 /**
@@ -216,158 +216,88 @@ export const defaultRetryPolicy: RetryPolicy = Object.freeze({
 } satisfies RetryPolicy);
 
 /** Upper bound of every duration in a policy: one day. */
-const MAX_DURATION_MS = 86_400_000;
+const DAY_MS = 86_400_000;
 /** Upper bound of `maxAttempts` and `maxPolls`. */
 const MAX_COUNT = 1_000;
 
-const POLICY_FIELDS: ReadonlyArray<keyof RetryPolicy> = [
-  'maxAttempts',
-  'maxElapsedMs',
-  'backoff',
-  'capMs',
-  'jitter',
-  'retryOn',
-  'honourRetryAfter',
-  'minDelayOn429Ms',
-  'polling',
-];
+const POLICY_FIELDS = ['maxAttempts', 'maxElapsedMs', 'backoff', 'capMs', 'jitter', 'retryOn', 'honourRetryAfter', 'minDelayOn429Ms', 'polling'];
 const JITTERS: ReadonlyArray<Jitter> = ['none', 'full', 'decorrelated'];
-const STATUS_CLASS = /^[1-5]xx$/;
-
-type Issues = ValidationIssue[];
-type Obj = Record<string, unknown>;
-
-function unknownFields(o: Obj, allowed: ReadonlyArray<string>, prefix: string, issues: Issues): void {
-  for (const key of Object.keys(o)) {
-    if (!allowed.includes(key)) issues.push({ path: `${prefix}${key}`, reason: `is not a field here (expected one of ${allowed.join(', ')})` });
-  }
-}
-
-function count(u: unknown, path: string, min: number, issues: Issues): number | undefined {
-  if (typeof u === 'number' && Number.isInteger(u) && u >= min && u <= MAX_COUNT) return u;
-  issues.push({ path, reason: `expected an integer from ${min} to ${MAX_COUNT}, got ${kindOf(u)}${typeof u === 'number' ? ' out of range' : ''}` });
-  return undefined;
-}
-
-function duration(u: unknown, path: string, min: number, issues: Issues): number | undefined {
-  if (typeof u === 'number' && Number.isFinite(u) && u >= min && u <= MAX_DURATION_MS) return u;
-  issues.push({ path, reason: `expected a number of milliseconds from ${min} to ${MAX_DURATION_MS}, got ${kindOf(u)}${typeof u === 'number' ? ' out of range' : ''}` });
-  return undefined;
-}
-
-function bool(u: unknown, path: string, issues: Issues): boolean | undefined {
-  if (typeof u === 'boolean') return u;
-  issues.push({ path, reason: `expected a boolean, got ${kindOf(u)}` });
-  return undefined;
-}
-
-function readBackoff(u: unknown, issues: Issues): Backoff | undefined {
-  if (!isRecord(u)) {
-    issues.push({ path: 'backoff', reason: `expected an object with kind 'schedule' or 'exponential', got ${kindOf(u)}` });
-    return undefined;
-  }
-  if (u['kind'] === 'schedule') {
-    unknownFields(u, ['kind', 'delaysMs'], 'backoff.', issues);
-    const raw = u['delaysMs'];
-    if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_COUNT) {
-      issues.push({ path: 'backoff.delaysMs', reason: `expected a non-empty array of at most ${MAX_COUNT} delays, got ${kindOf(raw)}` });
-      return undefined;
-    }
-    const delays: number[] = [];
-    raw.forEach((d: unknown, i) => {
-      const ms = duration(d, `backoff.delaysMs[${i}]`, 0, issues);
-      if (ms !== undefined) delays.push(ms);
-    });
-    return delays.length === raw.length ? { kind: 'schedule', delaysMs: delays } : undefined;
-  }
-  if (u['kind'] === 'exponential') {
-    unknownFields(u, ['kind', 'baseMs', 'factor'], 'backoff.', issues);
-    const baseMs = duration(u['baseMs'], 'backoff.baseMs', 0, issues);
-    let factor: number | undefined = 2;
-    if (u['factor'] !== undefined) {
-      const f = u['factor'];
-      if (typeof f === 'number' && Number.isFinite(f) && f >= 1 && f <= 10) factor = f;
-      else {
-        issues.push({ path: 'backoff.factor', reason: `expected a number from 1 to 10, got ${kindOf(f)}${typeof f === 'number' ? ' out of range' : ''}` });
-        factor = undefined;
-      }
-    }
-    return baseMs === undefined || factor === undefined ? undefined : { kind: 'exponential', baseMs, factor };
-  }
-  issues.push({ path: 'backoff.kind', reason: `expected 'schedule' or 'exponential', got ${kindOf(u['kind'])}` });
-  return undefined;
-}
-
-function readStatuses(u: unknown, issues: Issues): ReadonlyArray<StatusPattern> | undefined {
-  if (!Array.isArray(u) || u.length > MAX_COUNT) {
-    issues.push({ path: 'retryOn.statuses', reason: `expected an array of statuses (such as 429 or '5xx'), got ${kindOf(u)}` });
-    return undefined;
-  }
-  const out: StatusPattern[] = [];
-  u.forEach((s: unknown, i) => {
-    if (typeof s === 'number' && Number.isInteger(s) && s >= 100 && s <= 599) out.push(s);
-    else if (typeof s === 'string' && STATUS_CLASS.test(s)) out.push(s as StatusPattern);
-    else issues.push({ path: `retryOn.statuses[${i}]`, reason: `expected a status from 100 to 599 or a class such as '5xx', got ${kindOf(s)}` });
-  });
-  return out.length === u.length ? out : undefined;
-}
-
-function readRetryOn(u: unknown, issues: Issues): RetryOn | undefined {
-  if (!isRecord(u)) {
-    issues.push({ path: 'retryOn', reason: `expected an object, got ${kindOf(u)}` });
-    return undefined;
-  }
-  unknownFields(u, ['statuses', 'network', 'timeout'], 'retryOn.', issues);
-  const base = defaultRetryPolicy.retryOn;
-  const statuses = u['statuses'] === undefined ? base.statuses : readStatuses(u['statuses'], issues);
-  const network = u['network'] === undefined ? base.network : bool(u['network'], 'retryOn.network', issues);
-  const timeout = u['timeout'] === undefined ? base.timeout : bool(u['timeout'], 'retryOn.timeout', issues);
-  return statuses === undefined || network === undefined || timeout === undefined ? undefined : { statuses, network, timeout };
-}
-
-function readPolling(u: unknown, issues: Issues): PollingPolicy | false | undefined {
-  if (u === false) return false;
-  if (u === true) return defaultPollingPolicy;
-  if (!isRecord(u)) {
-    issues.push({ path: 'polling', reason: `expected a boolean or an object { intervalMs, maxPolls }, got ${kindOf(u)}` });
-    return undefined;
-  }
-  unknownFields(u, ['intervalMs', 'maxPolls'], 'polling.', issues);
-  const intervalMs = u['intervalMs'] === undefined ? defaultPollingPolicy.intervalMs : duration(u['intervalMs'], 'polling.intervalMs', 1_000, issues);
-  const maxPolls = u['maxPolls'] === undefined ? defaultPollingPolicy.maxPolls : count(u['maxPolls'], 'polling.maxPolls', 0, issues);
-  return intervalMs === undefined || maxPolls === undefined ? undefined : { intervalMs, maxPolls };
-}
 
 function resolve(input: unknown): Either<ValidationError, RetryPolicy> {
   if (input === undefined || input === null) return right(defaultRetryPolicy);
-  if (!isRecord(input)) return left(validationError([{ path: '(value)', reason: `expected a retry policy object, got ${kindOf(input)}` }]));
-  const issues: Issues = [];
-  unknownFields(input, POLICY_FIELDS, '', issues);
+  const issues: ValidationIssue[] = [];
+  const bad = (path: string, expected: string, u: unknown): undefined => {
+    issues.push({ path, reason: `expected ${expected}, got ${kindOf(u)}${typeof u === 'number' && Number.isFinite(u) && /\d/.test(expected) ? ' out of range' : ''}` });
+    return undefined;
+  };
+  /** A record with only `keys` (an issue for each other key), or an issue at `path`. */
+  const record = (path: string, u: unknown, keys: ReadonlyArray<string>, expected: string): Record<string, unknown> | undefined => {
+    if (!isRecord(u)) return bad(path, expected, u);
+    unknownKeys(u, keys, path === '' ? '' : `${path}.`, issues);
+    return u;
+  };
+  const num = (path: string, u: unknown, min: number, max = DAY_MS, integer = max !== DAY_MS): number | undefined =>
+    typeof u === 'number' && (integer ? Number.isInteger(u) : Number.isFinite(u)) && u >= min && u <= max
+      ? u
+      : bad(path, `${integer ? 'an integer' : max === DAY_MS ? 'a number of milliseconds' : 'a number'} from ${min} to ${max}`, u);
+  const bool = (path: string, u: unknown): boolean | undefined => (typeof u === 'boolean' ? u : bad(path, 'a boolean', u));
+  /** `o[key]` read by `read`, or `fallback` when absent. */
+  const field = <A>(o: Record<string, unknown>, key: string, fallback: A, read: (u: unknown) => A | undefined): A | undefined =>
+    o[key] === undefined ? fallback : read(o[key]);
+
+  const o = record('', input, POLICY_FIELDS, 'a retry policy object');
+  if (o === undefined) return left(validationError(issues.map((i) => ({ ...i, path: '(value)' }))));
   const d = defaultRetryPolicy;
-  const field = <K extends keyof RetryPolicy>(key: K, read: (u: unknown) => RetryPolicy[K] | undefined): RetryPolicy[K] | undefined => {
-    const u = input[key];
-    return u === undefined ? d[key] : read(u);
-  };
   const policy = {
-    maxAttempts: field('maxAttempts', (u) => count(u, 'maxAttempts', 1, issues)),
-    maxElapsedMs: field('maxElapsedMs', (u) => duration(u, 'maxElapsedMs', 0, issues)),
-    backoff: field('backoff', (u) => readBackoff(u, issues)),
-    capMs: field('capMs', (u) => duration(u, 'capMs', 0, issues)),
-    jitter: field('jitter', (u) => {
-      if (JITTERS.includes(u as Jitter)) return u as Jitter;
-      issues.push({ path: 'jitter', reason: `expected one of ${JITTERS.join(', ')}, got ${kindOf(u)}` });
-      return undefined;
+    maxAttempts: field(o, 'maxAttempts', d.maxAttempts, (u) => num('maxAttempts', u, 1, MAX_COUNT)),
+    maxElapsedMs: field(o, 'maxElapsedMs', d.maxElapsedMs, (u) => num('maxElapsedMs', u, 0)),
+    backoff: field(o, 'backoff', d.backoff, (u): Backoff | undefined => {
+      const b = record('backoff', u, isRecord(u) && u['kind'] === 'exponential' ? ['kind', 'baseMs', 'factor'] : ['kind', 'delaysMs'], "an object with kind 'schedule' or 'exponential'");
+      if (b === undefined) return undefined;
+      if (b['kind'] === 'exponential') {
+        const baseMs = num('backoff.baseMs', b['baseMs'], 0);
+        const factor = field(b, 'factor', 2, (f) => num('backoff.factor', f, 1, 10, false));
+        return baseMs === undefined || factor === undefined ? undefined : { kind: 'exponential', baseMs, factor };
+      }
+      if (b['kind'] !== 'schedule') return bad('backoff.kind', "'schedule' or 'exponential'", b['kind']);
+      const raw = b['delaysMs'];
+      if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_COUNT) return bad('backoff.delaysMs', `a non-empty array of at most ${MAX_COUNT} delays`, raw);
+      const delaysMs = raw.map((ms: unknown, i) => num(`backoff.delaysMs[${i}]`, ms, 0));
+      return delaysMs.includes(undefined) ? undefined : { kind: 'schedule', delaysMs: delaysMs as number[] };
     }),
-    retryOn: field('retryOn', (u) => readRetryOn(u, issues)),
-    honourRetryAfter: field('honourRetryAfter', (u) => bool(u, 'honourRetryAfter', issues)),
-    minDelayOn429Ms: field('minDelayOn429Ms', (u) => duration(u, 'minDelayOn429Ms', 0, issues)),
-    polling: field('polling', (u) => readPolling(u, issues)),
+    capMs: field(o, 'capMs', d.capMs, (u) => num('capMs', u, 0)),
+    jitter: field(o, 'jitter', d.jitter, (u) => (JITTERS.includes(u as Jitter) ? (u as Jitter) : bad('jitter', `one of ${JITTERS.join(', ')}`, u))),
+    retryOn: field(o, 'retryOn', d.retryOn, (u): RetryOn | undefined => {
+      const r = record('retryOn', u, ['statuses', 'network', 'timeout'], 'an object');
+      if (r === undefined) return undefined;
+      const statuses = field(r, 'statuses', d.retryOn.statuses, (list): ReadonlyArray<StatusPattern> | undefined => {
+        if (!Array.isArray(list) || list.length > MAX_COUNT) return bad('retryOn.statuses', "an array of statuses (such as 429 or '5xx')", list);
+        const out = list.filter((p: unknown, i) =>
+          (typeof p === 'number' && Number.isInteger(p) && p >= 100 && p <= 599) || (typeof p === 'string' && /^[1-5]xx$/.test(p))
+            ? true
+            : bad(`retryOn.statuses[${i}]`, "a status from 100 to 599 or a class such as '5xx'", p),
+        );
+        return out.length === list.length ? (out as StatusPattern[]) : undefined;
+      });
+      const network = field(r, 'network', d.retryOn.network, (n) => bool('retryOn.network', n));
+      const timeout = field(r, 'timeout', d.retryOn.timeout, (n) => bool('retryOn.timeout', n));
+      return statuses === undefined || network === undefined || timeout === undefined ? undefined : { statuses, network, timeout };
+    }),
+    honourRetryAfter: field(o, 'honourRetryAfter', d.honourRetryAfter, (u) => bool('honourRetryAfter', u)),
+    minDelayOn429Ms: field(o, 'minDelayOn429Ms', d.minDelayOn429Ms, (u) => num('minDelayOn429Ms', u, 0)),
+    polling: field(o, 'polling', d.polling, (u): PollingPolicy | false | undefined => {
+      if (typeof u === 'boolean') return u && defaultPollingPolicy;
+      const p = record('polling', u, ['intervalMs', 'maxPolls'], 'a boolean or an object { intervalMs, maxPolls }');
+      if (p === undefined) return undefined;
+      const intervalMs = field(p, 'intervalMs', defaultPollingPolicy.intervalMs, (ms) => num('polling.intervalMs', ms, 1_000));
+      const maxPolls = field(p, 'maxPolls', defaultPollingPolicy.maxPolls, (n) => num('polling.maxPolls', n, 0, MAX_COUNT));
+      return intervalMs === undefined || maxPolls === undefined ? undefined : { intervalMs, maxPolls };
+    }),
   };
-  if (issues.length === 0 && policy.minDelayOn429Ms !== undefined && policy.capMs !== undefined && policy.minDelayOn429Ms > policy.capMs) {
+  if (issues.length === 0 && (policy.minDelayOn429Ms as number) > (policy.capMs as number)) {
     issues.push({ path: 'minDelayOn429Ms', reason: `must not exceed capMs (${policy.capMs} ms), or every 429 would give up` });
   }
-  if (issues.length > 0) return left(validationError(issues));
-  return right(policy as RetryPolicy);
+  return issues.length > 0 ? left(validationError(issues)) : right(policy as RetryPolicy);
 }
 
 /**
