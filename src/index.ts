@@ -14,7 +14,9 @@
 // The check core
 export { createEngagementClient } from './client/client';
 export type { EngagementClient, CheckOptions } from './client/client';
-export type { EngagementClientConfig, CsdsConfig } from './client/config';
+export type { EngagementClientConfig } from './client/config';
+export { csdsDomain } from './http/csds-domain';
+export type { CsdsOptions } from './http/csds-domain';
 export type { ClientEvent, CheckProgress, ErrorSummary } from './client/events';
 export { validateEngagementRequest, decodeEngagementResponse } from './validate';
 export type {
@@ -47,7 +49,7 @@ export type {
 export type { Either } from './either';
 
 // Retries, backoff and polling
-export { defaultRetryPolicy } from './retry/policy';
+export { defaultRetryPolicy, retryPolicy } from './retry/policy';
 export type {
   Backoff,
   ExponentialBackoff,
@@ -73,7 +75,7 @@ export type { FetchLike, FetchInit, FetchResponse } from './http/fetch-like';
 // The live engagement state
 export { watchEngagement } from './orchestrator/engagement-stream';
 export type { EngagementInputs } from './orchestrator/engagement-stream';
-export type { WatchOptions, AttributeDelivery, AttributeSink } from './orchestrator/options';
+export type { WatchOptions, AttributeSink } from './orchestrator/options';
 export type {
   AvailableState,
   CheckingState,

@@ -170,7 +170,10 @@ export interface AvailableEngagement {
  *
  * @example
  * ```ts
- * if (engagement.status === 'NotAvailable') hideChatButton();
+ * const onAnswer = (answer: Engagement) => {
+ *   if (answer.status === 'NotAvailable') hideChatButton(); // final: no need to retry
+ *   else showChatButton(answer);
+ * };
  * ```
  * @since 0.1.0
  * @category Check core

@@ -33,7 +33,9 @@ export function validateEngagementRequest(request: unknown): Either<ValidationEr
  *
  * @example
  * ```ts
- * const result = decodeEngagementResponse(JSON.parse(text));
+ * // The body as the application's own server relayed it:
+ * const res = await fetch('/api/engagement?sections=Support');
+ * const result = decodeEngagementResponse(await res.json());
  * if (result._tag === 'Right') console.log(result.right.status);
  * ```
  * @since 0.1.0

@@ -89,9 +89,9 @@ describe('dispatch on type', () => {
   });
 
   it('hints at history-API names and at case mistakes without accepting them', () => {
-    expect(reasonAt(decodeAttribute({ type: 'customerInfo' }), 'type')).toContain('"ctmrinfo"');
+    expect(reasonAt(decodeAttribute({ type: 'customerInfo' }), 'type')).toMatch(/^is not a known type: did you mean "ctmrinfo"\? \(expected one of cart, /);
     expect(reasonAt(decodeAttribute({ type: 'searchContent' }), 'type')).toContain('"searchInfo"');
-    expect(reasonAt(decodeAttribute({ type: 'mrktinfo' }), 'type')).toContain('case-sensitive: did you mean "mrktInfo"?');
+    expect(reasonAt(decodeAttribute({ type: 'mrktinfo' }), 'type')).toBe('is not a known type: did you mean "mrktInfo"? (expected one of cart, purchase, prodView, ctmrinfo, mrktInfo, personal, lead, service, error, searchInfo)');
     expect(reasonAt(decodeImpression({ type: 'impdisplay' }), 'type')).toContain('did you mean "impDisplay"?');
   });
 
@@ -127,6 +127,17 @@ describe('dispatch on type', () => {
   it('drops undefined and null optional fields (null means absent)', () => {
     const decoded = rightOf(decodeAttribute({ type: 'lead', lead: { topic: 'x', value: null, currency: undefined } }));
     expect(decoded).toStrictEqual({ type: 'lead', lead: { topic: 'x' } });
+  });
+
+  it('encodes a fresh copy without undefined fields (null kept), unknown fields included', () => {
+    const lead = { type: 'lead', lead: { topic: 'car', value: undefined }, extra: { deep: undefined, kept: 1 } } as EngagementAttribute;
+    const encoded = encodeAttribute(lead);
+    expect(encoded).toStrictEqual({ type: 'lead', lead: { topic: 'car' }, extra: { kept: 1 } });
+    expect(encoded).not.toBe(lead);
+    expect(encodeAttributes([lead])).toStrictEqual([encoded]);
+    const expanded = { type: 'impExpanded', expanded: null, userInit: undefined, campaign: 1, engId: 2, revision: 3 } as const;
+    expect(encodeImpression(expanded)).toStrictEqual({ type: 'impExpanded', expanded: null, campaign: 1, engId: 2, revision: 3 });
+    expect(encodeImpressions([expanded])).toHaveLength(1);
   });
 
   it('is() agrees with decode', () => {

@@ -31,9 +31,9 @@ describe('cart', () => {
     expect(issuesOf(result)).toEqual([
       { path: 'products[1].product.price', reason: 'expected a finite number, got a string' },
       { path: 'products[1].quantity', reason: 'expected a non-negative integer, got a number' },
-      { path: 'products[2].product', reason: 'is missing (expected a product object)' },
+      { path: 'products[2].product', reason: 'is missing (expected an object)' },
     ]);
-    expect(issuesOf(decodeAttribute({ ...cartExample, products: {} }))).toEqual([{ path: 'products', reason: 'expected an array of products items, got an object' }]);
+    expect(issuesOf(decodeAttribute({ ...cartExample, products: {} }))).toEqual([{ path: 'products', reason: 'expected an array, got an object' }]);
   });
 
   it('accepts a negative total (a refund) and an empty cart', () => {

@@ -160,7 +160,7 @@ export const personalFromTable = {
     age: { age: 47, year: 1969, month: 2, day: 12 },
     contacts: [
       {
-        email: 'john@doe.com',
+        email: 'john.doe@example.com',
         phone: '5558982312',
         phoneType: 'MOBILE',
         address: { country: 'US', region: 'North America' },

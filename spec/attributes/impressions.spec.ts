@@ -78,8 +78,8 @@ describe('impression builders from an available engagement', () => {
   it('refuses an engagement that is not available, and never throws', () => {
     const notAvailable = { status: 'NotAvailable', sessionId: 'abc', visitorId: 'xyz', pageId: '1' } as unknown as AvailableEngagement;
     expect(issuesOf(displayImpression(notAvailable))).toEqual([
-      { path: 'status', reason: expect.stringContaining('impressions exist only for an available engagement') },
-      { path: 'engagementDetails', reason: 'is missing (expected engagement details)' },
+      { path: 'status', reason: 'expected "Available" (impressions need an available engagement), got a string' },
+      { path: 'engagementDetails', reason: 'is missing (expected an object)' },
     ]);
     fc.assert(
       fc.property(fc.anything({ maxDepth: 3 }), fc.anything({ maxDepth: 2 }), (engagement, fields) => {

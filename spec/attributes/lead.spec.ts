@@ -14,7 +14,7 @@ describe('lead', () => {
       { path: 'value', reason: 'expected a finite number, got a string' },
       { path: 'leadId', reason: 'expected a string, got a number' },
     ]);
-    expect(issuesOf(decodeAttribute({ type: 'lead', lead: [] }))).toEqual([{ path: 'lead', reason: 'expected a lead object, got an array' }]);
+    expect(issuesOf(decodeAttribute({ type: 'lead', lead: [] }))).toEqual([{ path: 'lead', reason: 'expected an object, got an array' }]);
   });
 
   it('accepts a lead without its wrapper object (every field is optional)', () => {

@@ -21,7 +21,7 @@ describe('personal', () => {
   it('refuses a bad gender', () => {
     for (const gender of [3, -1, 1.5, 'M', 'F', '1', true]) {
       expect(issuesOf(personalInfoAttribute({ gender: gender as never }))).toEqual([
-        { path: 'gender', reason: expect.stringMatching(/^expected MALE, FEMALE or OTHER \(or the code 0, 1 or 2\), got /) },
+        { path: 'gender', reason: expect.stringMatching(/^expected MALE, FEMALE, OTHER or 0, 1, 2, got /) },
       ]);
     }
   });
@@ -40,7 +40,7 @@ describe('personal', () => {
     expect(rightOf(personalInfoAttribute({ contacts: [{ country: 'fr' }] }))).toStrictEqual({ type: 'personal', personal: { contacts: [{ country: 'FR' }] } });
     for (const country of ['USA', 'U', 'U1', 'ÉU', '', 840]) {
       expect(issuesOf(personalInfoAttribute({ contacts: [{ country: country as never }] }))).toEqual([
-        { path: 'contacts[0].country', reason: expect.stringMatching(/^expected a two-letter country code \(ISO 3166-1 alpha-2\), got /) },
+        { path: 'contacts[0].country', reason: expect.stringMatching(/^expected a two-letter country code, got /) },
       ]);
     }
   });
@@ -67,15 +67,15 @@ describe('personal', () => {
     });
     expect(personalInfoAttribute({ age: { month: 2, day: 29 } })._tag).toBe('Right');
     expect(issuesOf(personalInfoAttribute({ age: { year: 1981, month: 2, day: 29 } }))).toEqual([
-      { path: 'age.day', reason: 'is not a day of that month (expected a real calendar date)' },
+      { path: 'age.day', reason: 'is not a day of that month' },
     ]);
     expect(issuesOf(personalInfoAttribute({ age: { age: -1, year: 0, month: 0, day: 32 } }))).toEqual([
       { path: 'age.age', reason: 'expected an integer from 0 to 150, got a number' },
-      { path: 'age.year', reason: 'expected a year from 1 to 9999, got a number' },
+      { path: 'age.year', reason: 'expected an integer from 1 to 9999, got a number' },
       { path: 'age.month', reason: 'expected an integer from 1 to 12, got a number' },
       { path: 'age.day', reason: 'expected an integer from 1 to 31, got a number' },
     ]);
-    expect(issuesOf(personalInfoAttribute({ age: 34 as never }))).toEqual([{ path: 'age', reason: 'expected an age object { age, year, month, day }, got a number' }]);
+    expect(issuesOf(personalInfoAttribute({ age: 34 as never }))).toEqual([{ path: 'age', reason: 'expected an object, got a number' }]);
   });
 
   it('reads the flat form of the table and sends it under personal', () => {
@@ -83,7 +83,7 @@ describe('personal', () => {
     expect(encodeAttribute(decoded)).toStrictEqual({ type: 'personal', personal: { firstname: 'John', gender: 'MALE' } });
     expect(issuesOf(decodeAttribute({ type: 'personal', gender: 9 })).map((i) => i.path)).toEqual(['gender']);
     expect(issuesOf(decodeAttribute({ type: 'personal', firstname: 'A', personal: { firstname: 'B' } }))).toEqual([
-      { path: 'firstname', reason: 'is given both here and in `personal` (give it once, in `personal`)' },
+      { path: 'firstname', reason: 'is given both here and in `personal`' },
     ]);
   });
 

@@ -11,7 +11,7 @@ describe('prodView', () => {
 
   it('refuses a product that is not an object and a bad sku', () => {
     expect(issuesOf(decodeAttribute({ type: 'prodView', products: [{ product: 'shoe' }, { product: { sku: 567 } }] }))).toEqual([
-      { path: 'products[0].product', reason: 'expected a product object, got a string' },
+      { path: 'products[0].product', reason: 'expected an object, got a string' },
       { path: 'products[1].product.sku', reason: 'expected a string, got a number' },
     ]);
   });

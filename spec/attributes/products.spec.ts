@@ -9,7 +9,7 @@ describe('products', () => {
   });
 
   it('requires the product of an item and checks its quantity', () => {
-    expect(issuesOf(decodeWith(ProductsItemCodec, { quantity: 2 }))).toEqual([{ path: 'product', reason: 'is missing (expected a product object)' }]);
+    expect(issuesOf(decodeWith(ProductsItemCodec, { quantity: 2 }))).toEqual([{ path: 'product', reason: 'is missing (expected an object)' }]);
     expect(issuesOf(decodeWith(ProductsItemCodec, { product: {}, quantity: 2.5 }))).toEqual([{ path: 'quantity', reason: 'expected a non-negative integer, got a number' }]);
   });
 

@@ -1,4 +1,4 @@
-import { AnyValue, Count, FiniteDouble, Flag, Integer, Text, TextList, integerIn, literal } from '../../src/attributes/scalars';
+import { AnyValue, Count, FiniteDouble, Flag, FlagOrNull, Integer, Text, TextList, integerIn, literal } from '../../src/attributes/scalars';
 import { decodeWith } from '../../src/internal/validation';
 import { issuesOf } from './helpers';
 
@@ -11,6 +11,7 @@ describe('scalars', () => {
       [Count, [0, 6], [-1, 0.5]],
       [Flag, [true, false], [0, 'false']],
       [integerIn(1, 12), [1, 12], [0, 13, 1.5]],
+      [FlagOrNull, [true, null], [undefined, 0]],
       [literal('cart'), ['cart'], ['Cart', 1]],
       [TextList, [[], ['a']], [['a', 1], 'a']],
       [AnyValue, [null, 0, {}, []], [undefined]],
@@ -24,5 +25,8 @@ describe('scalars', () => {
   it('name themselves readably in issues', () => {
     expect(issuesOf(decodeWith(integerIn(1, 12), 13))).toEqual([{ path: '(value)', reason: 'expected an integer from 1 to 12, got a number' }]);
     expect(issuesOf(decodeWith(literal('cart'), 'Cart'))).toEqual([{ path: '(value)', reason: 'expected "cart", got a string' }]);
+    expect(issuesOf(decodeWith(Text, 1))).toEqual([{ path: '(value)', reason: 'expected a string, got a number' }]);
+    expect(issuesOf(decodeWith(Flag, 'false'))).toEqual([{ path: '(value)', reason: 'expected a boolean, got a string' }]);
+    expect(issuesOf(decodeWith(FlagOrNull, 0))).toEqual([{ path: '(value)', reason: 'expected a boolean or null, got a number' }]);
   });
 });

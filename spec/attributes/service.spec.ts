@@ -19,7 +19,7 @@ describe('service', () => {
   it('refuses a status outside 0-13, fractional, or as a string', () => {
     for (const status of [14, -1, 1.5, '1', 'InProgress']) {
       expect(issuesOf(decodeAttribute({ type: 'service', service: { status } }))).toEqual([
-        { path: 'service.status', reason: expect.stringMatching(/^expected a service status, an integer from 0 to 13, got /) },
+        { path: 'service.status', reason: expect.stringMatching(/^expected an integer from 0 to 13, got /) },
       ]);
     }
   });

@@ -38,9 +38,19 @@ describe('builders (all types)', () => {
     }
   });
 
+  it('refuses fields it cannot read (a throwing getter) instead of throwing', () => {
+    const input = {
+      get total(): number {
+        throw new Error('boom');
+      },
+      numItems: 1,
+    };
+    expect(issuesOf(cartAttribute(input))).toEqual([{ path: '(value)', reason: 'could not be read as cart fields' }]);
+  });
+
   it('refuses a type or a wrapper given to a builder (it sets them)', () => {
     expect(issuesOf(cartAttribute({ type: 'cart', total: 1, numItems: 1 } as never))).toEqual([
-      { path: 'type', reason: 'is set by the builder; leave it out' },
+      { path: 'type', reason: 'is set by the builder' },
     ]);
     expect(issuesOf(customerInfoAttribute({ info: { ctype: 'vip' } } as never))).toEqual([
       { path: 'info', reason: 'is set by the builder; pass the `info` fields directly' },

@@ -3,7 +3,7 @@
  * port 0. No mocks.
  */
 import { VirtualTimeScheduler, firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
-import { createEngagementClient, decodeAttributes, memorySessionStore, type ClientEvent, type FetchLike } from '../../src/index';
+import { createEngagementClient, csdsDomain, decodeAttributes, memorySessionStore, retryPolicy, type ClientEvent, type FetchLike } from '../../src/index';
 import { createDefaultFetch } from '../../src/http/default-fetch';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
 import { gate, type Gate } from '../helpers/gate';
@@ -123,7 +123,7 @@ describe('getEngagement against the emulator', () => {
 
   it('gives the "Loading account" 500 with the visitor it names', async () => {
     await start({ loadingAccountCalls: 1 });
-    const c = client({ retry: { maxAttempts: 1 } });
+    const c = client({ retry: retryPolicy({ maxAttempts: 1 }) });
     const r = await lastValueFrom(c.getEngagement());
     expect(r._tag === 'Left' && r.left).toMatchObject({ kind: 'http', status: 500, internalCode: 20, visitorId: expect.any(String) });
     expect(c.currentSession()).toBeUndefined();
@@ -139,7 +139,7 @@ describe('getEngagement against the emulator', () => {
   it('gives a network Left when the connection is reset', async () => {
     await start();
     emulator.inject({ kind: 'reset' });
-    const r = await lastValueFrom(client({ retry: { maxAttempts: 1 } }).getEngagement());
+    const r = await lastValueFrom(client({ retry: retryPolicy({ maxAttempts: 1 }) }).getEngagement());
     expect(r._tag === 'Left' && r.left).toMatchObject({ kind: 'network', operation: 'createSession', cause: expect.any(String) });
   });
 
@@ -147,7 +147,7 @@ describe('getEngagement against the emulator', () => {
     await start();
     emulator.inject({ kind: 'slowBody', delayMs: 60_000 });
     const scheduler = new VirtualTimeScheduler();
-    const result = firstValueFrom(client({ scheduler, timeoutMs: 5000, retry: { maxAttempts: 1 } }).getEngagement());
+    const result = firstValueFrom(client({ scheduler, timeoutMs: 5000, retry: retryPolicy({ maxAttempts: 1 }) }).getEngagement());
     await sleeper.waiting(); // the emulator has sent part of the body and holds the rest
     scheduler.flush(); // 5 s pass on the virtual clock
     const r = await result;
@@ -200,7 +200,7 @@ describe('getEngagement against the emulator', () => {
 describe('the CSDS lookup', () => {
   it('finds the host through msdkgw and caches it per client', async () => {
     await start();
-    const c = createEngagementClient({ accountId: emulator.accountId, csds: { origin: emulator.url } });
+    const c = createEngagementClient({ accountId: emulator.accountId, domain: csdsDomain({ origin: emulator.url }) });
     const a = await lastValueFrom(c.getEngagement());
     const b = await lastValueFrom(c.getEngagement());
     expect([a._tag, b._tag]).toEqual(['Right', 'Right']);
@@ -209,7 +209,7 @@ describe('the CSDS lookup', () => {
 
   it('shares one lookup between concurrent checks', async () => {
     await start();
-    const c = createEngagementClient({ accountId: emulator.accountId, csds: { origin: emulator.url } });
+    const c = createEngagementClient({ accountId: emulator.accountId, domain: csdsDomain({ origin: emulator.url }) });
     const both = await Promise.all([lastValueFrom(c.getEngagement()), lastValueFrom(c.getEngagement())]);
     expect(both.map((r) => r._tag)).toEqual(['Right', 'Right']);
     expect(emulator.stats().csdsCalls).toBe(1);
@@ -217,13 +217,13 @@ describe('the CSDS lookup', () => {
 
   it('falls back to smt when msdkgw is not listed', async () => {
     await start({ csdsServices: ['smt'] });
-    const r = await lastValueFrom(createEngagementClient({ accountId: emulator.accountId, csds: { origin: emulator.url } }).getEngagement());
+    const r = await lastValueFrom(createEngagementClient({ accountId: emulator.accountId, domain: csdsDomain({ origin: emulator.url }) }).getEngagement());
     expect(r._tag).toBe('Right');
   });
 
   it('answers a discovery Left when no service is listed', async () => {
     await start({ csdsServices: ['conversationVep'] });
-    const r = await lastValueFrom(createEngagementClient({ accountId: emulator.accountId, csds: { origin: emulator.url } }).getEngagement());
+    const r = await lastValueFrom(createEngagementClient({ accountId: emulator.accountId, domain: csdsDomain({ origin: emulator.url }) }).getEngagement());
     expect(r._tag === 'Left' && r.left).toEqual({ kind: 'discovery', services: ['msdkgw', 'smt'], message: expect.any(String) });
     expect(emulator.stats().createSessionCalls).toBe(0);
   });
@@ -231,7 +231,7 @@ describe('the CSDS lookup', () => {
   it('does not cache a failed lookup', async () => {
     await start();
     emulator.inject({ kind: 'status', status: 503 }, { operation: 'csds' });
-    const c = createEngagementClient({ accountId: emulator.accountId, csds: { origin: emulator.url }, retry: { maxAttempts: 1 } });
+    const c = createEngagementClient({ accountId: emulator.accountId, domain: csdsDomain({ origin: emulator.url }), retry: retryPolicy({ maxAttempts: 1 }) });
     const a = await lastValueFrom(c.getEngagement());
     expect(a._tag === 'Left' && a.left).toMatchObject({ kind: 'http', status: 503, operation: 'csds' });
     const b = await lastValueFrom(c.getEngagement());

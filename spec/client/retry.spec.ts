@@ -3,7 +3,7 @@
  * with each fault, waits on a virtual clock (no real sleeps).
  */
 import { VirtualTimeScheduler, lastValueFrom } from 'rxjs';
-import { createEngagementClient, type CheckOptions, type CheckProgress, type ClientEvent, type EngagementClient } from '../../src/index';
+import { createEngagementClient, retryPolicy, type CheckOptions, type CheckProgress, type ClientEvent, type EngagementClient, type RetryPolicyInput } from '../../src/index';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
 import { gate, type Gate } from '../helpers/gate';
 import { advanceBy, tick } from '../helpers/virtual-clock';
@@ -55,7 +55,7 @@ describe('retries against the emulator', () => {
 
   it('(for comparison) a retry without the named visitor, as the legacy SDK does, creates one visitor per attempt', async () => {
     await start({ loadingAccountCalls: 3 });
-    const { c } = client({ retry: { maxAttempts: 1 } });
+    const { c } = client({ retry: retryPolicy({ maxAttempts: 1 }) });
     for (let i = 0; i < 4; i++) await lastValueFrom(c.getEngagement());
     expect(emulator.stats().visitorsCreated).toBe(4);
   });
@@ -131,7 +131,7 @@ describe('retries against the emulator', () => {
   it('gives up after maxAttempts with the last error', async () => {
     await start();
     emulator.inject({ kind: 'status', status: 500 }, { times: Infinity });
-    const { c, events } = client({ retry: { maxAttempts: 3 } });
+    const { c, events } = client({ retry: retryPolicy({ maxAttempts: 3 }) });
     const r = await lastValueFrom(c.getEngagement());
     expect(r._tag === 'Left' && r.left).toMatchObject({ kind: 'http', status: 500 });
     expect(emulator.stats().createSessionCalls).toBe(3);
@@ -141,7 +141,7 @@ describe('retries against the emulator', () => {
   it('turns retries off with maxAttempts 1', async () => {
     await start();
     emulator.inject({ kind: 'status', status: 503 });
-    const { c } = client({ retry: { maxAttempts: 1 } });
+    const { c } = client({ retry: retryPolicy({ maxAttempts: 1 }) });
     const r = await lastValueFrom(c.getEngagement());
     expect(r._tag === 'Left' && r.left).toMatchObject({ kind: 'http', status: 503 });
     expect(emulator.stats().createSessionCalls).toBe(1);
@@ -149,14 +149,14 @@ describe('retries against the emulator', () => {
 
   it('refuses a bad retry option with a validation Left naming it', async () => {
     await start();
-    const { c } = client({ retry: { maxAttempts: 0, jitter: 'some' } });
+    const { c } = client({ retry: retryPolicy({ maxAttempts: 0, jitter: 'some' } as unknown as RetryPolicyInput) });
     const r = await lastValueFrom(c.getEngagement());
     expect(r._tag === 'Left' && r.left.kind === 'validation' && r.left.issues.map((i) => i.path).sort()).toEqual(['retry.jitter', 'retry.maxAttempts']);
   });
 
   it('polls a NotAvailable answer when asked, until Available', async () => {
     await start();
-    const { c } = client({ retry: { polling: { intervalMs: 30_000, maxPolls: 5 } } });
+    const { c } = client({ retry: retryPolicy({ polling: { intervalMs: 30_000, maxPolls: 5 } }) });
     const answers: string[] = [];
     let completed = false;
     c.getEngagement({ consumerSections: ['Billing'] }).subscribe({

@@ -99,7 +99,7 @@ describe('LegacyEventBus', () => {
     expect(one).toMatch(/^evId_\d+$/);
     expect(Array.isArray(many) && many.length).toBe(2);
     expect(b.bind('onInit', 'nope').id).toBeNull();
-    expect(b.count('onInit')).toBe(3);
+    expect(b.trigger('onInit', {})).toBe(3);
   });
 
   it('only fires bindings of the triggered event, and filters by appName when the trigger names one', () => {
@@ -141,17 +141,27 @@ describe('LegacyEventBus', () => {
     b.bind('onLine', f);
 
     expect(b.unbind(id)).toBe(true);
-    expect(b.count('onInit')).toBe(0);
+    expect(b.trigger('onInit', {})).toBe(0);
     expect(b.unbind(ids)).toBe(true);
-    expect(b.count('onState')).toBe(0);
+    expect(b.trigger('onState', {})).toBe(0);
     expect(b.unbind({ context: ctx })).toBe(true);
-    expect(b.count('onEngagement')).toBe(0);
+    expect(b.trigger('onEngagement', {})).toBe(0);
     expect(b.unbind({ appName: 'app' })).toBe(true);
-    expect(b.count('onLoad')).toBe(0);
+    expect(b.trigger('onLoad', {})).toBe(0);
     expect(b.unbind({ eventName: 'onLine', func: g })).toBe(false);
     expect(b.unbind({ eventName: 'onLine', func: f })).toBe(true);
     expect(b.unbind({})).toBe(false);
     expect(b.unbind('evId_999')).toBe(false);
+  });
+
+  it('unbinds by the exact id (evId_1 is not evId_10)', () => {
+    const { bus: b } = bus();
+    const ids = b.bind('onInit', Array.from({ length: 11 }, () => () => undefined)).id as string[];
+    expect(ids[1]).toBe('evId_1');
+    expect(ids[10]).toBe('evId_10');
+    expect(b.unbind('evId_1')).toBe(true);
+    expect(b.trigger('onInit', {})).toBe(10);
+    expect(b.unbind(['evId_1'])).toBe(false);
   });
 });
 

@@ -132,6 +132,7 @@ describe('createChatApi', () => {
     ChatApi.dispose();
     const events = await all;
     expect(events.map((e) => e.type === 'log' && e.entry.message)).toEqual(['disposed; 1 call(s) in flight aborted']);
+    await expect(lastValueFrom(ChatApi.events$.pipe(toArray()))).resolves.toEqual([]); // a later subscriber: completed at once
     expect(ChatApi.getEngagement()).toEqual({ error: 'getEngagement - the chat API was disposed' });
     expect(seen).toEqual([]);
   });

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { VirtualTimeScheduler, firstValueFrom, lastValueFrom } from 'rxjs';
-import { createEngagementClient } from '../../src/index';
+import { createEngagementClient, retryPolicy } from '../../src/index';
 import { nodeHttpFetch } from '../../src/node/index';
 import { abortControllerFactoryOf } from '../../src/http/fetch-like';
 import { lightAbortController } from '../../src/http/light-abort';
@@ -173,14 +173,14 @@ describe('nodeHttpFetch as the client fetch', () => {
     const server = await rawServer(() => undefined);
     const url = server.url;
     await server.close();
-    const r = await lastValueFrom(createEngagementClient({ accountId: gated.emulator.accountId, domain: url, fetch: nodeHttpFetch, retry: { maxAttempts: 1 } }).getEngagement());
+    const r = await lastValueFrom(createEngagementClient({ accountId: gated.emulator.accountId, domain: url, fetch: nodeHttpFetch, retry: retryPolicy({ maxAttempts: 1 }) }).getEngagement());
     expect(r._tag === 'Left' && r.left).toMatchObject({ kind: 'network', cause: 'ECONNREFUSED' });
   });
 
   it('times out a slow body on the injected scheduler and aborts the request', async () => {
     gated.emulator.inject({ kind: 'slowBody', delayMs: 60_000 });
     const scheduler = new VirtualTimeScheduler();
-    const result = firstValueFrom(client({ scheduler, timeoutMs: 5000, retry: { maxAttempts: 1 } }).getEngagement());
+    const result = firstValueFrom(client({ scheduler, timeoutMs: 5000, retry: retryPolicy({ maxAttempts: 1 }) }).getEngagement());
     await gated.sleeper.waiting();
     scheduler.flush();
     const r = await result;

@@ -7,11 +7,12 @@
  * Marble reminder: `(ic)` emits i and c in the same frame and takes 4
  * frames of the diagram; `36ms` advances 36 frames.
  */
-import { BehaviorSubject, take } from 'rxjs';
+import { BehaviorSubject, asyncScheduler, of, take } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import type { EngagementAttribute } from '../../src/attributes/attribute';
 import type { CheckProgress } from '../../src/client/events';
 import type { ValidationIssue } from '../../src/errors';
+import type { CheckingClient } from '../../src/orchestrator/check';
 import { watchEngagement, type EngagementInputs } from '../../src/orchestrator/engagement-stream';
 import type { WatchOptions } from '../../src/orchestrator/options';
 import { IDLE, type EngagementState } from '../../src/orchestrator/state';
@@ -28,9 +29,13 @@ const paused = (reason: string, previous: unknown) => ({ status: 'Paused', reaso
 const cart = (total: number): EngagementAttribute => ({ type: 'cart', total, numItems: 1 });
 const view: EngagementAttribute = { type: 'prodView', products: [{ product: { name: 'tv' } }] };
 
-/** The live state of a fake client; its reporter (with `report: true`) is handed over as `options.reporter`. */
+/**
+ * The live state of a fake client; its reporter (with `report: true`) is handed over as `options.reporter`.
+ * A fake is not made by `createEngagementClient`, so it has no scheduler of its own: the live state is
+ * given `asyncScheduler`, the TestScheduler's virtual time inside `ts.run`.
+ */
 function orchestrate(client: FakeClient, inputs: EngagementInputs = {}, options: WatchOptions = {}) {
-  return watchEngagement(client, inputs, client.reporter === undefined ? options : { reporter: client.reporter, ...options });
+  return watchEngagement(client, inputs, { scheduler: asyncScheduler, ...(client.reporter === undefined ? {} : { reporter: client.reporter }), ...options });
 }
 
 describe('start', () => {
@@ -496,6 +501,22 @@ describe('rule 5: offline or hidden', () => {
     });
     expect(client.checks.map((c) => c.subscribedAt)).toEqual([200]);
   });
+
+  it('a pause that a subscriber ends from its own callback leaves the renewal at its time', () => {
+    const client = fakeClient(always(40, available(10)));
+    const visible$ = new BehaviorSubject(true);
+    const seen: EngagementState[] = [];
+    ts.run(() => {
+      const subscription = orchestrate(client, { visible$ }).subscribe((s) => {
+        seen.push(s);
+        if (s.status === 'Paused') visible$.next(true);
+      });
+      ts.schedule(() => visible$.next(false), 1000);
+      ts.schedule(() => subscription.unsubscribe(), 19_999);
+    });
+    expect(seen.map((s) => s.status)).toEqual(['Idle', 'Checking', 'Available', 'Paused', 'Available', 'Available', 'Available', 'Available', 'Available']);
+    expect(client.checks.map((c) => c.subscribedAt)).toEqual([0, 9000, 18_000]);
+  });
 });
 
 describe('rule 6: one pipeline for all subscribers', () => {
@@ -557,7 +578,7 @@ describe('validation', () => {
     ts.run(({ expectObservable }) => {
       const failed = (path: string) => ({ status: 'Failed', error: expect.objectContaining({ kind: 'validation', issues: [expect.objectContaining({ path })] }), failedAt: 0 });
       expectObservable(orchestrate(client, {}, { attributeDebounceMs: -5 })).toBe('(f|)', { f: failed('attributeDebounceMs') });
-      expectObservable(watchEngagement(client, { section$: null } as unknown as EngagementInputs)).toBe('(f|)', { f: failed('section$') });
+      expectObservable(orchestrate(client, { section$: null } as unknown as EngagementInputs)).toBe('(f|)', { f: failed('section$') });
       expectObservable(orchestrate(client, {}, { attributes: 'report' })).toBe('(f|)', { f: failed('attributes') });
     });
     expect(client.checks).toEqual([]);
@@ -573,5 +594,24 @@ describe('the states', () => {
       ts.schedule(() => sub.unsubscribe(), 500);
     });
     expect(seen.map((s) => s.status)).toEqual(['Idle', 'Checking', 'Available', 'Paused', 'Available']);
+  });
+});
+
+describe('the clock', () => {
+  // Every marble test above names its scheduler (options.scheduler); a real client's own is used in end-to-end.spec.ts.
+  it('of a client not made by createEngagementClient (it has no scheduler) is Date.now and setTimeout', () => {
+    jest.useFakeTimers({ now: 1_000_000 });
+    try {
+      const client: CheckingClient = { getEngagement: () => of(available(10)) };
+      const seen: EngagementState[] = [];
+      const subscription = watchEngagement(client).subscribe((s) => seen.push(s));
+      expect(seen[seen.length - 1]).toMatchObject({ status: 'Available', checkedAt: 1_000_000, renewAt: 1_009_000, expiresAt: 1_010_000 });
+      jest.advanceTimersByTime(9_000); // the renewal, on setTimeout
+      expect(seen[seen.length - 1]).toMatchObject({ status: 'Available', checkedAt: 1_009_000, renewAt: 1_018_000 });
+      subscription.unsubscribe();
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

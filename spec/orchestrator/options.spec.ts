@@ -1,67 +1,28 @@
-import { NEVER, VirtualTimeScheduler, asyncScheduler } from 'rxjs';
-import { resolveWatchOptions, validateInputs } from '../../src/orchestrator/options';
-import { ELIGIBILITY_ATTRIBUTE_TYPES } from '../../src/orchestrator/triggers';
+import { NEVER, VirtualTimeScheduler } from 'rxjs';
+import { sinkOf, watchIssues } from '../../src/orchestrator/options';
 
-const paths = (r: ReturnType<typeof resolveWatchOptions> | ReturnType<typeof validateInputs>) =>
-  r._tag === 'Left' ? r.left.issues.map((i) => i.path) : [];
+const paths = (inputs: unknown, options: unknown) => watchIssues(inputs, options).map((i) => i.path);
 
-describe('resolveWatchOptions', () => {
+describe('watchIssues: the options', () => {
   const reporter = { report: () => undefined };
 
-  it('has documented defaults, shared by every live state without options', () => {
-    const r = resolveWatchOptions(undefined);
-    expect(r).toEqual({
-      _tag: 'Right',
-      right: {
-        scheduler: asyncScheduler,
-        attributeDebounceMs: 1000,
-        eligibilityTypes: ELIGIBILITY_ATTRIBUTE_TYPES,
-        renewLeadMs: undefined,
-        useReport: false,
-        reporter: undefined,
-        onInvalidAttributes: undefined,
-      },
-    });
-    expect(resolveWatchOptions({})).toBe(r);
-    expect(resolveWatchOptions({ reporter })).not.toBe(r);
-  });
-
-  it("defaults to the client's scheduler, and resolves options that name nothing else once per scheduler", () => {
-    const scheduler = new VirtualTimeScheduler();
-    const first = resolveWatchOptions({}, scheduler);
-    expect(first).toMatchObject({ _tag: 'Right', right: { scheduler, attributeDebounceMs: 1000 } });
-    expect(resolveWatchOptions(undefined, scheduler)).toBe(first);
-    expect(resolveWatchOptions({ scheduler })).toBe(first);
-    expect(resolveWatchOptions({ scheduler: new VirtualTimeScheduler() })).not.toBe(first);
-    expect(resolveWatchOptions({ scheduler, attributeDebounceMs: 5 })).toMatchObject({ right: { attributeDebounceMs: 5 } });
-    expect(resolveWatchOptions({ scheduler: asyncScheduler }, scheduler)).toBe(resolveWatchOptions(undefined));
-    expect(resolveWatchOptions({ attributeDebounceMs: 5 }, scheduler)).toMatchObject({ right: { scheduler } });
-  });
-
-  it('uses report when a reporter is given, unless told otherwise', () => {
-    const useReport = (options: object) => {
-      const r = resolveWatchOptions(options);
-      return r._tag === 'Right' ? r.right.useReport : 'invalid';
+  it('accepts no options, and every option with a value of its kind', () => {
+    expect(watchIssues(undefined, undefined)).toEqual([]);
+    expect(watchIssues(undefined, {})).toEqual([]);
+    const all = {
+      scheduler: new VirtualTimeScheduler(),
+      reporter,
+      attributeDebounceMs: 0,
+      eligibilityTypes: ['prodView'],
+      renewLeadMs: 86_400_000,
+      attributes: 'request',
+      onInvalidAttributes: () => undefined,
     };
-    expect(useReport({ reporter })).toBe(true);
-    expect(useReport({})).toBe(false);
-    expect(useReport({ reporter, attributes: 'request' })).toBe(false);
-    expect(useReport({ reporter, attributes: 'report' })).toBe(true);
-    expect(useReport({ attributes: 'report' })).toBe('invalid');
+    expect(watchIssues(undefined, all)).toEqual([]);
   });
 
-  it('takes every option', () => {
-    const scheduler = new VirtualTimeScheduler();
-    const onInvalidAttributes = () => undefined;
-    const r = resolveWatchOptions({ scheduler, reporter, attributeDebounceMs: 0, eligibilityTypes: ['prodView'], renewLeadMs: 5000, attributes: 'request', onInvalidAttributes });
-    expect(r).toEqual({
-      _tag: 'Right',
-      right: { scheduler, attributeDebounceMs: 0, eligibilityTypes: ['prodView'], renewLeadMs: 5000, useReport: false, reporter, onInvalidAttributes },
-    });
-  });
-
-  it('refuses bad and unknown options, naming each', () => {
-    expect(paths(resolveWatchOptions({ scheduler: {}, reporter: {}, attributeDebounceMs: -1, renewLeadMs: Number.NaN, eligibilityTypes: ['cart', 3], attributes: 'x', onInvalidAttributes: 1, debounce: 5 }))).toEqual([
+  it("refuses bad and unknown options, naming each, in the options' order", () => {
+    expect(paths(undefined, { scheduler: {}, reporter: {}, attributeDebounceMs: -1, renewLeadMs: Number.NaN, eligibilityTypes: ['cart', 3], attributes: 'x', onInvalidAttributes: 1, debounce: 5 })).toEqual([
       'scheduler',
       'attributeDebounceMs',
       'renewLeadMs',
@@ -71,20 +32,57 @@ describe('resolveWatchOptions', () => {
       'onInvalidAttributes',
       'debounce',
     ]);
-    expect(paths(resolveWatchOptions('fast'))).toEqual(['options']);
-    expect(paths(resolveWatchOptions({ eligibilityTypes: 'cart' }))).toEqual(['eligibilityTypes']);
+    expect(paths(undefined, 'fast')).toEqual(['options']);
+    expect(paths(undefined, null)).toEqual(['options']);
+    expect(paths(undefined, { eligibilityTypes: 'cart' })).toEqual(['eligibilityTypes']);
+    expect(paths(undefined, { attributeDebounceMs: 86_400_001 })).toEqual(['attributeDebounceMs']);
+  });
+
+  it('refuses null for an option (undefined is the only way to leave one out)', () => {
+    expect(paths(undefined, { scheduler: null, reporter: null })).toEqual(['scheduler', 'reporter']);
+  });
+
+  it('says why, never echoing a value', () => {
+    const issues = watchIssues(undefined, { attributeDebounceMs: 'secret-1', deboucne: 5 });
+    expect(issues).toEqual([
+      { path: 'attributeDebounceMs', reason: 'expected a number of ms from 0 to 86400000, got a string' },
+      { path: 'deboucne', reason: expect.stringMatching(/^unknown option \(expected one of scheduler, attributeDebounceMs, /) },
+    ]);
+    expect(JSON.stringify(issues)).not.toContain('secret-1');
+  });
+
+  it("refuses attributes: 'report' without a reporter", () => {
+    expect(watchIssues(undefined, { attributes: 'report' })).toEqual([{ path: 'attributes', reason: "is 'report' but no reporter is given" }]);
+    expect(watchIssues(undefined, { attributes: 'report', reporter })).toEqual([]);
   });
 });
 
-describe('validateInputs', () => {
+describe('watchIssues: the inputs', () => {
   it('accepts Observables and an appDetails object', () => {
-    expect(validateInputs({ sections$: NEVER, attributes$: NEVER, refresh$: NEVER, online$: NEVER, visible$: NEVER, appDetails: { os: 'IOS' } })._tag).toBe('Right');
-    expect(validateInputs(undefined)._tag).toBe('Right');
-    expect(validateInputs({ sections$: undefined })._tag).toBe('Right');
+    expect(watchIssues({ sections$: NEVER, attributes$: NEVER, refresh$: NEVER, online$: NEVER, visible$: NEVER, appDetails: { os: 'IOS' } }, undefined)).toEqual([]);
+    expect(watchIssues(undefined, undefined)).toEqual([]);
+    expect(watchIssues({ sections$: undefined }, undefined)).toEqual([]);
   });
 
   it('refuses what is not an Observable, and unknown (misspelt) inputs', () => {
-    expect(paths(validateInputs({ sections$: ['Support'], appDetails: 'mobile', section$: NEVER }))).toEqual(['sections$', 'appDetails', 'section$']);
-    expect(paths(validateInputs(7))).toEqual(['inputs']);
+    expect(paths({ sections$: ['Support'], appDetails: 'mobile', section$: NEVER }, undefined)).toEqual(['sections$', 'appDetails', 'section$']);
+    expect(watchIssues({ section$: NEVER }, undefined)[0]?.reason).toMatch(/^unknown input \(expected one of sections\$, /);
+    expect(paths(7, undefined)).toEqual(['inputs']);
+    expect(paths({ refresh$: null }, undefined)).toEqual(['refresh$']);
+  });
+
+  it('names the options first, then the inputs', () => {
+    expect(paths({ section$: NEVER }, { renewLeadMs: -1 })).toEqual(['renewLeadMs', 'section$']);
+  });
+});
+
+describe('sinkOf', () => {
+  const reporter = { report: () => undefined };
+
+  it('sends SDEs to the reporter when one is given, unless told otherwise', () => {
+    expect(sinkOf({ reporter })).toBe(reporter);
+    expect(sinkOf({ reporter, attributes: 'report' })).toBe(reporter);
+    expect(sinkOf({ reporter, attributes: 'request' })).toBeUndefined();
+    expect(sinkOf({})).toBeUndefined();
   });
 });

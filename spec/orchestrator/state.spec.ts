@@ -1,10 +1,10 @@
 import type { EngagementError } from '../../src/errors';
 import {
   IDLE,
+  canRestore,
   endsPhase,
   expire,
   pausedState,
-  resumeDecision,
   sameState,
   settle,
   settledOf,
@@ -136,14 +136,15 @@ describe('pauses and resumes', () => {
 
   it('restores Idle, NotAvailable and an Available not yet due for renewal; checks everything else', () => {
     const a = availableAt(0, 40, 10);
-    expect(resumeDecision(IDLE, 0)).toBe('restore');
-    expect(resumeDecision(settle(notAvailable(), 0, 40), 1e9)).toBe('restore');
-    expect(resumeDecision(a, 8_999)).toBe('restore');
-    expect(resumeDecision(a, 9_000)).toBe('check');
-    expect(resumeDecision({ ...a, renewalError: error503 }, 100)).toBe('check');
-    expect(resumeDecision(startCheck('start', 0), 0)).toBe('check');
-    expect(resumeDecision(expire(a, 10_000, true), 10_000)).toBe('check');
-    expect(resumeDecision({ status: 'Failed', error: error503, failedAt: 0 }, 1)).toBe('check');
+    expect(canRestore(IDLE, 0)).toBe(true);
+    expect(canRestore(settle(notAvailable(), 0, 40), 1e9)).toBe(true);
+    expect(canRestore(a, 8_999)).toBe(true);
+    expect(canRestore(a, 9_000)).toBe(false);
+    expect(canRestore({ ...a, renewalError: error503 }, 100)).toBe(false);
+    expect(canRestore(transition(a, { type: 'attemptStarted', attempt: 1, at: 100 }) as AvailableState, 100)).toBe(false);
+    expect(canRestore(startCheck('start', 0), 0)).toBe(false);
+    expect(canRestore(expire(a, 10_000, true), 10_000)).toBe(false);
+    expect(canRestore({ status: 'Failed', error: error503, failedAt: 0 }, 1)).toBe(false);
   });
 });
 

@@ -15,24 +15,24 @@ const http = (status: number, internalCode?: number): EngagementError => ({
 });
 
 describe('judgeFailure', () => {
-  it.each([400, 401, 403, 404, 405, 413, 422])('parks a %i, with status and internal code only', (status) => {
+  it.each([400, 401, 403, 404, 405, 413, 422, 499])('parks a %i, with status and internal code only', (status) => {
     const v = judgeFailure(http(status, 39), 5);
-    expect(v).toEqual({ kind: 'park', refusal: { reason: `http ${status} (internalCode 39)`, status, internalCode: 39, at: 5 } });
+    expect(v).toEqual({ reason: `http ${status} (internalCode 39)`, status, internalCode: 39, at: 5 });
     expect(JSON.stringify(v)).not.toContain('example.com');
   });
 
   it('names no internal code when there is none', () => {
-    expect(judgeFailure(http(400), 1)).toEqual({ kind: 'park', refusal: { reason: 'http 400', status: 400, at: 1 } });
+    expect(judgeFailure(http(400), 1)).toEqual({ reason: 'http 400', status: 400, at: 1 });
   });
 
-  it.each([408, 429, 500, 502, 503, 504])('keeps a %i', (status) => {
-    expect(judgeFailure(http(status), 0)).toEqual({ kind: 'keep' });
+  it.each([200, 399, 408, 429, 500, 502, 503, 504])('keeps a %i', (status) => {
+    expect(judgeFailure(http(status), 0)).toBeUndefined();
   });
 
   it('keeps network failures, timeouts and a failed host lookup', () => {
-    expect(judgeFailure({ kind: 'network', operation: 'updateSession', cause: 'ECONNRESET', message: 'x' }, 0).kind).toBe('keep');
-    expect(judgeFailure({ kind: 'timeout', operation: 'updateSession', timeoutMs: 10, message: 'x' }, 0).kind).toBe('keep');
-    expect(judgeFailure({ kind: 'discovery', message: 'x' } as EngagementError, 0).kind).toBe('keep');
+    expect(judgeFailure({ kind: 'network', operation: 'updateSession', cause: 'ECONNRESET', message: 'x' }, 0)).toBeUndefined();
+    expect(judgeFailure({ kind: 'timeout', operation: 'updateSession', timeoutMs: 10, message: 'x' }, 0)).toBeUndefined();
+    expect(judgeFailure({ kind: 'discovery', message: 'x' } as EngagementError, 0)).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@
  * calls at random (seeded), over real loopback HTTP on a virtual clock.
  */
 import { VirtualTimeScheduler, lastValueFrom } from 'rxjs';
-import { createEngagementClient, createReporter, type ReportEvent } from '../../src/index';
+import { createEngagementClient, createReporter, retryPolicy, type ReportEvent } from '../../src/index';
 import { memoryOutboxStore } from '../../src/report/outbox-store';
 import type { OutboxState } from '../../src/report/outbox-state';
 import type { ReportItem } from '../../src/report/report-items';
@@ -43,7 +43,7 @@ describe('no loss under a 30% Update Session failure rate', () => {
       scheduler,
       random: seeded(7),
       fetch: http.fetch,
-      ...(retry === undefined ? {} : { retry }),
+      ...(retry === undefined ? {} : { retry: retryPolicy(retry) }),
     });
     const reporter = createReporter(client, { outbox: memoryOutboxStore() });
     const events: ReportEvent[] = [];

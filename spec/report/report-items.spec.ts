@@ -1,7 +1,7 @@
 /**
  * Validation of what `report` accepts. Pure.
  */
-import { MAX_ITEMS_PER_REPORT, decodeReportItems, isImpressionType } from '../../src/report/report-items';
+import { MAX_ITEMS_PER_REPORT, decodeReportItems, isImpressionType, typesOf } from '../../src/report/report-items';
 
 describe('decodeReportItems', () => {
   it('sends impression types to the impression codec and everything else to the attribute codec', () => {
@@ -61,5 +61,9 @@ describe('decodeReportItems', () => {
   it('isImpressionType knows the five impression types only', () => {
     expect(['impDisplay', 'impAccept', 'impExpanded', 'impTimeout', 'impClose'].every(isImpressionType)).toBe(true);
     expect([undefined, 'cart', 'impdisplay', 1].some(isImpressionType)).toBe(false);
+  });
+
+  it('typesOf lists the distinct known types in first-seen order, nothing else', () => {
+    expect(typesOf([{ type: 'lead', lead: {} }, { type: 'impClose' }, { type: 'cart' }, { type: 'lead' }, { type: 'secret' }, null, 'cart', [{ type: 'cart' }]])).toEqual(['lead', 'impClose', 'cart']);
   });
 });

@@ -3,7 +3,7 @@
  * emulator, time on a VirtualTimeScheduler (no real sleeps).
  */
 import { Observable, Subject, VirtualTimeScheduler, lastValueFrom, of, throwError } from 'rxjs';
-import { createEngagementClient, createReporter, memorySessionStore, type ClientEvent, type EngagementClient, type EngagementClientConfig, type ReportEvent, type Reporter, type ReporterOptions } from '../../src/index';
+import { createEngagementClient, createReporter, memorySessionStore, retryPolicy, type ClientEvent, type EngagementClient, type EngagementClientConfig, type ReportEvent, type Reporter, type ReporterOptions } from '../../src/index';
 import { memoryOutboxStore, webStorageOutboxStore, type OutboxStore } from '../../src/report/outbox-store';
 import type { OutboxState } from '../../src/report/outbox-state';
 import type { StoredOutbox } from '../../src/report/stored-outbox';
@@ -122,8 +122,17 @@ describe('report: refusals', () => {
     expect((await lastValueFrom(c.getEngagement()))._tag).toBe('Right'); // the client itself is fine
   });
 
+  it('refuses options that are not an object', () => {
+    const c = createEngagementClient({ accountId: gated.emulator.accountId, domain: gated.emulator.url });
+    for (const options of [null, 'fast', [], 5]) {
+      const reported = createReporter(c, options as never).report(lead('1'));
+      expect(reported._tag === 'Left' && reported.left.issues).toEqual([{ path: 'options', reason: expect.stringContaining('options object') }]);
+    }
+    expect(createReporter(c, undefined).report(lead('1'))._tag).toBe('Right');
+  });
+
   it("answers with the client's configuration error when the client was refused", () => {
-    const c = createEngagementClient({ accountId: '' });
+    const c = createEngagementClient({ accountId: '', domain: gated.emulator.url });
     const reported = createReporter(c).report(lead('1'));
     expect(reported._tag === 'Left' && reported.left.issues.map((i) => i.path)).toEqual(['accountId']);
   });
@@ -159,7 +168,7 @@ describe('reportFrom', () => {
         source: 'validation',
         items: 1,
         types: ['personal'],
-        reason: '1 invalid field; nothing of this value was queued',
+        reason: 'invalid value, not queued',
         issues: [{ path: '[0].personal.gender', reason: expect.any(String) }],
       },
     ]);
@@ -305,7 +314,7 @@ describe('failures', () => {
   });
 
   it('keeps reports through network failures and 5xx, retrying with the client policy, then later rounds', async () => {
-    const r = rig({ retry: { maxAttempts: 2 } });
+    const r = rig({ retry: retryPolicy({ maxAttempts: 2 }) });
     const { vid } = await r.engage();
     gated.emulator.inject({ kind: 'reset' }, { operation: 'updateSession' });
     gated.emulator.inject({ kind: 'status', status: 503 }, { operation: 'updateSession' });

@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { isLeft, isRight } from '../../src/internal/either';
-import { defaultPollingPolicy, defaultRetryPolicy, resolveRetryPolicy, type RetryPolicy } from '../../src/retry/policy';
+import { defaultPollingPolicy, defaultRetryPolicy, retryPolicy, type RetryPolicy, type RetryPolicyInput } from '../../src/retry/policy';
 import type { ValidationError } from '../../src/errors';
 
 function ok(input: unknown): RetryPolicy {
-  const r = resolveRetryPolicy(input);
+  const r = retryPolicy(input as RetryPolicyInput);
   if (isLeft(r)) throw new Error(`expected Right, got ${r.left.message}`);
   return r.right;
 }
 
 function paths(input: unknown): string[] {
-  const r = resolveRetryPolicy(input);
+  const r = retryPolicy(input as RetryPolicyInput);
   if (isRight(r)) throw new Error('expected Left');
   return r.left.issues.map((i) => i.path);
 }
@@ -36,12 +36,12 @@ describe('defaultRetryPolicy', () => {
     expect(Object.isFrozen(defaultRetryPolicy.backoff)).toBe(true);
   });
 
-  it('is a fixed point of resolveRetryPolicy', () => {
+  it('is a fixed point of retryPolicy', () => {
     expect(ok(defaultRetryPolicy)).toEqual(defaultRetryPolicy);
   });
 });
 
-describe('resolveRetryPolicy', () => {
+describe('retryPolicy', () => {
   it('gives the default for undefined, null and {}', () => {
     expect(ok(undefined)).toBe(defaultRetryPolicy);
     expect(ok(null)).toBe(defaultRetryPolicy);
@@ -100,7 +100,7 @@ describe('resolveRetryPolicy', () => {
   });
 
   it('gives a kind of validation error whose message names the field and never echoes a value', () => {
-    const r = resolveRetryPolicy({ jitter: 'secret-value-123' });
+    const r = retryPolicy({ jitter: 'secret-value-123' } as unknown as RetryPolicyInput);
     expect(isLeft(r)).toBe(true);
     const error = (r as { left: ValidationError }).left;
     expect(error.kind).toBe('validation');
@@ -116,13 +116,13 @@ describe('resolveRetryPolicy', () => {
     };
     expect(paths(hostile)).toEqual(['(value)']);
     const proxy = new Proxy({}, { ownKeys: () => { throw new Error('boom'); } });
-    expect(isLeft(resolveRetryPolicy(proxy))).toBe(true);
+    expect(isLeft(retryPolicy(proxy as RetryPolicyInput))).toBe(true);
   });
 
   it('property: never throws on arbitrary input, and any Left names at least one field', () => {
     fc.assert(
       fc.property(fc.anything({ withNullPrototype: true, withBoxedValues: true, withMap: true, withSet: true }), (input) => {
-        const r = resolveRetryPolicy(input);
+        const r = retryPolicy(input as RetryPolicyInput);
         if (isLeft(r)) expect(r.left.issues.length).toBeGreaterThan(0);
       }),
     );
@@ -140,7 +140,7 @@ describe('resolveRetryPolicy', () => {
     );
     fc.assert(
       fc.property(input, (raw) => {
-        const r = resolveRetryPolicy(raw);
+        const r = retryPolicy(raw as RetryPolicyInput);
         const badAttempts = raw.maxAttempts !== undefined && !(Number.isInteger(raw.maxAttempts) && raw.maxAttempts >= 1 && raw.maxAttempts <= 1000);
         const badCap = raw.capMs !== undefined && !(Number.isFinite(raw.capMs) && raw.capMs >= 0);
         const badJitter = raw.jitter === 'equal';

@@ -68,3 +68,9 @@ describe('parseRetryAfter', () => {
     );
   });
 });
+
+describe('parseRetryAfter: limits', () => {
+  it('gives undefined for a number of seconds too large to be a delay', () => {
+    expect(parseRetryAfter('9'.repeat(400), 0)).toBeUndefined();
+  });
+});

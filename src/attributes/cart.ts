@@ -6,19 +6,15 @@
  */
 import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
-import type { ProductsItem } from './products';
-import { ProductsCodec } from './products';
-import { optional, record, required } from './record';
+import { member } from './dispatch';
+import { ProductsCodec, type ProductsItem } from './products';
+import { required } from './record';
 import { Count, FiniteDouble, Text } from './scalars';
-import { buildTopLevel, topLevelAttribute } from './shapes';
+import { builder } from './shapes';
 
 /**
  * A cart update, as sent on the wire.
  *
- * @example
- * ```ts
- * const cart: CartAttribute = { type: 'cart', total: 11.7, currency: 'USD', numItems: 6, products: [{ product: { name: 'prod1', price: 7.8 }, quantity: 1 }] };
- * ```
  * @since 0.1.0
  * @category Engagement attributes
  */
@@ -36,34 +32,22 @@ export type CartAttribute = {
 /**
  * The fields {@link cartAttribute} takes: a {@link CartAttribute} without `type`.
  *
- * @example
- * ```ts
- * const fields: CartFields = { total: 11.7, numItems: 6 };
- * ```
  * @since 0.1.0
  */
 export type CartFields = Omit<CartAttribute, 'type'>;
 
-const CART_FIELDS = {
-  total: required(FiniteDouble),
-  currency: optional(Text),
-  numItems: required(Count),
-  products: optional(ProductsCodec),
-};
-
 /**
  * Reads a `cart` attribute.
  *
- * @example
- * ```ts
- * CartCodec.decode({ type: 'cart', total: 11.7, numItems: 6 });
- * ```
  * @since 0.1.0
  * @internal
  */
-export const CartCodec = topLevelAttribute<CartAttribute>('cart', 'a cart attribute', CART_FIELDS);
-
-const CartFieldsCodec = record<CartFields>('cart fields', CART_FIELDS);
+export const CartCodec = /* @__PURE__ */ member<CartAttribute>('cart', {
+  total: required(FiniteDouble),
+  currency: Text,
+  numItems: required(Count),
+  products: ProductsCodec,
+});
 
 /**
  * Builds a `cart` attribute (cart update). Never throws: bad fields give a
@@ -75,8 +59,7 @@ const CartFieldsCodec = record<CartFields>('cart fields', CART_FIELDS);
  * // => right({ type: 'cart', total: 11.7, currency: 'USD', numItems: 6, products: [...] })
  * ```
  * @since 0.1.0
+ * @function
  * @category Engagement attributes
  */
-export function cartAttribute(fields: CartFields): Either<ValidationError, CartAttribute> {
-  return buildTopLevel<CartAttribute>('cart', CartFieldsCodec, fields);
-}
+export const cartAttribute: (fields: CartFields) => Either<ValidationError, CartAttribute> = /* @__PURE__ */ builder(CartCodec);

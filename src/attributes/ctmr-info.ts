@@ -5,23 +5,19 @@
  *
  * @packageDocumentation
  */
-import * as t from 'io-ts';
 import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
 import { CalendarDateCodec, type CalendarDate } from './dates';
-import { optional, record } from './record';
+import { member } from './dispatch';
+import { record, refine, type Fields } from './record';
 import { Count, FiniteDouble, Integer, Text } from './scalars';
-import { buildWrapped, wrappedAttribute } from './shapes';
+import { builder, moveUnder } from './shapes';
 
 /**
  * The fields of a customer-info attribute (under `info`). All optional.
  * `storeZipCode` and `storeNumber` are not supported in LivePerson's
  * authenticated flow.
  *
- * @example
- * ```ts
- * const info: CustomerInfo = { ctype: 'vip', cstatus: 'cancelled', customerId: '138766AC', balance: -400.99, currency: 'USD' };
- * ```
  * @since 0.1.0
  */
 export interface CustomerInfo {
@@ -58,10 +54,6 @@ export interface CustomerInfo {
 /**
  * A customer-info attribute, as sent on the wire (fields under `info`).
  *
- * @example
- * ```ts
- * const attribute: CustomerInfoAttribute = { type: 'ctmrinfo', info: { ctype: 'vip', customerId: '138766AC' } };
- * ```
  * @since 0.1.0
  * @category Engagement attributes
  */
@@ -71,71 +63,53 @@ export type CustomerInfoAttribute = {
 };
 
 /** A string, or a safe integer read as its decimal string. */
-const TextOrIntegerId = new t.Type<string, string, unknown>(
-  'a string (or an integer)',
-  (u): u is string => typeof u === 'string',
-  (u, c) =>
-    typeof u === 'string' ? t.success(u) : typeof u === 'number' && Number.isSafeInteger(u) ? t.success(String(u)) : t.failure(u, c),
-  t.identity,
-);
-
-const CUSTOMER_INFO_FIELDS = {
-  ctype: optional(Text),
-  cstatus: optional(Text),
-  balance: optional(FiniteDouble),
-  currency: optional(Text),
-  customerId: optional(Text),
-  socialId: optional(TextOrIntegerId),
-  imei: optional(Text),
-  userName: optional(Text),
-  companySize: optional(Count),
-  companyBranch: optional(Text),
-  accountName: optional(Text),
-  role: optional(Text),
-  lastPaymentDate: optional(CalendarDateCodec),
-  registrationDate: optional(CalendarDateCodec),
-  loginStatus: optional(Integer),
-  storeZipCode: optional(Text),
-  storeNumber: optional(Text),
-};
+const TextOrIntegerId = /* @__PURE__ */ refine('a string (or an integer)', (u) => (typeof u === 'string' ? u : Number.isSafeInteger(u) ? String(u) : undefined));
 
 /**
- * The names of every {@link CustomerInfo} field.
+ * The codecs of the {@link CustomerInfo} fields.
  *
- * @example
- * ```ts
- * CUSTOMER_INFO_FIELD_NAMES.includes('balance'); // => true
- * ```
  * @since 0.1.0
+ * @internal
  */
-export const CUSTOMER_INFO_FIELD_NAMES: ReadonlyArray<keyof CustomerInfo> = Object.keys(CUSTOMER_INFO_FIELDS) as Array<keyof CustomerInfo>;
+export const CUSTOMER_INFO_FIELDS: Fields<CustomerInfo> = {
+  ctype: Text,
+  cstatus: Text,
+  balance: FiniteDouble,
+  currency: Text,
+  customerId: Text,
+  socialId: TextOrIntegerId,
+  imei: Text,
+  userName: Text,
+  companySize: Count,
+  companyBranch: Text,
+  accountName: Text,
+  role: Text,
+  lastPaymentDate: CalendarDateCodec,
+  registrationDate: CalendarDateCodec,
+  loginStatus: Integer,
+  storeZipCode: Text,
+  storeNumber: Text,
+};
 
 /**
  * Reads the `info` object of a customer-info attribute.
  *
- * @example
- * ```ts
- * CustomerInfoCodec.decode({ ctype: 'vip', balance: -400.99 });
- * ```
  * @since 0.1.0
  * @internal
  */
-export const CustomerInfoCodec = record<CustomerInfo>('a customer info object', CUSTOMER_INFO_FIELDS);
+export const CustomerInfoCodec = /* @__PURE__ */ record<CustomerInfo>(CUSTOMER_INFO_FIELDS);
 
 /**
  * Reads a `ctmrinfo` attribute. Its fields may also be given next to `type`
  * (the documentation's table lists them flat): they are moved under `info`.
  *
- * @example
- * ```ts
- * CustomerInfoAttributeCodec.decode({ type: 'ctmrinfo', ctype: 'vip' }); // => right({ type: 'ctmrinfo', info: { ctype: 'vip' } })
- * ```
  * @since 0.1.0
  * @internal
  */
-export const CustomerInfoAttributeCodec = wrappedAttribute<CustomerInfoAttribute, CustomerInfo>(
-  { type: 'ctmrinfo', wrapper: 'info', name: 'a ctmrinfo attribute', flatFields: CUSTOMER_INFO_FIELD_NAMES },
-  CustomerInfoCodec,
+export const CustomerInfoAttributeCodec = /* @__PURE__ */ member<CustomerInfoAttribute, CustomerInfoAttribute & CustomerInfo>(
+  'ctmrinfo',
+  { info: CustomerInfoCodec, ...CUSTOMER_INFO_FIELDS },
+  /* @__PURE__ */ moveUnder('info', CUSTOMER_INFO_FIELDS),
 );
 
 /**
@@ -148,8 +122,7 @@ export const CustomerInfoAttributeCodec = wrappedAttribute<CustomerInfoAttribute
  * // => right({ type: 'ctmrinfo', info: { ctype: 'vip', customerId: '138766AC', lastPaymentDate: { day: 15, month: 10, year: 2014 } } })
  * ```
  * @since 0.1.0
+ * @function
  * @category Engagement attributes
  */
-export function customerInfoAttribute(fields: CustomerInfo): Either<ValidationError, CustomerInfoAttribute> {
-  return buildWrapped<CustomerInfoAttribute>('ctmrinfo', 'info', CustomerInfoCodec, fields);
-}
+export const customerInfoAttribute: (fields: CustomerInfo) => Either<ValidationError, CustomerInfoAttribute> = /* @__PURE__ */ builder(CustomerInfoAttributeCodec, 'info');

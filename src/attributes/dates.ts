@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type * as t from 'io-ts';
+import * as t from 'io-ts';
 import { issueAt, record, required } from './record';
 import { integerIn } from './scalars';
 
@@ -12,10 +12,6 @@ import { integerIn } from './scalars';
  * A calendar date, `{ day, month, year }`, month 1-12, year 1-9999, and the
  * day one that month really has (the proleptic Gregorian calendar).
  *
- * @example
- * ```ts
- * const lastPayment: CalendarDate = { day: 15, month: 10, year: 2014 };
- * ```
  * @since 0.1.0
  */
 export interface CalendarDate {
@@ -27,100 +23,73 @@ export interface CalendarDate {
 /**
  * `true` for a Gregorian leap year.
  *
- * @example
- * ```ts
- * isLeapYear(2000); // => true
- * isLeapYear(1900); // => false
- * ```
  * @since 0.1.0
  * @internal
  */
 export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/**
- * How many days `month` (1-12) has in `year`; without a year, February has 29.
- *
- * @example
- * ```ts
- * daysInMonth(2, 2023); // => 28
- * daysInMonth(2); // => 29
- * ```
- * @since 0.1.0
- * @internal
- */
-export function daysInMonth(month: number, year?: number): number {
-  if (month === 2) return year === undefined || isLeapYear(year) ? 29 : 28;
-  return DAYS[month - 1] ?? 31;
+  return daysInMonth(2, year) === 29;
 }
 
 /**
- * The message of a day that its month does not have.
+ * How many days `month` (1-12) has in `year` (proleptic Gregorian); without
+ * a year, February has 29.
  *
- * @example
- * ```ts
- * issueAt(context, 'day', 31, NOT_A_DAY_OF_THAT_MONTH);
- * ```
  * @since 0.1.0
  * @internal
  */
-export const NOT_A_DAY_OF_THAT_MONTH = 'is not a day of that month (expected a real calendar date)';
+export function daysInMonth(month: number, year = 2000): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 0); // day 0 of the next month: the last day of `month`
+  return date.getUTCDate();
+}
 
 /**
- * The year range of a {@link CalendarDate}.
+ * The check of a record with a day, a month and a year (each optional):
+ * refuses at `day` a day its month does not have, once `day` and `month`
+ * are known (in that year, when it is known).
  *
- * @example
- * ```ts
- * const Year = YearCodec; // an integer from 1 to 9999
- * ```
  * @since 0.1.0
  * @internal
  */
-export const YearCodec = integerIn(1, 9999);
+export function realDay<D extends { readonly day?: number; readonly month?: number; readonly year?: number }>(value: D, context: t.Context): t.Validation<D> {
+  // without a day or a month, the comparison is false (with NaN)
+  return (value.day ?? NaN) > daysInMonth(value.month ?? NaN, value.year)
+    ? t.failures([issueAt(context, 'day', 'is not a day of that month')])
+    : t.success(value);
+}
+
+/**
+ * The year range of a {@link CalendarDate}, 1-9999.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const YearCodec = /* @__PURE__ */ integerIn(1, 9999);
 
 /**
  * The month range, 1-12.
  *
- * @example
- * ```ts
- * MonthCodec.is(12); // => true
- * ```
  * @since 0.1.0
  * @internal
  */
-export const MonthCodec = integerIn(1, 12);
+export const MonthCodec = /* @__PURE__ */ integerIn(1, 12);
 
 /**
  * The day range before the month is known, 1-31.
  *
- * @example
- * ```ts
- * DayCodec.is(31); // => true
- * ```
  * @since 0.1.0
  * @internal
  */
-export const DayCodec = integerIn(1, 31);
+export const DayCodec = /* @__PURE__ */ integerIn(1, 31);
 
 /**
  * Reads a {@link CalendarDate}; a day the month does not have is refused at
  * `.day`. Other fields of the date object are kept.
  *
- * @example
- * ```ts
- * CalendarDateCodec.decode({ day: 29, month: 2, year: 2023 }); // => left (2023 is not a leap year)
- * ```
  * @since 0.1.0
  * @internal
  */
-export const CalendarDateCodec: t.Type<CalendarDate, CalendarDate, unknown> = record<CalendarDate>(
-  'a date object { day, month, year }',
+export const CalendarDateCodec = /* @__PURE__ */ record<CalendarDate>(
   { day: required(DayCodec), month: required(MonthCodec), year: required(YearCodec) },
-  (value, context) =>
-    value.day > daysInMonth(value.month, value.year)
-      ? { errors: [issueAt(context, 'day', value.day, NOT_A_DAY_OF_THAT_MONTH)] }
-      : { value },
+  realDay,
 );

@@ -7,15 +7,17 @@
  *
  * @packageDocumentation
  */
-import * as t from 'io-ts';
+import { refine } from './record';
+import { integerIn } from './scalars';
+
+/** The entry of `list` equal to `u` in upper case, if `u` is a string. */
+function upperIn<A extends string>(list: ReadonlyArray<A>, u: unknown): A | undefined {
+  return typeof u === 'string' ? list.find((x) => x === u.toUpperCase()) : undefined;
+}
 
 /**
  * A visitor's gender as sent on the wire (the form of every documented example).
  *
- * @example
- * ```ts
- * const gender: Gender = 'FEMALE';
- * ```
  * @since 0.1.0
  */
 export type Gender = 'MALE' | 'FEMALE' | 'OTHER';
@@ -23,10 +25,6 @@ export type Gender = 'MALE' | 'FEMALE' | 'OTHER';
 /**
  * The documented integer codes of {@link Gender}: 0 MALE, 1 FEMALE, 2 OTHER.
  *
- * @example
- * ```ts
- * const code: GenderCode = 1; // FEMALE
- * ```
  * @since 0.1.0
  */
 export type GenderCode = 0 | 1 | 2;
@@ -46,38 +44,14 @@ export const GENDERS: ReadonlyArray<Gender> = ['MALE', 'FEMALE', 'OTHER'];
  * Reads a gender given as `MALE`/`FEMALE`/`OTHER` (any case) or as its
  * integer code 0/1/2; always writes the string.
  *
- * @example
- * ```ts
- * GenderCodec.decode(1); // => right('FEMALE')
- * ```
  * @since 0.1.0
  * @internal
  */
-export const GenderCodec = new t.Type<Gender, Gender, unknown>(
-  'MALE, FEMALE or OTHER (or the code 0, 1 or 2)',
-  (u): u is Gender => typeof u === 'string' && (GENDERS as ReadonlyArray<string>).includes(u),
-  (u, c) => {
-    if (typeof u === 'number') {
-      const g = Number.isInteger(u) ? GENDERS[u] : undefined;
-      return g === undefined ? t.failure(u, c) : t.success(g);
-    }
-    if (typeof u === 'string') {
-      const upper = u.toUpperCase();
-      const g = GENDERS.find((x) => x === upper);
-      return g === undefined ? t.failure(u, c) : t.success(g);
-    }
-    return t.failure(u, c);
-  },
-  t.identity,
-);
+export const GenderCodec = /* @__PURE__ */ refine<Gender>('MALE, FEMALE, OTHER or 0, 1, 2', (u) => (typeof u === 'number' ? GENDERS[u] : upperIn(GENDERS, u)));
 
 /**
  * The documented contact phone types.
  *
- * @example
- * ```ts
- * const type: PhoneType = 'MOBILE';
- * ```
  * @since 0.1.0
  */
 export type PhoneType = 'HOME' | 'MOBILE' | 'WORK' | 'FAX' | 'MAIN' | 'HOME_FAX' | 'WORK_FAX' | 'PAGER' | 'OTHER';
@@ -96,24 +70,10 @@ export const PHONE_TYPES: ReadonlyArray<PhoneType> = ['HOME', 'MOBILE', 'WORK', 
 /**
  * Reads a phone type in any case; writes it in upper case.
  *
- * @example
- * ```ts
- * PhoneTypeCodec.decode('mobile'); // => right('MOBILE')
- * ```
  * @since 0.1.0
  * @internal
  */
-export const PhoneTypeCodec = new t.Type<PhoneType, PhoneType, unknown>(
-  `one of ${PHONE_TYPES.join(', ')}`,
-  (u): u is PhoneType => typeof u === 'string' && (PHONE_TYPES as ReadonlyArray<string>).includes(u),
-  (u, c) => {
-    if (typeof u !== 'string') return t.failure(u, c);
-    const upper = u.toUpperCase();
-    const p = PHONE_TYPES.find((x) => x === upper);
-    return p === undefined ? t.failure(u, c) : t.success(p);
-  },
-  t.identity,
-);
+export const PhoneTypeCodec = /* @__PURE__ */ refine<PhoneType>(`one of ${PHONE_TYPES.join(', ')}`, (u) => upperIn(PHONE_TYPES, u));
 
 /**
  * The marketing channels of `mrktInfo.info.channel`. 0-4 are LivePerson's;
@@ -151,10 +111,6 @@ export type MarketingChannelNumber = (typeof MarketingChannel)[keyof typeof Mark
  * A marketing channel as sent on the wire: the decimal string of its number,
  * the form of the documented example (`"channel": "1"`).
  *
- * @example
- * ```ts
- * const code: MarketingChannelCode = '1'; // Search
- * ```
  * @since 0.1.0
  */
 export type MarketingChannelCode = `${MarketingChannelNumber}`;
@@ -165,22 +121,11 @@ const CHANNEL_CODES: ReadonlyArray<MarketingChannelCode> = ['0', '1', '2', '3', 
  * Reads a channel given as an integer 0-6 or its decimal string; writes the
  * string (`"1"`).
  *
- * @example
- * ```ts
- * MarketingChannelCodec.decode(1); // => right('1')
- * ```
  * @since 0.1.0
  * @internal
  */
-export const MarketingChannelCodec = new t.Type<MarketingChannelCode, MarketingChannelCode, unknown>(
-  'a marketing channel from 0 to 6 (a number or its decimal string)',
-  (u): u is MarketingChannelCode => typeof u === 'string' && (CHANNEL_CODES as ReadonlyArray<string>).includes(u),
-  (u, c) => {
-    const code = typeof u === 'number' ? String(u) : u;
-    const found = CHANNEL_CODES.find((x) => x === code);
-    return found === undefined ? t.failure(u, c) : t.success(found);
-  },
-  t.identity,
+export const MarketingChannelCodec = /* @__PURE__ */ refine<MarketingChannelCode>('a channel from 0 to 6', (u) =>
+  CHANNEL_CODES.find((code) => code === (typeof u === 'number' ? String(u) : u)),
 );
 
 /**
@@ -224,18 +169,9 @@ export const ServiceStatus = {
 export type ServiceStatusCode = (typeof ServiceStatus)[keyof typeof ServiceStatus];
 
 /**
- * Reads a service status: an integer from 0 to 13.
+ * Reads a service status: an integer from 0 to 13 (named so in issues).
  *
- * @example
- * ```ts
- * ServiceStatusCodec.decode(13); // => right(13)
- * ```
  * @since 0.1.0
  * @internal
  */
-export const ServiceStatusCodec = new t.Type<ServiceStatusCode, ServiceStatusCode, unknown>(
-  'a service status, an integer from 0 to 13',
-  (u): u is ServiceStatusCode => typeof u === 'number' && Number.isInteger(u) && u >= 0 && u <= 13,
-  (u, c) => (typeof u === 'number' && Number.isInteger(u) && u >= 0 && u <= 13 ? t.success(u as ServiceStatusCode) : t.failure(u, c)),
-  t.identity,
-);
+export const ServiceStatusCodec = /* @__PURE__ */ integerIn<ServiceStatusCode>(0, 13);

@@ -6,17 +6,14 @@
  */
 import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
-import { optional, record } from './record';
+import { member } from './dispatch';
+import { record } from './record';
 import { Flag, Integer, Text } from './scalars';
-import { buildWrapped, wrappedAttribute } from './shapes';
+import { builder } from './shapes';
 
 /**
  * The fields of a visitor-error attribute (under `error`), all optional.
  *
- * @example
- * ```ts
- * const info: VisitorErrorInfo = { contextId: 'Credit card application', message: 'Expiration date missing', code: 'er100004', level: 10, resolved: false };
- * ```
  * @since 0.1.0
  */
 export interface VisitorErrorInfo {
@@ -32,10 +29,6 @@ export interface VisitorErrorInfo {
 /**
  * A visitor-error attribute, as sent on the wire (fields under `error`).
  *
- * @example
- * ```ts
- * const attribute: VisitorErrorAttribute = { type: 'error', error: { code: 'er100004', resolved: false } };
- * ```
  * @since 0.1.0
  * @category Engagement attributes
  */
@@ -47,35 +40,18 @@ export type VisitorErrorAttribute = {
 /**
  * Reads the `error` object of a visitor-error attribute.
  *
- * @example
- * ```ts
- * VisitorErrorInfoCodec.decode({ code: 'er100004', level: 10 });
- * ```
  * @since 0.1.0
  * @internal
  */
-export const VisitorErrorInfoCodec = record<VisitorErrorInfo>('a visitor error object', {
-  contextId: optional(Text),
-  message: optional(Text),
-  code: optional(Text),
-  level: optional(Integer),
-  resolved: optional(Flag),
-});
+export const VisitorErrorInfoCodec = /* @__PURE__ */ record<VisitorErrorInfo>({ contextId: Text, message: Text, code: Text, level: Integer, resolved: Flag });
 
 /**
  * Reads an `error` attribute.
  *
- * @example
- * ```ts
- * VisitorErrorCodec.decode({ type: 'error', error: { message: 'Expiration date missing' } });
- * ```
  * @since 0.1.0
  * @internal
  */
-export const VisitorErrorCodec = wrappedAttribute<VisitorErrorAttribute, VisitorErrorInfo>(
-  { type: 'error', wrapper: 'error', name: 'an error attribute', flatFields: [] },
-  VisitorErrorInfoCodec,
-);
+export const VisitorErrorCodec = /* @__PURE__ */ member<VisitorErrorAttribute>('error', { error: VisitorErrorInfoCodec });
 
 /**
  * Builds an `error` attribute (visitor error); the `error` wrapper is added
@@ -87,8 +63,7 @@ export const VisitorErrorCodec = wrappedAttribute<VisitorErrorAttribute, Visitor
  * // => right({ type: 'error', error: { contextId: 'Credit card application', ... } })
  * ```
  * @since 0.1.0
+ * @function
  * @category Engagement attributes
  */
-export function visitorErrorAttribute(fields: VisitorErrorInfo): Either<ValidationError, VisitorErrorAttribute> {
-  return buildWrapped<VisitorErrorAttribute>('error', 'error', VisitorErrorInfoCodec, fields);
-}
+export const visitorErrorAttribute: (fields: VisitorErrorInfo) => Either<ValidationError, VisitorErrorAttribute> = /* @__PURE__ */ builder(VisitorErrorCodec, 'error');

@@ -6,17 +6,14 @@
  */
 import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
-import { optional, record } from './record';
+import { member } from './dispatch';
+import { record } from './record';
 import { FiniteDouble, Text } from './scalars';
-import { buildWrapped, wrappedAttribute } from './shapes';
+import { builder } from './shapes';
 
 /**
  * The fields of a lead attribute (under `lead`), all optional.
  *
- * @example
- * ```ts
- * const lead: LeadInfo = { topic: 'luxury car test drive 2015', value: 22.22, currency: 'USD', leadId: 'xyz123' };
- * ```
  * @since 0.1.0
  */
 export interface LeadInfo {
@@ -32,10 +29,6 @@ export interface LeadInfo {
 /**
  * A lead attribute, as sent on the wire (fields under `lead`).
  *
- * @example
- * ```ts
- * const attribute: LeadAttribute = { type: 'lead', lead: { topic: 'luxury car test drive 2015', value: 22.22 } };
- * ```
  * @since 0.1.0
  * @category Engagement attributes
  */
@@ -47,34 +40,18 @@ export type LeadAttribute = {
 /**
  * Reads the `lead` object of a lead attribute.
  *
- * @example
- * ```ts
- * LeadInfoCodec.decode({ topic: 'luxury car', value: 22.22 });
- * ```
  * @since 0.1.0
  * @internal
  */
-export const LeadInfoCodec = record<LeadInfo>('a lead object', {
-  topic: optional(Text),
-  value: optional(FiniteDouble),
-  currency: optional(Text),
-  leadId: optional(Text),
-});
+export const LeadInfoCodec = /* @__PURE__ */ record<LeadInfo>({ topic: Text, value: FiniteDouble, currency: Text, leadId: Text });
 
 /**
  * Reads a `lead` attribute.
  *
- * @example
- * ```ts
- * LeadCodec.decode({ type: 'lead', lead: { leadId: 'xyz123' } });
- * ```
  * @since 0.1.0
  * @internal
  */
-export const LeadCodec = wrappedAttribute<LeadAttribute, LeadInfo>(
-  { type: 'lead', wrapper: 'lead', name: 'a lead attribute', flatFields: [] },
-  LeadInfoCodec,
-);
+export const LeadCodec = /* @__PURE__ */ member<LeadAttribute>('lead', { lead: LeadInfoCodec });
 
 /**
  * Builds a `lead` attribute; the `lead` wrapper is added for you. Never throws.
@@ -85,8 +62,7 @@ export const LeadCodec = wrappedAttribute<LeadAttribute, LeadInfo>(
  * // => right({ type: 'lead', lead: { topic: 'luxury car test drive 2015', value: 22.22, currency: 'USD', leadId: 'xyz123' } })
  * ```
  * @since 0.1.0
+ * @function
  * @category Engagement attributes
  */
-export function leadAttribute(fields: LeadInfo): Either<ValidationError, LeadAttribute> {
-  return buildWrapped<LeadAttribute>('lead', 'lead', LeadInfoCodec, fields);
-}
+export const leadAttribute: (fields: LeadInfo) => Either<ValidationError, LeadAttribute> = /* @__PURE__ */ builder(LeadCodec, 'lead');

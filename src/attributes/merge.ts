@@ -13,8 +13,8 @@
  *
  * @packageDocumentation
  */
+import { isRecord } from '../internal/validation';
 import type { EngagementAttribute, EngagementAttributeType } from './attribute';
-import { isObjectLike } from './record';
 
 /**
  * How an attribute combines with an earlier one of the same type.
@@ -68,17 +68,17 @@ function mergeFields(previous: EngagementAttribute, next: EngagementAttribute, w
   const before = (previous as Readonly<Record<string, unknown>>)[wrapper];
   const after = (next as Readonly<Record<string, unknown>>)[wrapper];
   const merged: Record<string, unknown> = { ...previous, ...next };
-  if (isObjectLike(before) && isObjectLike(after)) merged[wrapper] = { ...before, ...after };
+  if (isRecord(before) && isRecord(after)) merged[wrapper] = { ...before, ...after };
   else if (after === undefined && before !== undefined) merged[wrapper] = before;
   return merged as EngagementAttribute;
 }
 
 function mergeOne(acc: EngagementAttribute[], next: EngagementAttribute): EngagementAttribute[] {
-  if (!isObjectLike(next)) return [...acc, next];
+  if (!isRecord(next)) return [...acc, next];
   const type = String(next.type);
   const behavior = mergeBehaviorOf(type);
   if (behavior === 'append') return [...acc, next];
-  const at = acc.findIndex((a) => isObjectLike(a) && a.type === type);
+  const at = acc.findIndex((a) => isRecord(a) && a.type === type);
   if (at < 0) return [...acc, next];
   const previous = acc[at] as EngagementAttribute;
   const wrapper = MERGE_BEHAVIOR[type as EngagementAttributeType].wrapper;

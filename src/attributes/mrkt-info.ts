@@ -4,20 +4,18 @@
  *
  * @packageDocumentation
  */
+import * as t from 'io-ts';
 import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
+import { member } from './dispatch';
 import { MarketingChannelCodec, type MarketingChannelCode, type MarketingChannelNumber } from './enums';
-import { issueAt, optional, record } from './record';
+import { issueAt, record } from './record';
 import { Text } from './scalars';
-import { buildWrapped, wrappedAttribute } from './shapes';
+import { builder } from './shapes';
 
 /**
  * The fields of a marketing-source attribute (under `info`), all optional.
  *
- * @example
- * ```ts
- * const info: MarketingInfo = { channel: '1', affiliate: 'Yahoo', campaignId: 'US coupon campaign' };
- * ```
  * @since 0.1.0
  */
 export interface MarketingInfo {
@@ -32,10 +30,6 @@ export interface MarketingInfo {
 /**
  * A marketing-source attribute, as sent on the wire (fields under `info`).
  *
- * @example
- * ```ts
- * const attribute: MarketingSourceAttribute = { type: 'mrktInfo', info: { channel: '1', affiliate: 'Yahoo' } };
- * ```
  * @since 0.1.0
  * @category Engagement attributes
  */
@@ -64,52 +58,26 @@ export interface MarketingSourceFields {
  * Reads the `info` object of a marketing-source attribute. `campaignID` is
  * read as `campaignId`; both with different values is an issue.
  *
- * @example
- * ```ts
- * MarketingInfoCodec.decode({ channel: 1, campaignID: 'camp12' }); // => right({ channel: '1', campaignId: 'camp12' })
- * ```
  * @since 0.1.0
  * @internal
  */
-export const MarketingInfoCodec = record<MarketingInfo>(
-  'a marketing info object',
-  {
-    channel: optional(MarketingChannelCodec),
-    affiliate: optional(Text),
-    campaignId: optional(Text),
-    campaignID: optional(Text),
-  },
-  (value, context) => {
-    const withUpper = value as MarketingInfo & { readonly campaignID?: string };
-    const upper = withUpper.campaignID;
-    if (upper === undefined) return { value };
-    if (value.campaignId !== undefined && value.campaignId !== upper) {
-      return { errors: [issueAt(context, 'campaignID', undefined, 'differs from campaignId (give one of them; campaignId is sent)')] };
-    }
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(withUpper)) {
-      if (k === 'campaignID') {
-        if (value.campaignId === undefined) out['campaignId'] = v;
-      } else Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
-    }
-    return { value: out as MarketingInfo };
-  },
+export const MarketingInfoCodec = /* @__PURE__ */ record<MarketingInfo, MarketingInfo & { readonly campaignID?: string }>(
+  { channel: MarketingChannelCodec, affiliate: Text, campaignId: Text, campaignID: Text },
+  ({ campaignID, ...info }, context) =>
+    campaignID === undefined
+      ? t.success(info)
+      : info.campaignId !== undefined && info.campaignId !== campaignID
+        ? t.failures([issueAt(context, 'campaignID', 'differs from campaignId')])
+        : t.success({ ...info, campaignId: campaignID }),
 );
 
 /**
  * Reads a `mrktInfo` attribute.
  *
- * @example
- * ```ts
- * MarketingSourceCodec.decode({ type: 'mrktInfo', info: { channel: '1', affiliate: 'Yahoo' } });
- * ```
  * @since 0.1.0
  * @internal
  */
-export const MarketingSourceCodec = wrappedAttribute<MarketingSourceAttribute, MarketingInfo>(
-  { type: 'mrktInfo', wrapper: 'info', name: 'a mrktInfo attribute', flatFields: [] },
-  MarketingInfoCodec,
-);
+export const MarketingSourceCodec = /* @__PURE__ */ member<MarketingSourceAttribute>('mrktInfo', { info: MarketingInfoCodec });
 
 /**
  * Builds a `mrktInfo` attribute (marketing source); the `info` wrapper is
@@ -121,8 +89,7 @@ export const MarketingSourceCodec = wrappedAttribute<MarketingSourceAttribute, M
  * // => right({ type: 'mrktInfo', info: { channel: '1', affiliate: 'Yahoo', campaignId: 'US coupon campaign' } })
  * ```
  * @since 0.1.0
+ * @function
  * @category Engagement attributes
  */
-export function marketingSourceAttribute(fields: MarketingSourceFields): Either<ValidationError, MarketingSourceAttribute> {
-  return buildWrapped<MarketingSourceAttribute>('mrktInfo', 'info', MarketingInfoCodec, fields);
-}
+export const marketingSourceAttribute: (fields: MarketingSourceFields) => Either<ValidationError, MarketingSourceAttribute> = /* @__PURE__ */ builder(MarketingSourceCodec, 'info');

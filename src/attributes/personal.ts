@@ -8,20 +8,17 @@ import * as t from 'io-ts';
 import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
 import { CountryCode, LanguageCode } from './country';
-import { DayCodec, MonthCodec, NOT_A_DAY_OF_THAT_MONTH, daysInMonth } from './dates';
+import { DayCodec, MonthCodec, YearCodec, realDay } from './dates';
+import { member } from './dispatch';
 import { GenderCodec, PhoneTypeCodec, type Gender, type GenderCode, type PhoneType } from './enums';
-import { issueAt, optional, record } from './record';
+import { record, refine, type Fields } from './record';
 import { Text, integerIn } from './scalars';
-import { buildWrapped, wrappedAttribute } from './shapes';
+import { builder, moveUnder } from './shapes';
 
 /**
  * A visitor's age and/or birth date, every field optional. LivePerson
  * computes the age from `year`/`month`/`day` when `age` is absent.
  *
- * @example
- * ```ts
- * const age: Age = { age: 34, year: 1980, month: 4, day: 15 };
- * ```
  * @since 0.1.0
  */
 export interface Age {
@@ -38,10 +35,6 @@ export interface Age {
 /**
  * A postal address of a contact.
  *
- * @example
- * ```ts
- * const address: Address = { country: 'US', region: 'North America' };
- * ```
  * @since 0.1.0
  */
 export interface Address {
@@ -54,10 +47,6 @@ export interface Address {
  * One way to reach the visitor. Every field is optional; `email` and
  * `phone` are free text (the documentation's own example sends `"test.com"`).
  *
- * @example
- * ```ts
- * const contact: Contact = { email: 'myname@example.com', phone: '+1 212-788-8877', phoneType: 'MOBILE', country: 'US' };
- * ```
  * @since 0.1.0
  */
 export interface Contact {
@@ -73,10 +62,6 @@ export interface Contact {
 /**
  * The fields of a personal-info attribute (under `personal`), all optional.
  *
- * @example
- * ```ts
- * const info: PersonalInfo = { firstname: 'John', lastname: 'Doe', gender: 'MALE', language: 'en-US' };
- * ```
  * @since 0.1.0
  */
 export interface PersonalInfo {
@@ -94,10 +79,6 @@ export interface PersonalInfo {
 /**
  * A personal-info attribute, as sent on the wire (fields under `personal`).
  *
- * @example
- * ```ts
- * const attribute: PersonalInfoAttribute = { type: 'personal', personal: { firstname: 'John', gender: 'MALE' } };
- * ```
  * @since 0.1.0
  * @category Engagement attributes
  */
@@ -110,115 +91,77 @@ export type PersonalInfoAttribute = {
  * The fields {@link personalInfoAttribute} takes: `gender` may also be its
  * documented integer code (0 MALE, 1 FEMALE, 2 OTHER).
  *
- * @example
- * ```ts
- * const fields: PersonalInfoFields = { firstname: 'John', gender: 0 };
- * ```
  * @since 0.1.0
  */
 export type PersonalInfoFields = Omit<PersonalInfo, 'gender'> & { readonly gender?: Gender | GenderCode };
 
 /** A birth year: an integer 1-9999, or a string of digits (the table's example is `"1969"`). */
-const BirthYear = new t.Type<number, number, unknown>(
-  'a year from 1 to 9999',
-  (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 1 && u <= 9999,
-  (u, c) => {
-    const n = typeof u === 'string' && /^\d{1,4}$/.test(u) ? Number(u) : u;
-    return typeof n === 'number' && Number.isSafeInteger(n) && n >= 1 && n <= 9999 ? t.success(n) : t.failure(u, c);
-  },
-  t.identity,
-);
+const BirthYear = /* @__PURE__ */ refine(YearCodec.name, (u) => {
+  const year = typeof u === 'string' && /^\d{1,4}$/.test(u) ? Number(u) : u;
+  return YearCodec.is(year) ? year : undefined;
+});
 
 /**
  * Reads an {@link Age}; a day its month does not have is refused at `.day`.
  *
- * @example
- * ```ts
- * AgeCodec.decode({ year: '1969', month: 2, day: 12 }); // => right({ year: 1969, month: 2, day: 12 })
- * ```
  * @since 0.1.0
  * @internal
  */
-export const AgeCodec = record<Age>(
-  'an age object { age, year, month, day }',
-  { age: optional(integerIn(0, 150)), year: optional(BirthYear), month: optional(MonthCodec), day: optional(DayCodec) },
-  (value, context) =>
-    value.day !== undefined && value.month !== undefined && value.day > daysInMonth(value.month, value.year)
-      ? { errors: [issueAt(context, 'day', value.day, NOT_A_DAY_OF_THAT_MONTH)] }
-      : { value },
+export const AgeCodec = /* @__PURE__ */ record<Age>(
+  { age: /* @__PURE__ */ integerIn(0, 150), year: BirthYear, month: MonthCodec, day: DayCodec },
+  realDay,
 );
-
-const AddressCodec = record<Address>('an address object { country, region }', {
-  country: optional(Text),
-  region: optional(Text),
-});
 
 /**
  * Reads a {@link Contact}.
  *
- * @example
- * ```ts
- * ContactCodec.decode({ email: 'john@doe.com', phoneType: 'mobile', country: 'us' }); // phoneType 'MOBILE', country 'US'
- * ```
  * @since 0.1.0
  * @internal
  */
-export const ContactCodec = record<Contact>('a contact object', {
-  email: optional(Text),
-  phone: optional(Text),
-  phoneType: optional(PhoneTypeCodec),
-  address: optional(AddressCodec),
-  country: optional(CountryCode),
-  region: optional(Text),
+export const ContactCodec = /* @__PURE__ */ record<Contact>({
+  email: Text,
+  phone: Text,
+  phoneType: PhoneTypeCodec,
+  address: /* @__PURE__ */ record<Address>({ country: Text, region: Text }),
+  country: CountryCode,
+  region: Text,
 });
 
-const PERSONAL_FIELDS = {
-  firstname: optional(Text),
-  lastname: optional(Text),
-  age: optional(AgeCodec),
-  contacts: optional(t.readonlyArray(ContactCodec, 'an array of contacts')),
-  gender: optional(GenderCodec),
-  company: optional(Text),
-  language: optional(LanguageCode),
-};
-
 /**
- * The names of every {@link PersonalInfo} field.
+ * The codecs of the {@link PersonalInfo} fields.
  *
- * @example
- * ```ts
- * PERSONAL_INFO_FIELD_NAMES.includes('contacts'); // => true
- * ```
  * @since 0.1.0
+ * @internal
  */
-export const PERSONAL_INFO_FIELD_NAMES: ReadonlyArray<keyof PersonalInfo> = Object.keys(PERSONAL_FIELDS) as Array<keyof PersonalInfo>;
+export const PERSONAL_INFO_FIELDS: Fields<PersonalInfo> = {
+  firstname: Text,
+  lastname: Text,
+  age: AgeCodec,
+  contacts: /* @__PURE__ */ t.readonlyArray(ContactCodec, 'an array'),
+  gender: GenderCodec,
+  company: Text,
+  language: LanguageCode,
+};
 
 /**
  * Reads the `personal` object of a personal-info attribute.
  *
- * @example
- * ```ts
- * PersonalInfoCodec.decode({ firstname: 'John', gender: 0 }); // => right({ firstname: 'John', gender: 'MALE' })
- * ```
  * @since 0.1.0
  * @internal
  */
-export const PersonalInfoCodec = record<PersonalInfo>('a personal info object', PERSONAL_FIELDS);
+export const PersonalInfoCodec = /* @__PURE__ */ record<PersonalInfo>(PERSONAL_INFO_FIELDS);
 
 /**
  * Reads a `personal` attribute. Its fields may also be given next to `type`
  * (the documentation's table lists them flat): they are moved under `personal`.
  *
- * @example
- * ```ts
- * PersonalInfoAttributeCodec.decode({ type: 'personal', personal: { gender: 'FEMALE' } });
- * ```
  * @since 0.1.0
  * @internal
  */
-export const PersonalInfoAttributeCodec = wrappedAttribute<PersonalInfoAttribute, PersonalInfo>(
-  { type: 'personal', wrapper: 'personal', name: 'a personal attribute', flatFields: PERSONAL_INFO_FIELD_NAMES },
-  PersonalInfoCodec,
+export const PersonalInfoAttributeCodec = /* @__PURE__ */ member<PersonalInfoAttribute, PersonalInfoAttribute & PersonalInfo>(
+  'personal',
+  { personal: PersonalInfoCodec, ...PERSONAL_INFO_FIELDS },
+  /* @__PURE__ */ moveUnder('personal', PERSONAL_INFO_FIELDS),
 );
 
 /**
@@ -228,12 +171,11 @@ export const PersonalInfoAttributeCodec = wrappedAttribute<PersonalInfoAttribute
  *
  * @example
  * ```ts
- * personalInfoAttribute({ firstname: 'John', lastname: 'Doe', gender: 0, contacts: [{ email: 'john@doe.com', country: 'US' }] });
+ * personalInfoAttribute({ firstname: 'John', lastname: 'Doe', gender: 0, contacts: [{ email: 'john.doe@example.com', country: 'US' }] });
  * // => right({ type: 'personal', personal: { firstname: 'John', lastname: 'Doe', gender: 'MALE', contacts: [...] } })
  * ```
  * @since 0.1.0
+ * @function
  * @category Engagement attributes
  */
-export function personalInfoAttribute(fields: PersonalInfoFields): Either<ValidationError, PersonalInfoAttribute> {
-  return buildWrapped<PersonalInfoAttribute>('personal', 'personal', PersonalInfoCodec, fields);
-}
+export const personalInfoAttribute: (fields: PersonalInfoFields) => Either<ValidationError, PersonalInfoAttribute> = /* @__PURE__ */ builder(PersonalInfoAttributeCodec, 'personal');

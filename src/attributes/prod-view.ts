@@ -6,19 +6,14 @@
  */
 import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
-import type { ProductsItem } from './products';
-import { ProductsCodec } from './products';
-import { optional, record } from './record';
+import { member } from './dispatch';
+import { ProductsCodec, type ProductsItem } from './products';
 import { Text } from './scalars';
-import { buildTopLevel, topLevelAttribute } from './shapes';
+import { builder } from './shapes';
 
 /**
  * A product view, as sent on the wire.
  *
- * @example
- * ```ts
- * const view: ProductViewAttribute = { type: 'prodView', currency: 'USD', products: [{ product: { name: 'red high heel shoe', sku: 'xyz567', price: 77.8 } }] };
- * ```
  * @since 0.1.0
  * @category Engagement attributes
  */
@@ -32,29 +27,17 @@ export type ProductViewAttribute = {
 /**
  * The fields {@link productViewAttribute} takes.
  *
- * @example
- * ```ts
- * const fields: ProductViewFields = { products: [{ product: { sku: 'xyz567' } }] };
- * ```
  * @since 0.1.0
  */
 export type ProductViewFields = Omit<ProductViewAttribute, 'type'>;
 
-const PROD_VIEW_FIELDS = { currency: optional(Text), products: optional(ProductsCodec) };
-
 /**
  * Reads a `prodView` attribute.
  *
- * @example
- * ```ts
- * ProductViewCodec.decode({ type: 'prodView', products: [{ product: { sku: 'xyz567' } }] });
- * ```
  * @since 0.1.0
  * @internal
  */
-export const ProductViewCodec = topLevelAttribute<ProductViewAttribute>('prodView', 'a prodView attribute', PROD_VIEW_FIELDS);
-
-const ProductViewFieldsCodec = record<ProductViewFields>('prodView fields', PROD_VIEW_FIELDS);
+export const ProductViewCodec = /* @__PURE__ */ member<ProductViewAttribute>('prodView', { currency: Text, products: ProductsCodec });
 
 /**
  * Builds a `prodView` attribute (viewed product). Never throws.
@@ -64,8 +47,7 @@ const ProductViewFieldsCodec = record<ProductViewFields>('prodView fields', PROD
  * productViewAttribute({ currency: 'USD', products: [{ product: { name: 'red high heel shoe', category: 'women shoes', sku: 'xyz567', price: 77.8 } }] });
  * ```
  * @since 0.1.0
+ * @function
  * @category Engagement attributes
  */
-export function productViewAttribute(fields: ProductViewFields): Either<ValidationError, ProductViewAttribute> {
-  return buildTopLevel<ProductViewAttribute>('prodView', ProductViewFieldsCodec, fields);
-}
+export const productViewAttribute: (fields: ProductViewFields) => Either<ValidationError, ProductViewAttribute> = /* @__PURE__ */ builder(ProductViewCodec);

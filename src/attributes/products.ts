@@ -4,16 +4,12 @@
  * @packageDocumentation
  */
 import * as t from 'io-ts';
-import { optional, record, required } from './record';
+import { record, required } from './record';
 import { Count, FiniteDouble, Text } from './scalars';
 
 /**
  * One product. Every field is optional.
  *
- * @example
- * ```ts
- * const product: Product = { name: 'prod1', category: 'category', sku: 'sku', price: 7.8 };
- * ```
  * @since 0.1.0
  */
 export interface Product {
@@ -29,10 +25,6 @@ export interface Product {
 /**
  * A product with its quantity: one entry of a `products` array.
  *
- * @example
- * ```ts
- * const item: ProductsItem = { product: { name: 'prod1', price: 7.8 }, quantity: 1 };
- * ```
  * @since 0.1.0
  */
 export interface ProductsItem {
@@ -44,43 +36,23 @@ export interface ProductsItem {
 /**
  * Reads a {@link Product}.
  *
- * @example
- * ```ts
- * ProductCodec.decode({ name: 'prod1', price: 7.8 });
- * ```
  * @since 0.1.0
  * @internal
  */
-export const ProductCodec = record<Product>('a product object', {
-  name: optional(Text),
-  category: optional(Text),
-  sku: optional(Text),
-  price: optional(FiniteDouble),
-});
+export const ProductCodec = /* @__PURE__ */ record<Product>({ name: Text, category: Text, sku: Text, price: FiniteDouble });
 
 /**
  * Reads a {@link ProductsItem}; `product` is mandatory.
  *
- * @example
- * ```ts
- * ProductsItemCodec.decode({ product: { sku: 'xyz001' }, quantity: 3 });
- * ```
  * @since 0.1.0
  * @internal
  */
-export const ProductsItemCodec = record<ProductsItem>('a products item { product, quantity }', {
-  product: required(ProductCodec),
-  quantity: optional(Count),
-});
+export const ProductsItemCodec = /* @__PURE__ */ record<ProductsItem>({ product: required(ProductCodec), quantity: Count });
 
 /**
  * Reads a `products` array.
  *
- * @example
- * ```ts
- * ProductsCodec.decode([{ product: { name: 'prod1' } }]);
- * ```
  * @since 0.1.0
  * @internal
  */
-export const ProductsCodec = t.readonlyArray(ProductsItemCodec, 'an array of products items');
+export const ProductsCodec = /* @__PURE__ */ t.readonlyArray(ProductsItemCodec, 'an array');

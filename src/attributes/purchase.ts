@@ -6,19 +6,15 @@
  */
 import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
-import type { ProductsItem } from './products';
-import { ProductsCodec } from './products';
-import { optional, record, required } from './record';
+import { member } from './dispatch';
+import { ProductsCodec, type ProductsItem } from './products';
+import { record, required } from './record';
 import { Count, FiniteDouble, Text } from './scalars';
-import { buildTopLevel, topLevelAttribute } from './shapes';
+import { builder } from './shapes';
 
 /**
  * The cart of a transaction: its products (mandatory) and item count.
  *
- * @example
- * ```ts
- * const cart: PurchaseCart = { products: [{ product: { name: 'antivirus pro plan', sku: 'xyz001', price: 7.8 }, quantity: 3 }] };
- * ```
  * @since 0.1.0
  */
 export interface PurchaseCart {
@@ -30,10 +26,6 @@ export interface PurchaseCart {
 /**
  * A transaction, as sent on the wire. Every field but `type` is optional.
  *
- * @example
- * ```ts
- * const purchase: PurchaseAttribute = { type: 'purchase', total: 11.7, currency: 'USD', orderId: 'DRV1534XC' };
- * ```
  * @since 0.1.0
  * @category Engagement attributes
  */
@@ -50,39 +42,19 @@ export type PurchaseAttribute = {
 /**
  * The fields {@link purchaseAttribute} takes.
  *
- * @example
- * ```ts
- * const fields: PurchaseFields = { total: 11.7, orderId: 'DRV1534XC' };
- * ```
  * @since 0.1.0
  */
 export type PurchaseFields = Omit<PurchaseAttribute, 'type'>;
 
-const PurchaseCartCodec = record<PurchaseCart>('a purchase cart object { products, numItems }', {
-  products: required(ProductsCodec),
-  numItems: optional(Count),
-});
-
-const PURCHASE_FIELDS = {
-  total: optional(FiniteDouble),
-  currency: optional(Text),
-  orderId: optional(Text),
-  cart: optional(PurchaseCartCodec),
-};
+const PurchaseCartCodec = /* @__PURE__ */ record<PurchaseCart>({ products: required(ProductsCodec), numItems: Count });
 
 /**
  * Reads a `purchase` attribute.
  *
- * @example
- * ```ts
- * PurchaseCodec.decode({ type: 'purchase', total: 11.7, orderId: 'DRV1534XC' });
- * ```
  * @since 0.1.0
  * @internal
  */
-export const PurchaseCodec = topLevelAttribute<PurchaseAttribute>('purchase', 'a purchase attribute', PURCHASE_FIELDS);
-
-const PurchaseFieldsCodec = record<PurchaseFields>('purchase fields', PURCHASE_FIELDS);
+export const PurchaseCodec = /* @__PURE__ */ member<PurchaseAttribute>('purchase', { total: FiniteDouble, currency: Text, orderId: Text, cart: PurchaseCartCodec });
 
 /**
  * Builds a `purchase` attribute (transaction). Never throws.
@@ -92,8 +64,7 @@ const PurchaseFieldsCodec = record<PurchaseFields>('purchase fields', PURCHASE_F
  * purchaseAttribute({ total: 11.7, currency: 'USD', orderId: 'DRV1534XC', cart: { products: [{ product: { sku: 'xyz001', price: 7.8 }, quantity: 3 }] } });
  * ```
  * @since 0.1.0
+ * @function
  * @category Engagement attributes
  */
-export function purchaseAttribute(fields: PurchaseFields): Either<ValidationError, PurchaseAttribute> {
-  return buildTopLevel<PurchaseAttribute>('purchase', PurchaseFieldsCodec, fields);
-}
+export const purchaseAttribute: (fields: PurchaseFields) => Either<ValidationError, PurchaseAttribute> = /* @__PURE__ */ builder(PurchaseCodec);

@@ -1,149 +1,121 @@
 /**
- * The object combinator every attribute codec is built from. Unlike
- * `t.type`/`t.partial` it
+ * The building blocks of every attribute and impression codec:
+ * - {@link refine}, the leaf codec made from one parse function;
+ * - {@link record}, the object codec whose field table is typed by the wire
+ *   type ({@link Fields}): a field missing from the table, an extra field, or
+ *   a field codec whose output does not fit the type's field does not compile.
+ *
+ * A record
  * - keeps fields it does not know (they are forwarded, never dropped),
- * - treats an absent or `null` optional field as absent (and removes it),
- *   unless the field is declared `nullable` (then `null` is kept),
+ * - treats an absent field as absent, and a `null` optional field as absent
+ *   too (removed) unless its codec reads `null` as a value (then it is kept),
  * - returns a fresh object without `undefined` values, so decoded values
  *   compare and serialize cleanly,
- * - copies keys with `Object.defineProperty`, so a `"__proto__"` key read
- *   from JSON stays a plain field and never changes a prototype,
+ * - copies keys as own data properties, so a `"__proto__"` key read from
+ *   JSON stays a plain field and never changes a prototype,
  * - names every failing field by its key, so an issue path reads
  *   `engagementAttributes[2].info.balance`.
+ *
+ * Decoded values are already in their wire form: the codecs encode as the
+ * identity, and the wire JSON of a value is a copy without `undefined`
+ * fields ({@link withoutUndefined}).
+ *
+ * Module-level codecs are built by calls marked `@__PURE__`, so a bundler
+ * drops those an application does not use.
  *
  * @internal
  */
 import * as t from 'io-ts';
+import type { ValidationIssue } from '../errors';
 import { isLeft } from '../internal/either';
+import { isPlainObject, isRecord } from '../internal/validation';
 
 /**
- * How one known field of a {@link record} is read and written.
+ * The codec of an optional field of a {@link record}: it reads values that
+ * fit `V` (a codec of a narrower type fits too).
  *
- * @example
- * ```ts
- * const fields: Record<string, FieldSpec> = { total: required(FiniteDouble), currency: optional(Text) };
- * ```
  * @since 0.1.0
  * @internal
  */
-export interface FieldSpec {
-  /** Reads the field's value. */
-  readonly decoder: t.Decoder<unknown, unknown>;
-  /** Writes the field's (decoded) value back to its wire form. */
-  readonly encode: (value: unknown) => unknown;
-  /** A missing required field is an issue (`is missing`). */
-  readonly required: boolean;
-  /** `null` is a value of this field (kept), instead of "absent" (removed). */
-  readonly keepsNull: boolean;
-}
-
-function spec<A, O>(codec: t.Type<A, O, unknown>, required: boolean, keepsNull: boolean): FieldSpec {
-  return { decoder: codec, encode: (value) => codec.encode(value as A), required, keepsNull };
-}
+export type FieldCodec<V> = t.Decoder<unknown, V> & { readonly required?: undefined };
 
 /**
- * A field that must be present.
+ * A field that must be present (a record refuses an object without it:
+ * `is missing`), made by {@link required}.
  *
- * @example
- * ```ts
- * const fields = { numItems: required(Count) };
- * ```
  * @since 0.1.0
  * @internal
  */
-export function required<A, O>(codec: t.Type<A, O, unknown>): FieldSpec {
-  return spec(codec, true, false);
+export interface RequiredField<V> {
+  /** The codec of the field. */
+  readonly required: t.Decoder<unknown, V>;
 }
 
 /**
- * A field that may be absent; `undefined` and `null` both mean absent.
+ * The field table of a record of type `A`: one entry per field of `A`, a
+ * {@link RequiredField} for a mandatory field and a bare codec for an
+ * optional one, each reading values that fit the field.
  *
- * @example
- * ```ts
- * const fields = { currency: optional(Text) };
- * ```
  * @since 0.1.0
  * @internal
  */
-export function optional<A, O>(codec: t.Type<A, O, unknown>): FieldSpec {
-  return spec(codec, false, false);
+export type Fields<A> = {
+  readonly [K in keyof A]-?: undefined extends A[K] ? FieldCodec<Exclude<A[K], undefined>> : RequiredField<A[K]>;
+};
+
+/**
+ * Marks the field read by `codec` as mandatory.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export function required<V>(codec: t.Decoder<unknown, V>): RequiredField<V> {
+  return { required: codec };
 }
 
 /**
- * A field that may be absent, and whose `null` is a value that is kept
- * (impExpanded's documented `"expanded": null`).
+ * A leaf codec from a parse function: the decoded value, or `undefined` to
+ * refuse. The codec's name reads in an issue as `expected <name>, got <kind
+ * of value>`; `is` holds for the values that decode to themselves.
  *
- * @example
- * ```ts
- * const fields = { expanded: nullable(Flag) };
- * ```
  * @since 0.1.0
  * @internal
  */
-export function nullable<A, O>(codec: t.Type<A, O, unknown>): FieldSpec {
-  const inner = spec(codec, false, true);
-  return {
-    ...inner,
-    decoder: {
-      name: `${codec.name} or null`,
-      validate: (u, c) => (u === null ? t.success(null) : codec.validate(u, c)),
-      decode: (u) => (u === null ? t.success(null) : codec.decode(u)),
+export function refine<A>(name: string, parse: (u: unknown) => A | undefined): t.Type<A, A, unknown> {
+  return new t.Type<A, A, unknown>(
+    name,
+    (u): u is A => u !== undefined && parse(u) === u,
+    (u, c) => {
+      const a = parse(u);
+      return a === undefined ? t.failure(u, c) : t.success(a);
     },
-    encode: (value) => (value === null ? null : codec.encode(value as A)),
-  };
+    t.identity,
+  );
 }
 
 /**
- * A post-decoding check on a whole record: returns issues (as io-ts errors,
- * built with {@link issueAt}) or a replacement value.
+ * A post-decoding check on a whole record: the (possibly replaced) value,
+ * or issues built with {@link issueAt}.
  *
- * @example
- * ```ts
- * const noFuture: RecordCheck<{ year: number }> = (value, context) =>
- *   value.year > 9999 ? { errors: [issueAt(context, 'year', value.year, 'is too late')] } : { value };
- * ```
  * @since 0.1.0
  * @internal
  */
-export type RecordCheck<A> = (value: A, context: t.Context) => { readonly value: A } | { readonly errors: t.Errors };
+export type RecordCheck<D, A> = (value: D, context: t.Context) => t.Validation<A>;
 
 /**
- * An io-ts error located at `key` below `context`, with its own message.
+ * An io-ts error at `key` below `context`, with its own message (the value
+ * is not kept: messages never repeat it).
  *
- * @example
- * ```ts
- * issueAt(context, 'day', value.day, 'is not a day of that month');
- * ```
  * @since 0.1.0
  * @internal
  */
-export function issueAt(context: t.Context, key: string, value: unknown, message: string): t.ValidationError {
-  return { value, context: t.appendContext(context, key, t.unknown, value), message };
-}
-
-/**
- * `true` for an object that is neither `null` nor an array.
- *
- * @example
- * ```ts
- * isObjectLike({ a: 1 }); // => true
- * isObjectLike([1]); // => false
- * ```
- * @since 0.1.0
- * @internal
- */
-export function isObjectLike(u: unknown): u is Readonly<Record<string, unknown>> {
-  return typeof u === 'object' && u !== null && !Array.isArray(u);
+export function issueAt(context: t.Context, key: string, message: string): t.ValidationError {
+  return { value: undefined, context: t.appendContext(context, key, t.unknown), message };
 }
 
 /**
  * `Object.prototype.hasOwnProperty`, safe for any key.
  *
- * @example
- * ```ts
- * hasOwn({ a: 1 }, 'a'); // => true
- * hasOwn({}, 'toString'); // => false
- * ```
  * @since 0.1.0
  * @internal
  */
@@ -152,80 +124,64 @@ export function hasOwn(o: object, key: string): boolean {
 }
 
 /**
- * Sets `key` on `target` as a plain own data property (safe for `"__proto__"`).
+ * A fresh copy of `value` without `undefined` fields, at every depth of its
+ * plain objects and arrays (other objects, such as dates, are kept as they
+ * are). Keys are copied as own data properties: a `"__proto__"` key stays a
+ * plain field.
  *
- * @example
- * ```ts
- * const out: Record<string, unknown> = {};
- * setField(out, '__proto__', 1); // an own field, no prototype change
- * ```
  * @since 0.1.0
  * @internal
  */
-export function setField(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+export function withoutUndefined<V>(value: V): V {
+  if (Array.isArray(value)) return value.map(withoutUndefined) as V;
+  if (!isPlainObject(value)) return value;
+  const out: Array<[string, unknown]> = [];
+  for (const [key, field] of Object.entries(value)) if (field !== undefined) out.push([key, withoutUndefined(field)]);
+  return Object.fromEntries(out) as V;
 }
 
 /**
- * An object codec over `fields` that keeps unknown fields (see the module
- * description). `check` runs after every field decoded.
+ * The issues of the keys of `input` that a builder sets itself.
  *
- * @example
- * ```ts
- * const ProductCodec = record<Product>('a product object', { name: optional(Text), price: optional(FiniteDouble) });
- * ```
  * @since 0.1.0
  * @internal
  */
-export function record<A extends object>(
-  name: string,
-  fields: Readonly<Record<string, FieldSpec>>,
-  check?: RecordCheck<A>,
-): t.Type<A, A, unknown> {
-  const fieldOf = (key: string): FieldSpec | undefined => (hasOwn(fields, key) ? fields[key] : undefined);
+export function setByBuilder(input: object, keys: ReadonlyArray<string>, reason: string): ValidationIssue[] {
+  return keys.filter((key) => hasOwn(input, key)).map((path) => ({ path, reason }));
+}
+
+/**
+ * The object codec of `A` over `fields` (see the module description).
+ * `check` runs once every field decoded; with a check, the table may
+ * describe a wider decoded form `D` that the check turns into an `A`.
+ * `name` is what an issue expects when the value is not an object.
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export function record<A extends object, D extends A = A>(fields: Fields<D>, check?: RecordCheck<D, A>, name = 'an object'): t.Type<A, A, unknown> {
+  const table: Readonly<Record<string, FieldCodec<unknown> | RequiredField<unknown>>> = fields;
   const validate = (u: unknown, c: t.Context): t.Validation<A> => {
-    if (!isObjectLike(u)) return t.failure(u, c);
-    const errors: t.ValidationError[] = [];
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(u)) {
+    if (!isRecord(u)) return t.failure(u, c);
+    const errors: t.Errors = [];
+    const out: Array<[string, unknown]> = [];
+    // the given keys in their order, then the table's (a missing mandatory field fails its codec: `is missing`)
+    for (const key of new Set([...Object.keys(u), ...Object.keys(table)])) {
       const value = u[key];
-      const field = fieldOf(key);
+      const spec = hasOwn(table, key) ? table[key] : undefined;
+      const field = spec?.required ?? spec;
       if (field === undefined) {
-        if (value !== undefined) setField(out, key, value);
-        continue;
-      }
-      if (value === undefined || (value === null && !field.keepsNull && !field.required)) continue;
-      const result = field.decoder.validate(value, t.appendContext(c, key, field.decoder, value));
-      if (isLeft(result)) errors.push(...result.left);
-      else if (result.right !== undefined) setField(out, key, result.right);
-    }
-    for (const key of Object.keys(fields)) {
-      const field = fields[key];
-      if (field !== undefined && field.required && u[key] === undefined) {
-        errors.push({ value: undefined, context: t.appendContext(c, key, field.decoder, undefined) });
+        if (value !== undefined) out.push([key, value]);
+      } else {
+        const result = field.validate(value, t.appendContext(c, key, field, value));
+        if (!isLeft(result)) out.push([key, result.right]);
+        // an optional field that is absent, or null that its codec does not read, is left out
+        else if (spec?.required || (value !== undefined && value !== null)) errors.push(...result.left);
       }
     }
     if (errors.length > 0) return t.failures(errors);
-    if (check === undefined) return t.success(out as A);
-    const checked = check(out as A, c);
-    return 'errors' in checked ? t.failures(checked.errors) : t.success(checked.value);
+    const value = Object.fromEntries(out) as D;
+    return check ? check(value, c) : t.success(value);
   };
-  const encode = (a: A): A => {
-    if (!isObjectLike(a)) return a;
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(a)) {
-      const value = a[key];
-      if (value === undefined) continue;
-      const field = fieldOf(key);
-      setField(out, key, field === undefined || value === null ? value : field.encode(value));
-    }
-    return out as A;
-  };
-  const codec: t.Type<A, A, unknown> = new t.Type<A, A, unknown>(
-    name,
-    (u): u is A => !isLeft(validate(u, t.getDefaultContext(codec))),
-    validate,
-    encode,
-  );
-  return codec;
+  return new t.Type<A, A, unknown>(name, (u): u is A => !isLeft(validate(u, [])), validate, t.identity);
 }

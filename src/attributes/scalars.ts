@@ -1,137 +1,95 @@
 /**
  * Leaf codecs of the attribute fields. Their names are written to read well
- * in an issue: `expected <name>, got <kind of value>`.
+ * in an issue: `expected <name>, got <kind of value>` (io-ts's own `string`
+ * and `boolean` read `a string` and `a boolean` there).
  *
  * @internal
  */
 import * as t from 'io-ts';
-
-/**
- * A leaf codec from a guard: values pass unchanged.
- *
- * @example
- * ```ts
- * const Even = leaf('an even integer', (u): u is number => Number.isInteger(u) && (u as number) % 2 === 0);
- * ```
- * @since 0.1.0
- * @internal
- */
-export function leaf<A>(name: string, guard: (u: unknown) => u is A): t.Type<A, A, unknown> {
-  return new t.Type<A, A, unknown>(name, guard, (u, c) => (guard(u) ? t.success(u) : t.failure(u, c)), t.identity);
-}
+import { refine } from './record';
 
 /**
  * Any string (empty included: the documentation sets no minimum).
  *
- * @example
- * ```ts
- * Text.is('Gold'); // => true
- * ```
  * @since 0.1.0
  * @internal
  */
-export const Text = leaf('a string', (u): u is string => typeof u === 'string');
+export const Text = t.string;
 
 /**
  * A finite number (the documentation's `double`).
  *
- * @example
- * ```ts
- * FiniteDouble.is(-400.99); // => true
- * FiniteDouble.is(Number.NaN); // => false
- * ```
  * @since 0.1.0
  * @internal
  */
-export const FiniteDouble = leaf('a finite number', (u): u is number => typeof u === 'number' && Number.isFinite(u));
+export const FiniteDouble = /* @__PURE__ */ refine('a finite number', (u) => (typeof u === 'number' && Number.isFinite(u) ? u : undefined));
+
+/**
+ * A safe integer in `[min, max]`, named `an integer from <min> to <max>`
+ * unless `name` is given; `N` narrows the decoded number (a code list).
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export function integerIn<N extends number = number>(min: number, max: number, name = `an integer from ${min} to ${max}`): t.Type<N, N, unknown> {
+  return refine(name, (u) => (typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max ? (u as N) : undefined));
+}
 
 /**
  * A safe integer, negative included (the documentation's `integer`/`long`).
  *
- * @example
- * ```ts
- * Integer.is(10); // => true
- * Integer.is(1.5); // => false
- * ```
  * @since 0.1.0
  * @internal
  */
-export const Integer = leaf('an integer', (u): u is number => typeof u === 'number' && Number.isSafeInteger(u));
+export const Integer = /* @__PURE__ */ integerIn(-Infinity, Infinity, 'an integer');
 
 /**
  * A safe integer `>= 0` (counts and quantities).
  *
- * @example
- * ```ts
- * Count.is(6); // => true
- * Count.is(-1); // => false
- * ```
  * @since 0.1.0
  * @internal
  */
-export const Count = leaf('a non-negative integer', (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= 0);
+export const Count = /* @__PURE__ */ integerIn(0, Infinity, 'a non-negative integer');
 
 /**
  * A boolean.
  *
- * @example
- * ```ts
- * Flag.is(false); // => true
- * ```
  * @since 0.1.0
  * @internal
  */
-export const Flag = leaf('a boolean', (u): u is boolean => typeof u === 'boolean');
-
-/**
- * An integer in `[min, max]`, named e.g. `an integer from 1 to 12`.
- *
- * @example
- * ```ts
- * const Month = integerIn(1, 12);
- * ```
- * @since 0.1.0
- * @internal
- */
-export function integerIn(min: number, max: number, name = `an integer from ${min} to ${max}`): t.Type<number, number, unknown> {
-  return leaf(name, (u): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= min && u <= max);
-}
+export const Flag = t.boolean;
 
 /**
  * An array of strings.
  *
- * @example
- * ```ts
- * TextList.is(['Reset password']); // => true
- * ```
  * @since 0.1.0
  * @internal
  */
-export const TextList = t.readonlyArray(Text, 'an array of strings');
+export const TextList = /* @__PURE__ */ t.readonlyArray(Text, 'an array of strings');
 
 /**
- * Exactly the string `value` (an attribute's `type` discriminator).
+ * Exactly the string `value` (a `type` discriminator), named `"<value>"`.
  *
- * @example
- * ```ts
- * const CartType = literal('cart');
- * ```
  * @since 0.1.0
  * @internal
  */
 export function literal<K extends string>(value: K): t.Type<K, K, unknown> {
-  return leaf(`"${value}"`, (u): u is K => u === value);
+  return refine(`"${value}"`, (u) => (u === value ? value : undefined));
 }
 
 /**
  * A value kept as it is, whatever it is (fields whose type the documentation
- * never states).
+ * never states); `null` included.
  *
- * @example
- * ```ts
- * const fields = { actionableItems: nullable(AnyValue) };
- * ```
  * @since 0.1.0
  * @internal
  */
-export const AnyValue = leaf('any value', (u): u is unknown => u !== undefined);
+export const AnyValue = /* @__PURE__ */ refine('any value', (u) => u);
+
+/**
+ * A boolean, or `null` kept as a value (impExpanded's documented `"expanded": null`).
+ *
+ * @since 0.1.0
+ * @internal
+ */
+export const FlagOrNull = /* @__PURE__ */ refine('a boolean or null', (u) => (u === null || typeof u === 'boolean' ? u : undefined));

@@ -7,17 +7,13 @@
  */
 import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
-import { optional, record } from './record';
+import { member } from './dispatch';
 import { TextList } from './scalars';
-import { buildTopLevel, topLevelAttribute } from './shapes';
+import { builder } from './shapes';
 
 /**
  * Searched content, as sent on the wire.
  *
- * @example
- * ```ts
- * const search: SearchedContentAttribute = { type: 'searchInfo', keywords: ['Reset password'] };
- * ```
  * @since 0.1.0
  * @category Engagement attributes
  */
@@ -30,29 +26,17 @@ export type SearchedContentAttribute = {
 /**
  * The fields {@link searchedContentAttribute} takes.
  *
- * @example
- * ```ts
- * const fields: SearchedContentFields = { keywords: ['Reset password'] };
- * ```
  * @since 0.1.0
  */
 export type SearchedContentFields = Omit<SearchedContentAttribute, 'type'>;
 
-const SEARCH_FIELDS = { keywords: optional(TextList) };
-
 /**
  * Reads a `searchInfo` attribute.
  *
- * @example
- * ```ts
- * SearchedContentCodec.decode({ type: 'searchInfo', keywords: ['Reset password'] });
- * ```
  * @since 0.1.0
  * @internal
  */
-export const SearchedContentCodec = topLevelAttribute<SearchedContentAttribute>('searchInfo', 'a searchInfo attribute', SEARCH_FIELDS);
-
-const SearchedContentFieldsCodec = record<SearchedContentFields>('searchInfo fields', SEARCH_FIELDS);
+export const SearchedContentCodec = /* @__PURE__ */ member<SearchedContentAttribute>('searchInfo', { keywords: TextList });
 
 /**
  * Builds a `searchInfo` attribute (searched content). Never throws.
@@ -63,8 +47,7 @@ const SearchedContentFieldsCodec = record<SearchedContentFields>('searchInfo fie
  * // => right({ type: 'searchInfo', keywords: ['Reset password'] })
  * ```
  * @since 0.1.0
+ * @function
  * @category Engagement attributes
  */
-export function searchedContentAttribute(fields: SearchedContentFields): Either<ValidationError, SearchedContentAttribute> {
-  return buildTopLevel<SearchedContentAttribute>('searchInfo', SearchedContentFieldsCodec, fields);
-}
+export const searchedContentAttribute: (fields: SearchedContentFields) => Either<ValidationError, SearchedContentAttribute> = /* @__PURE__ */ builder(SearchedContentCodec);

@@ -7,18 +7,15 @@
  */
 import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
+import { member } from './dispatch';
 import { ServiceStatusCodec, type ServiceStatusCode } from './enums';
-import { optional, record } from './record';
+import { record } from './record';
 import { Text } from './scalars';
-import { buildWrapped, wrappedAttribute } from './shapes';
+import { builder } from './shapes';
 
 /**
  * The fields of a service-activity attribute (under `service`), all optional.
  *
- * @example
- * ```ts
- * const service: ServiceActivity = { topic: 'order checkbook', status: ServiceStatus.Complete, category: 'finance', serviceId: 'service12' };
- * ```
  * @since 0.1.0
  */
 export interface ServiceActivity {
@@ -34,10 +31,6 @@ export interface ServiceActivity {
 /**
  * A service-activity attribute, as sent on the wire (fields under `service`).
  *
- * @example
- * ```ts
- * const attribute: ServiceActivityAttribute = { type: 'service', service: { topic: 'order checkbook', status: 0 } };
- * ```
  * @since 0.1.0
  * @category Engagement attributes
  */
@@ -49,34 +42,18 @@ export type ServiceActivityAttribute = {
 /**
  * Reads the `service` object of a service-activity attribute.
  *
- * @example
- * ```ts
- * ServiceActivityCodec.decode({ topic: 'order checkbook', status: 1 });
- * ```
  * @since 0.1.0
  * @internal
  */
-export const ServiceActivityCodec = record<ServiceActivity>('a service activity object', {
-  topic: optional(Text),
-  status: optional(ServiceStatusCodec),
-  category: optional(Text),
-  serviceId: optional(Text),
-});
+export const ServiceActivityCodec = /* @__PURE__ */ record<ServiceActivity>({ topic: Text, status: ServiceStatusCodec, category: Text, serviceId: Text });
 
 /**
  * Reads a `service` attribute.
  *
- * @example
- * ```ts
- * ServiceActivityAttributeCodec.decode({ type: 'service', service: { status: 13 } });
- * ```
  * @since 0.1.0
  * @internal
  */
-export const ServiceActivityAttributeCodec = wrappedAttribute<ServiceActivityAttribute, ServiceActivity>(
-  { type: 'service', wrapper: 'service', name: 'a service attribute', flatFields: [] },
-  ServiceActivityCodec,
-);
+export const ServiceActivityAttributeCodec = /* @__PURE__ */ member<ServiceActivityAttribute>('service', { service: ServiceActivityCodec });
 
 /**
  * Builds a `service` attribute (service activity); the `service` wrapper is
@@ -88,8 +65,7 @@ export const ServiceActivityAttributeCodec = wrappedAttribute<ServiceActivityAtt
  * // => right({ type: 'service', service: { topic: 'order checkbook', status: 1, category: 'finance', serviceId: 'service12' } })
  * ```
  * @since 0.1.0
+ * @function
  * @category Engagement attributes
  */
-export function serviceActivityAttribute(fields: ServiceActivity): Either<ValidationError, ServiceActivityAttribute> {
-  return buildWrapped<ServiceActivityAttribute>('service', 'service', ServiceActivityCodec, fields);
-}
+export const serviceActivityAttribute: (fields: ServiceActivity) => Either<ValidationError, ServiceActivityAttribute> = /* @__PURE__ */ builder(ServiceActivityAttributeCodec, 'service');

@@ -11,7 +11,7 @@ import { startEmulator } from '../emulator/index';
 import { HELP, parseArgs, type CheckCommand, type EmulatorCommand } from './args';
 import { formatOutcome, outcomeJson } from './format';
 import { createProgress, type ProgressSink } from './progress';
-import { defaultRetryPolicy } from '../retry/policy';
+import { defaultRetryPolicy, retryPolicy } from '../retry/policy';
 
 interface Io {
   out(line: string): void;
@@ -63,7 +63,7 @@ export async function runCheck(cmd: CheckCommand, io: Io = stdio): Promise<numbe
     const client = createEngagementClient({
       accountId,
       domain,
-      retry: { maxAttempts },
+      retry: retryPolicy({ maxAttempts }),
       ...(cmd.timeoutMs === undefined ? {} : { timeoutMs: cmd.timeoutMs }),
     });
     const renderer = cmd.json ? undefined : createProgress(io.progress ?? { write: (t) => io.err(t.replace(/\n$/, '')), isTTY: false }, maxAttempts);

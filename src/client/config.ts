@@ -3,32 +3,18 @@
  *
  * @packageDocumentation
  */
-import { asyncScheduler, type SchedulerLike } from 'rxjs';
-import { validationError, type ValidationError, type ValidationIssue } from '../errors';
+import type { Observable, SchedulerLike } from 'rxjs';
+import { validationError, type EngagementError, type ValidationError, type ValidationIssue } from '../errors';
 import type { EngagementAttributeInput } from '../model';
 import type { FetchLike } from '../http/fetch-like';
 import { resolveOrigin } from '../core/origin';
+import { lookupOf, type DomainLookup } from '../http/csds-domain';
+import type { HttpEnv } from '../http/request';
 import { left, right, isLeft, type Either } from '../internal/either';
 import { isRecord, kindOf, prefixIssues, unknownKeys } from '../internal/validation';
+import { timeoutScheduler } from '../internal/scheduler';
 import { memorySessionStore, type SessionStore } from '../session/session-store';
-import { resolveRetryPolicy, type RetryPolicy, type RetryPolicyInput } from '../retry/policy';
-
-/**
- * Where the engagement host is looked up when `domain` is not given.
- *
- * @example
- * ```ts
- * const csds: CsdsConfig = { origin: 'http://127.0.0.1:4010', services: ['msdkgw', 'smt'] };
- * ```
- * @since 0.1.0
- * @category Check core
- */
-export interface CsdsConfig {
-  /** CSDS host or origin. Default `https://api.liveperson.net`. */
-  readonly origin?: string;
-  /** Services tried in order. Default `['msdkgw', 'smt']`. */
-  readonly services?: ReadonlyArray<string>;
-}
+import { defaultRetryPolicy, isCheckedPolicy, type RetryPolicy } from '../retry/policy';
 
 /**
  * Configuration of {@link createEngagementClient}.
@@ -37,7 +23,7 @@ export interface CsdsConfig {
  * ```ts
  * const config: EngagementClientConfig = {
  *   accountId: '12345678',
- *   domain: 'va.v.liveperson.net', // or omit it to look it up through CSDS
+ *   domain: 'va.v.liveperson.net', // or csdsDomain() to look it up through CSDS
  *   timeoutMs: 8000,
  * };
  * ```
@@ -48,27 +34,28 @@ export interface EngagementClientConfig {
   /** The LivePerson account (site) id: 1-20 letters, digits or `_`. */
   readonly accountId: string;
   /**
-   * The engagement host. A bare host means https; a full origin such as
-   * `http://127.0.0.1:4010` is accepted for loopback hosts only. When absent,
-   * the host comes from the CSDS lookup (cached per client).
+   * The engagement host: a bare host (https), a full `https://` origin, or
+   * `http://` for loopback hosts only (the emulator, a test host); or
+   * `csdsDomain()` to look it up in LivePerson's Domain API.
    */
-  readonly domain?: string;
-  readonly csds?: CsdsConfig;
+  readonly domain: string | DomainLookup | Either<ValidationError, DomainLookup>;
   /** Fetch to use. Default: cross-fetch, with keep-alive agents on Node. */
   readonly fetch?: FetchLike;
   /** Budget of one attempt (headers and body), in ms. Default 10000. */
   readonly timeoutMs?: number;
-  /** Scheduler for timeouts and waits. Default `asyncScheduler`; tests pass a virtual one. */
+  /** Scheduler for timeouts and waits. Default: `Date.now` and `setTimeout` (the timing of RxJS's `asyncScheduler`); tests pass a virtual one. */
   readonly scheduler?: SchedulerLike;
   /** Random source in [0, 1) for jitter. Default `Math.random`. */
   readonly random?: () => number;
   /** Where the visitor session is kept. Default {@link memorySessionStore}. */
   readonly session?: SessionStore;
   /**
-   * Retry and polling policy; a partial value merges with
-   * {@link defaultRetryPolicy}. `{ maxAttempts: 1 }` turns retries off.
+   * The retry and polling policy, made by `retryPolicy(...)` (which checks
+   * it): `retry: retryPolicy({ maxAttempts: 1 })` turns retries off. Default
+   * {@link defaultRetryPolicy}. A policy `retryPolicy` refused makes every
+   * check answer with its validation error.
    */
-  readonly retry?: RetryPolicyInput;
+  readonly retry?: RetryPolicy | Either<ValidationError, RetryPolicy>;
   /**
    * Checks the fields of each request's `engagementAttributes`. Without it
    * the client checks that each is an object of one of the ten SDE types
@@ -82,9 +69,10 @@ export interface EngagementClientConfig {
 /** @internal */
 export interface ResolvedConfig {
   readonly accountId: string;
+  /** The configured origin, or… */
   readonly origin?: string;
-  readonly csdsOrigin: string;
-  readonly csdsServices: ReadonlyArray<string>;
+  /** …the lookup that finds it. */
+  readonly lookup?: (http: HttpEnv, accountId: string) => Observable<Either<EngagementError, string>>;
   readonly fetch?: FetchLike;
   readonly timeoutMs: number;
   readonly scheduler: SchedulerLike;
@@ -94,7 +82,7 @@ export interface ResolvedConfig {
   readonly validateAttributes?: EngagementClientConfig['validateAttributes'];
 }
 
-const KEYS = ['accountId', 'domain', 'csds', 'fetch', 'timeoutMs', 'scheduler', 'random', 'session', 'retry', 'validateAttributes'];
+const KEYS = ['accountId', 'domain', 'fetch', 'timeoutMs', 'scheduler', 'random', 'session', 'retry', 'validateAttributes'];
 const MAX_TIMEOUT = 2_147_483_647;
 
 const isStore = (u: unknown): boolean => isRecord(u) && ['load', 'save', 'clear'].every((k) => typeof u[k] === 'function');
@@ -109,53 +97,39 @@ export function resolveConfig(input: unknown): Either<ValidationError, ResolvedC
   if (!isRecord(input)) return left(validationError([{ path: 'config', reason: `expected a configuration object, got ${kindOf(input)}` }]));
   const issues: ValidationIssue[] = [];
   const bad = (path: string, expected: string, u: unknown): void => void issues.push({ path, reason: `expected ${expected}, got ${kindOf(u)}` });
-  /** A host or origin option, resolved; an issue at `path` when it is not one. */
-  const origin = (path: string, u: unknown): string | undefined => {
-    if (u === undefined) return undefined;
-    const r = typeof u === 'string' ? resolveOrigin(u) : left(`expected a host or an origin, got ${kindOf(u)}`);
-    if (isLeft(r)) issues.push({ path, reason: r.left });
-    else return r.right;
-    return undefined;
-  };
-  const { accountId, csds = {}, fetch, timeoutMs = 10_000, scheduler = asyncScheduler, random = Math.random, session = memorySessionStore(), validateAttributes } = input;
+  const { accountId, domain, fetch, timeoutMs = 10_000, scheduler = timeoutScheduler, random = Math.random, session = memorySessionStore(), validateAttributes } = input;
 
   if (typeof accountId !== 'string' || !/^\w{1,20}$/.test(accountId)) bad('accountId', '1-20 letters, digits or _', accountId);
-  const domain = origin('domain', input['domain']);
-  let csdsOrigin = 'https://api.liveperson.net';
-  let csdsServices: ReadonlyArray<string> = ['msdkgw', 'smt'];
-  if (!isRecord(csds)) bad('csds', 'an object', csds);
-  else {
-    csdsOrigin = origin('csds.origin', csds['origin']) ?? csdsOrigin;
-    const s = csds['services'];
-    if (s !== undefined) {
-      if (!Array.isArray(s) || s.length === 0) bad('csds.services', 'a non-empty array of service names', s);
-      else s.forEach((name: unknown, i) => (typeof name === 'string' && name !== '' ? 0 : bad(`csds.services[${i}]`, 'a service name', name)));
-      csdsServices = s as string[];
-    }
-    unknownKeys(csds, ['origin', 'services'], 'csds.', issues);
-  }
+  const d = domain as { _tag?: unknown; left?: { issues?: unknown }; right?: unknown } | undefined;
+  const origin = typeof domain === 'string' ? resolveOrigin(domain) : undefined;
+  const lookup = lookupOf(d?._tag === 'Right' ? d.right : d);
+  if (origin !== undefined && isLeft(origin)) issues.push({ path: 'domain', reason: origin.left });
+  else if (d?._tag === 'Left' && Array.isArray(d.left?.issues)) issues.push(...prefixIssues('domain', d.left.issues as ValidationIssue[]));
+  else if (origin === undefined && lookup === undefined) bad('domain', 'a host, an origin or csdsDomain()', domain);
   if (fetch !== undefined && typeof fetch !== 'function') bad('fetch', 'a fetch function', fetch);
   if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT)) bad('timeoutMs', `a number of milliseconds between 1 and ${MAX_TIMEOUT}`, timeoutMs);
   if (!isRecord(scheduler) || typeof scheduler['schedule'] !== 'function' || typeof scheduler['now'] !== 'function') bad('scheduler', 'an RxJS SchedulerLike', scheduler);
   if (typeof random !== 'function') bad('random', 'a function returning a number in [0, 1)', random);
   if (!isStore(session)) bad('session', 'a SessionStore (load, save, clear)', session);
-  const retry = resolveRetryPolicy(input['retry']);
-  if (isLeft(retry)) issues.push(...prefixIssues('retry', retry.left.issues));
+  let retry = defaultRetryPolicy;
+  const r = input['retry'] as { _tag?: unknown; left?: { issues?: unknown }; right?: unknown } | undefined;
+  const policy = r?._tag === 'Right' ? r.right : r;
+  if (r?._tag === 'Left' && Array.isArray(r.left?.issues)) issues.push(...prefixIssues('retry', r.left.issues as ValidationIssue[]));
+  else if (isCheckedPolicy(policy)) retry = policy;
+  else if (r !== undefined) bad('retry', 'a policy made by retryPolicy(...)', r);
   if (validateAttributes !== undefined && typeof validateAttributes !== 'function') bad('validateAttributes', 'a function such as decodeAttributes', validateAttributes);
   unknownKeys(input, KEYS, '', issues);
 
-  if (issues.length > 0 || isLeft(retry)) return left(validationError(issues));
+  if (issues.length > 0) return left(validationError(issues));
   return right({
     accountId: accountId as string,
-    ...(domain === undefined ? {} : { origin: domain }),
-    csdsOrigin,
-    csdsServices,
+    ...(origin?._tag === 'Right' ? { origin: origin.right } : { lookup }),
     ...(fetch === undefined ? {} : { fetch: fetch as FetchLike }),
     timeoutMs: timeoutMs as number,
     scheduler: scheduler as unknown as SchedulerLike,
     random: random as () => number,
     session: session as unknown as SessionStore,
-    retry: retry.right,
+    retry,
     ...(validateAttributes === undefined ? {} : { validateAttributes: validateAttributes as ResolvedConfig['validateAttributes'] }),
   });
 }

@@ -7,10 +7,11 @@
  *
  * @internal
  */
-import type { BehaviorSubject, Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { EngagementError, ValidationError } from '../errors';
 import type { HttpEnv } from '../http/request';
 import type { Either } from '../internal/either';
+import type { Hub } from '../internal/hub';
 import type { NormalizedRequest } from '../model';
 import type { VisitorSession } from '../session/visitor-session';
 import type { ResolvedConfig } from './config';
@@ -33,7 +34,7 @@ export interface WorkingInternals {
   readonly config: ResolvedConfig;
   readonly http: HttpEnv;
   /** The visitor session: its current value, then every change. */
-  readonly session: BehaviorSubject<VisitorSession | undefined>;
+  readonly session: Hub<VisitorSession | undefined>;
   /** Runs `send` at the engagement origin (at once when it is known), or answers with the lookup's failure. */
   atOrigin<A>(send: (origin: string) => Observable<Either<EngagementError, A>>): Observable<Either<EngagementError, A>>;
   /** Set by a reporter: what later checks carry. */

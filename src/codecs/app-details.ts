@@ -8,14 +8,10 @@ import * as t from 'io-ts';
 import type { AppDetails } from '../model';
 import { DeviceFamilyCodec, OperatingSystemCodec } from './enums';
 import { IpAddress } from './ip-address';
+import { struct } from './primitives';
 
-export const AppDetailsCodec: t.Type<AppDetails, AppDetails, unknown> = t.partial(
-  {
-    appVersion: t.string,
-    deviceFamily: DeviceFamilyCodec,
-    ipAddress: IpAddress,
-    os: OperatingSystemCodec,
-    osVersion: t.string,
-  },
+export const AppDetailsCodec = struct<AppDetails>(
   'an appDetails object',
+  {},
+  { appVersion: t.string, deviceFamily: DeviceFamilyCodec, ipAddress: IpAddress, os: OperatingSystemCodec, osVersion: t.string },
 );

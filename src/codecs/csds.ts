@@ -6,21 +6,22 @@
  */
 import * as t from 'io-ts';
 import { decodeWith } from '../internal/validation';
-import { NonEmptyString } from './primitives';
-
-const Entry = t.type({ service: t.string, baseURI: NonEmptyString }, 'a service entry');
-
-export const CsdsCodec = t.type({ baseURIs: t.readonlyArray(Entry, 'an array of service entries') }, 'a CSDS answer');
+import { NonEmptyString, list, struct } from './primitives';
 
 /** One service entry of a CSDS answer. */
-export type CsdsEntry = t.TypeOf<typeof Entry>;
-
-/** Decodes a parsed CSDS body. Never throws. */
-export function decodeCsds(body: unknown) {
-  return decodeWith(CsdsCodec, body);
+export interface CsdsEntry {
+  readonly service: string;
+  readonly baseURI: string;
 }
 
-/** The baseURI of the first service of `services` that the answer lists. */
+const Entry = struct<CsdsEntry>('a service entry', { service: t.string, baseURI: NonEmptyString }, {});
+
+export const CsdsCodec = struct<{ readonly baseURIs: ReadonlyArray<CsdsEntry> }>('a CSDS answer', { baseURIs: list(Entry, 'an array of service entries') }, {});
+
+/** Decodes a parsed CSDS body. Never throws. */
+export const decodeCsds = (body: unknown) => decodeWith(CsdsCodec, body);
+
+/** The entry of the first service of `services` that the answer lists. */
 export function pickService(entries: ReadonlyArray<CsdsEntry>, services: ReadonlyArray<string>): CsdsEntry | undefined {
   for (const name of services) {
     const found = entries.find((e) => e.service === name);

@@ -11,6 +11,7 @@
  */
 import * as t from 'io-ts';
 import type { EngagementAttributeInput } from '../model';
+import { list } from './primitives';
 
 /** The ten engagement attribute types, in the documentation's order. */
 export const ATTRIBUTE_TYPES = ['cart', 'purchase', 'prodView', 'ctmrinfo', 'mrktInfo', 'personal', 'lead', 'service', 'error', 'searchInfo'] as const;
@@ -48,4 +49,4 @@ export const AttributeForCreateSession = new t.Type<EngagementAttributeInput, En
   t.identity,
 );
 
-export const EngagementAttributesCodec = t.readonlyArray(AttributeForCreateSession, 'an array of engagement attributes');
+export const EngagementAttributesCodec = list(AttributeForCreateSession, 'an array of engagement attributes');

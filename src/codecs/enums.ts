@@ -1,5 +1,5 @@
 /**
- * The enumerations of the seed page.
+ * The enumerations of a getEngagement request.
  *
  * @internal
  */

@@ -3,32 +3,12 @@
  *
  * @internal
  */
-import * as t from 'io-ts';
+import { refine } from './primitives';
 
-const IPV4_OCTET = /^(?:0|[1-9][0-9]{0,2})$/;
-const IPV6_GROUP = /^[0-9a-fA-F]{1,4}$/;
+const V4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.|$)){4}$/;
 
 /** A dotted-quad IPv4 address: four decimal octets 0-255, no leading zeros. */
-export function isIPv4(s: string): boolean {
-  const parts = s.split('.');
-  return parts.length === 4 && parts.every((p) => IPV4_OCTET.test(p) && Number(p) <= 255);
-}
-
-function groupsValid(groups: ReadonlyArray<string>, allowTrailingV4: boolean): number | undefined {
-  let count = 0;
-  for (let i = 0; i < groups.length; i++) {
-    const g = groups[i] as string;
-    if (allowTrailingV4 && i === groups.length - 1 && g.includes('.')) {
-      if (!isIPv4(g)) return undefined;
-      count += 2;
-    } else if (IPV6_GROUP.test(g)) {
-      count += 1;
-    } else {
-      return undefined;
-    }
-  }
-  return count;
-}
+export const isIPv4 = (s: string): boolean => V4.test(s) && !s.endsWith('.');
 
 /**
  * An IPv6 address in full, compressed (`::`) or IPv4-embedded form
@@ -36,30 +16,23 @@ function groupsValid(groups: ReadonlyArray<string>, allowTrailingV4: boolean): n
  * something on the machine that wrote them.
  */
 export function isIPv6(s: string): boolean {
-  if (s.length < 2 || s.length > 45) return false;
   const halves = s.split('::');
-  if (halves.length > 2) return false;
-  if (halves.length === 1) {
-    return groupsValid(s.split(':'), true) === 8;
+  if (halves.length > 2 || s.length < 2 || s.length > 45) return false;
+  let groups = 0;
+  for (const [h, half] of halves.entries()) {
+    if (half === '') continue;
+    const parts = half.split(':');
+    for (const [i, p] of parts.entries()) {
+      if (h === halves.length - 1 && i === parts.length - 1 && isIPv4(p)) groups += 2;
+      else if (/^[\da-f]{1,4}$/i.test(p)) groups++;
+      else return false;
+    }
   }
-  const [head = '', tail = ''] = halves;
-  const headGroups = head === '' ? [] : head.split(':');
-  const tailGroups = tail === '' ? [] : tail.split(':');
-  const headCount = groupsValid(headGroups, false);
-  const tailCount = groupsValid(tailGroups, true);
-  if (headCount === undefined || tailCount === undefined) return false;
-  return headCount + tailCount <= 7;
+  return halves.length === 2 ? groups <= 7 : groups === 8;
 }
 
 /** True for a real IPv4 or IPv6 address. */
-export function isIpAddress(s: string): boolean {
-  return s.includes(':') ? isIPv6(s) : isIPv4(s);
-}
+export const isIpAddress = (s: string): boolean => (s.includes(':') ? isIPv6(s) : isIPv4(s));
 
 /** io-ts codec of an IP address string. */
-export const IpAddress = new t.Type<string, string, unknown>(
-  'an IPv4 or IPv6 address',
-  (u): u is string => typeof u === 'string' && isIpAddress(u),
-  (u, c) => (typeof u === 'string' && isIpAddress(u) ? t.success(u) : t.failure(u, c)),
-  t.identity,
-);
+export const IpAddress = refine<string>('an IPv4 or IPv6 address', (u) => typeof u === 'string' && isIpAddress(u));

@@ -1,52 +1,40 @@
 /**
- * Small io-ts codecs shared by the request and response codecs.
+ * Small io-ts codecs and combinators shared by the request and response
+ * codecs. io-ts is whole in every bundle that validates, so these build on
+ * its `Type` rather than on hand-written checks.
  *
  * @internal
  */
 import * as t from 'io-ts';
 
+/** A codec of the values `test` accepts, unchanged, named `name` in messages. */
+export function refine<A>(name: string, test: (u: unknown) => boolean): t.Type<A, A, unknown> {
+  return new t.Type<A, A, unknown>(name, (u): u is A => test(u), (u, c) => (test(u) ? t.success(u as A) : t.failure(u, c)), t.identity);
+}
+
+const isString = (u: unknown): u is string => typeof u === 'string';
+
 /** A string id; numbers are accepted and normalized to their decimal string. */
 export const Id = new t.Type<string, string, unknown>(
   'an id (a string or a number)',
-  (u): u is string => typeof u === 'string' && u.length > 0,
-  (u, c) => {
-    if (typeof u === 'string' && u.length > 0) return t.success(u);
-    if (typeof u === 'number' && Number.isSafeInteger(u) && u >= 0) return t.success(String(u));
-    return t.failure(u, c);
-  },
+  (u): u is string => isString(u) && u !== '',
+  (u, c) => (isString(u) && u !== '' ? t.success(u) : typeof u === 'number' && Number.isSafeInteger(u) && u >= 0 ? t.success(String(u)) : t.failure(u, c)),
   t.identity,
 );
 
 /** A finite number. */
-export const FiniteNumber = new t.Type<number, number, unknown>(
-  'a finite number',
-  (u): u is number => typeof u === 'number' && Number.isFinite(u),
-  (u, c) => (typeof u === 'number' && Number.isFinite(u) ? t.success(u) : t.failure(u, c)),
-  t.identity,
-);
+export const FiniteNumber = refine<number>('a finite number', Number.isFinite);
 
 /** A non-empty string. */
-export const NonEmptyString = new t.Type<string, string, unknown>(
-  'a non-empty string',
-  (u): u is string => typeof u === 'string' && u.length > 0,
-  (u, c) => (typeof u === 'string' && u.length > 0 ? t.success(u) : t.failure(u, c)),
-  t.identity,
-);
-
-// eslint-disable-next-line no-control-regex
-const TOKEN = /^[^\s\u0000-\u001f\u007f]{1,256}$/;
+export const NonEmptyString = refine<string>('a non-empty string', (u) => isString(u) && u !== '');
 
 /**
  * A visitor or session id as a client may send it: 1-256 characters, no
  * white space or control characters. The server decides what else is valid
  * (it answers 401 for a malformed one).
  */
-export const IdToken = new t.Type<string, string, unknown>(
-  'an id of 1-256 characters without spaces',
-  (u): u is string => typeof u === 'string' && TOKEN.test(u),
-  (u, c) => (typeof u === 'string' && TOKEN.test(u) ? t.success(u) : t.failure(u, c)),
-  t.identity,
-);
+// eslint-disable-next-line no-control-regex
+export const IdToken = refine<string>('an id of 1-256 characters without spaces', (u) => isString(u) && /^[^\s\u0000-\u001f\u007f]{1,256}$/.test(u));
 
 /**
  * Accepts `undefined` and `null` as "absent" (servers written in Java often
@@ -56,32 +44,87 @@ export function optional<A>(codec: t.Type<A, A, unknown>): t.Type<A | undefined,
   return new t.Type<A | undefined, A | undefined, unknown>(
     codec.name,
     (u): u is A | undefined => u === undefined || codec.is(u),
-    (u, c) => (u === undefined || u === null ? t.success(undefined) : codec.validate(u, c)),
+    (u, c) => (u == null ? t.success(undefined) : codec.validate(u, c)),
     t.identity,
   );
 }
 
 /** A string enumeration, named `one of A, B, C` in messages. */
 export function oneOf<K extends string>(values: ReadonlyArray<K>): t.Type<K, K, unknown> {
-  const set = new Set<string>(values);
-  return new t.Type<K, K, unknown>(
-    `one of ${values.join(', ')}`,
-    (u): u is K => typeof u === 'string' && set.has(u),
-    (u, c) => (typeof u === 'string' && set.has(u) ? t.success(u as K) : t.failure(u, c)),
-    t.identity,
-  );
+  return refine<K>(`one of ${values.join(', ')}`, (u) => values.includes(u as K));
 }
 
 /** Drops keys whose value is `undefined`, so decoded values compare and serialize cleanly. */
 export function compact<A extends object>(value: A): A {
-  // A plain loop: this runs on every check (request body, response details), where
-  // Object.fromEntries(Object.entries(…)) cost several microseconds. `__proto__` is skipped:
-  // assigned, it would set the prototype instead of a field.
+  // A plain loop: this runs on every check (request body, response details). `__proto__` is
+  // skipped: assigned, it would set the prototype instead of a field.
   const out: Record<string, unknown> = {};
   for (const k in value) {
-    if (!Object.prototype.hasOwnProperty.call(value, k) || k === '__proto__') continue;
     const v = (value as Record<string, unknown>)[k];
-    if (v !== undefined) out[k] = v;
+    if (Object.prototype.hasOwnProperty.call(value, k) && k !== '__proto__' && v !== undefined) out[k] = v;
   }
   return out as A;
+}
+
+/**
+ * An array of values `item` accepts, each checked at its index (`[2]`);
+ * the array itself when no item changed. (io-ts's own array codecs would
+ * add their code to every bundle; this is all the core needs.)
+ */
+export function list<A>(item: t.Decoder<unknown, A>, name: string): t.Type<ReadonlyArray<A>, ReadonlyArray<A>, unknown> {
+  const validate = (u: unknown, c: t.Context): t.Validation<ReadonlyArray<A>> => {
+    if (!Array.isArray(u)) return t.failure(u, c);
+    const errors: t.Errors = [];
+    let out: unknown[] | undefined;
+    u.forEach((v: unknown, i) => {
+      const r = item.validate(v, t.appendContext(c, String(i), item, v));
+      if (r._tag === 'Left') errors.push(...r.left);
+      else if (r.right !== v) (out ??= [...u])[i] = r.right;
+    });
+    return errors.length > 0 ? t.failures(errors) : t.success((out ?? u) as ReadonlyArray<A>);
+  };
+  const codec: t.Type<ReadonlyArray<A>, ReadonlyArray<A>, unknown> = new t.Type(name, (u): u is ReadonlyArray<A> => validate(u, t.getDefaultContext(codec))._tag === 'Right', validate, t.identity);
+  return codec;
+}
+
+/** The codec of each field of `T`: a field missing here, an extra one, or a codec whose values do not fit fails to compile. */
+export type Fields<T> = { readonly [K in keyof T]-?: t.Decoder<unknown, Exclude<T[K], undefined>> };
+
+type OptionalKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? K : never }[keyof T];
+
+/**
+ * An object codec linked to its type `T` at compile time: `required` lists
+ * the codec of every required field of `T`, `optional` of every optional one
+ * (absent or `undefined` there means absent; with `lenient`, so does `null`,
+ * and the key is then left out). Fields it does not know are kept as they
+ * are. The value itself is returned when decoding changed nothing.
+ */
+export function struct<T extends object>(
+  name: string,
+  required: Fields<Omit<T, OptionalKeys<T>>>,
+  optionalFields: Fields<Pick<T, OptionalKeys<T>>>,
+  lenient = false,
+): t.Type<T, T, unknown> {
+  const fields: Array<[string, t.Decoder<unknown, unknown>, boolean]> = [];
+  for (const [k, d] of Object.entries(required)) fields.push([k, d as t.Decoder<unknown, unknown>, true]);
+  for (const [k, d] of Object.entries(optionalFields)) fields.push([k, d as t.Decoder<unknown, unknown>, false]);
+  const validate = (u: unknown, c: t.Context): t.Validation<T> => {
+    if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c);
+    const given = u as Record<string, unknown>;
+    let out: Record<string, unknown> | undefined;
+    const errors: t.Errors = [];
+    for (const [key, decoder, needed] of fields) {
+      const value = given[key];
+      if (!needed && (value === undefined || (lenient && value === null))) {
+        if (value === null) delete (out ??= compact(given))[key];
+        continue;
+      }
+      const r = decoder.validate(value, t.appendContext(c, key, decoder, value));
+      if (r._tag === 'Left') errors.push(...r.left);
+      else if (r.right !== value) (out ??= compact(given))[key] = r.right;
+    }
+    return errors.length > 0 ? t.failures(errors) : t.success((out ?? u) as T);
+  };
+  const codec: t.Type<T, T, unknown> = new t.Type<T, T, unknown>(name, (u): u is T => validate(u, t.getDefaultContext(codec))._tag === 'Right', validate, t.identity);
+  return codec;
 }

@@ -7,59 +7,32 @@
  */
 import * as t from 'io-ts';
 import type { AvailableEngagement, Engagement, EngagementDetails, NotAvailableEngagement } from '../model';
-
 import { decodeWith } from '../internal/validation';
-import { FiniteNumber, Id, compact, optional, oneOf } from './primitives';
+import { FiniteNumber, Id, oneOf, refine, struct } from './primitives';
 
-const DetailsFields = t.type({
-  campaignId: Id,
-  engagementId: Id,
-  contextId: Id,
-  windowId: Id,
-  language: t.string,
-  engagementRevision: FiniteNumber,
-  validForSeconds: FiniteNumber,
-  skillId: optional(Id),
-  skillName: optional(t.string),
-  connectorId: optional(Id),
-});
-
-/** The guard: `t.type`'s own `is` would require the optional keys to be present. */
-function isDetails(u: unknown): u is EngagementDetails {
-  if (typeof u !== 'object' || u === null) return false;
-  const r = u as Record<string, unknown>;
-  return Object.entries(DetailsFields.props).every(([k, codec]) => codec.is(r[k]));
-}
-
-/** One `t.type` (an intersection of required and optional parts measured twice as slow on every check). */
-export const EngagementDetailsCodec = new t.Type<EngagementDetails, EngagementDetails, unknown>(
+/** The details of an Available answer; optional ids sent as `null` are left out. */
+export const EngagementDetailsCodec = struct<EngagementDetails>(
   'EngagementDetails',
-  (u): u is EngagementDetails => isDetails(u),
-  (u, c) => {
-    const decoded = DetailsFields.validate(u, c);
-    // An optional id sent as null decodes to undefined: such keys are left out.
-    return decoded._tag === 'Left' ? decoded : t.success(compact(decoded.right as unknown as EngagementDetails));
-  },
-  t.identity,
+  { campaignId: Id, engagementId: Id, contextId: Id, windowId: Id, language: t.string, engagementRevision: FiniteNumber, validForSeconds: FiniteNumber },
+  { skillId: Id, skillName: t.string, connectorId: Id },
+  true,
 );
 
+const literal = <L extends string>(value: L) => refine<L>(`'${value}'`, (u) => u === value);
 const sessionFields = { sessionId: Id, visitorId: Id, pageId: Id };
-const AvailableCodec = t.type({ ...sessionFields, status: t.literal('Available'), engagementDetails: EngagementDetailsCodec });
-const NotAvailableCodec = t.type({ ...sessionFields, status: t.literal('NotAvailable') });
-const AvailableGuard = t.type({ ...sessionFields, status: t.literal('Available') });
-
+const AvailableCodec = struct<AvailableEngagement>('an Available answer', { ...sessionFields, status: literal('Available'), engagementDetails: EngagementDetailsCodec }, {});
+const NotAvailableCodec = struct<NotAvailableEngagement>('a NotAvailable answer', { ...sessionFields, status: literal('NotAvailable') }, {});
 const Status = oneOf(['Available', 'NotAvailable'] as const);
 
 /** Dispatches on `status`, so a failure names the exact field (no union noise). */
 export const EngagementCodec = new t.Type<Engagement, Engagement, unknown>(
   'Engagement',
-  (u): u is Engagement => (AvailableGuard.is(u) && EngagementDetailsCodec.is((u as { engagementDetails?: unknown }).engagementDetails)) || NotAvailableCodec.is(u),
+  (u): u is Engagement => AvailableCodec.is(u) || NotAvailableCodec.is(u),
   (u, c) => {
     if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, 'expected a response object');
-    const status = (u as Record<string, unknown>)['status'];
-    if (status === 'Available') return AvailableCodec.validate(u, t.appendContext(c, '', AvailableCodec, u)) as t.Validation<AvailableEngagement>;
-    if (status === 'NotAvailable') return NotAvailableCodec.validate(u, t.appendContext(c, '', NotAvailableCodec, u)) as t.Validation<NotAvailableEngagement>;
-    return t.failure(status, t.appendContext(c, 'status', Status, status));
+    const status = (u as { status?: unknown }).status;
+    const codec = status === 'Available' ? AvailableCodec : status === 'NotAvailable' ? NotAvailableCodec : undefined;
+    return codec === undefined ? t.failure(status, t.appendContext(c, 'status', Status, status)) : (codec.validate(u, c) as t.Validation<Engagement>);
   },
   t.identity,
 );
@@ -68,4 +41,3 @@ export const EngagementCodec = new t.Type<Engagement, Engagement, unknown>(
 export function decodeEngagement(body: unknown) {
   return decodeWith(EngagementCodec, body);
 }
-

@@ -6,13 +6,14 @@
  */
 import { left, right, type Either } from '../internal/either';
 
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?))*(?::\d{1,5})?$/;
-const BRACKETED_V6 = /^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
+const LABEL = '[a-z\\d]([a-z\\d-]{0,61}[a-z\\d])?';
+/** A bare host (DNS labels, or a bracketed IPv6 address) with an optional port. */
+const HOST = new RegExp(`^(${LABEL}(\\.${LABEL})*|\\[[\\da-f:.]+\\])(:\\d{1,5})?$`, 'i');
 
 /** True for 127.0.0.0/8, ::1 and localhost. */
 export function isLoopbackHostname(hostname: string): boolean {
   const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h);
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
 /**
@@ -25,11 +26,8 @@ export function isLoopbackHostname(hostname: string): boolean {
  */
 export function resolveOrigin(domain: string): Either<string, string> {
   const value = domain.trim();
-  if (value.length === 0) return left('expected a host or an origin, got an empty string');
-  if (!value.includes('://')) {
-    if (!HOST.test(value) && !BRACKETED_V6.test(value)) return left('expected a host name such as va.v.liveperson.net');
-    return right(`https://${value.toLowerCase()}`);
-  }
+  if (value === '') return left('expected a host or an origin, got an empty string');
+  if (!value.includes('://')) return HOST.test(value) ? right(`https://${value.toLowerCase()}`) : left('expected a host name such as va.v.liveperson.net');
   let url: URL;
   try {
     url = new URL(value);
@@ -37,16 +35,11 @@ export function resolveOrigin(domain: string): Either<string, string> {
     return left('expected a host name or an origin such as http://127.0.0.1:4010');
   }
   if (url.username !== '' || url.password !== '') return left('an origin must not carry credentials');
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
-    return left('expected an origin without path, query or fragment');
-  }
-  if (url.protocol === 'https:') return right(url.origin);
-  if (url.protocol === 'http:') {
-    return isLoopbackHostname(url.hostname)
-      ? right(url.origin)
-      : left('plain http is only accepted for loopback hosts (127.0.0.1, ::1, localhost); use https or a bare host');
-  }
-  return left('expected an http(s) origin');
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '') return left('expected an origin without path, query or fragment');
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHostname(url.hostname))) return right(url.origin);
+  return left(
+    url.protocol === 'http:' ? 'plain http is only accepted for loopback hosts (127.0.0.1, ::1, localhost); use https or a bare host' : 'expected an http(s) origin',
+  );
 }
 
 const enc = encodeURIComponent;
@@ -56,11 +49,8 @@ const enc = encodeURIComponent;
  * `{origin}/api/account/{accountId}/app/engagement/visitors/{vid}?v=1.0[&sid={sid}]`,
  * with an empty vid segment when the visitor is not known yet.
  */
-export function visitorUrl(origin: string, accountId: string, vid?: string, sid?: string): string {
-  return `${origin}/api/account/${enc(accountId)}/app/engagement/visitors/${vid === undefined ? '' : enc(vid)}?v=1.0${sid === undefined ? '' : `&sid=${enc(sid)}`}`;
-}
+export const visitorUrl = (origin: string, accountId: string, vid?: string, sid?: string): string =>
+  `${origin}/api/account/${enc(accountId)}/app/engagement/visitors/${vid === undefined ? '' : enc(vid)}?v=1.0${sid === undefined ? '' : `&sid=${enc(sid)}`}`;
 
 /** The CSDS (Domain API) URL listing every service of an account. */
-export function csdsUrl(csdsOrigin: string, accountId: string): string {
-  return `${csdsOrigin}/api/account/${enc(accountId)}/service/baseURI.json?version=1.0`;
-}
+export const csdsUrl = (csdsOrigin: string, accountId: string): string => `${csdsOrigin}/api/account/${enc(accountId)}/service/baseURI.json?version=1.0`;

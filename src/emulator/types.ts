@@ -184,7 +184,7 @@ export interface EmulatorOptions {
  *
  * @example
  * ```ts
- * const [first] = emulator.received(visitorId);
+ * const [first] = emulator.received(engagement.visitorId);
  * expect(first?.impAttributes[0]).toMatchObject({ type: 'impDisplay' });
  * ```
  * @since 0.1.0
@@ -206,7 +206,7 @@ export interface ReceivedUpdate {
  *
  * @example
  * ```ts
- * const call: ReceivedCreate | undefined = emulator.visitor(vid)?.sessions[0]?.creates[0];
+ * const call: ReceivedCreate | undefined = emulator.visitor(engagement.visitorId)?.sessions[0]?.creates[0];
  * console.log(call?.consumerSections, call?.status);
  * ```
  * @since 0.1.0
@@ -229,7 +229,7 @@ export interface ReceivedCreate {
  *
  * @example
  * ```ts
- * const session: SessionSnapshot | undefined = emulator.visitor(vid)?.sessions[0];
+ * const session: SessionSnapshot | undefined = emulator.visitor(engagement.visitorId)?.sessions[0];
  * console.log(session?.pageIds.length);
  * ```
  * @since 0.1.0
@@ -256,8 +256,8 @@ export interface SessionSnapshot {
  *
  * @example
  * ```ts
- * const v = emulator.visitor(vid);
- * expect(v?.sessions).toHaveLength(1);
+ * const visitor = emulator.visitor(engagement.visitorId);
+ * expect(visitor?.sessions).toHaveLength(1);
  * ```
  * @since 0.1.0
  * @category Emulator

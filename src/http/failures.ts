@@ -7,19 +7,14 @@
  */
 import type { HttpError, NetworkError, Operation, TimeoutError } from '../errors';
 import { readServerError, visitorIdFromMessage } from '../codecs/error-body';
+import { compact } from '../codecs/primitives';
 
-function field(u: unknown, key: string): unknown {
-  return typeof u === 'object' && u !== null ? (u as Record<string, unknown>)[key] : undefined;
-}
+const field = (u: unknown, key: string): unknown => (typeof u === 'object' && u !== null ? (u as Record<string, unknown>)[key] : undefined);
 
 /** A short, value-free name for what fetch threw: a system code, or the error's name. */
 export function failureCause(thrown: unknown): string {
-  const direct = field(thrown, 'code');
-  if (typeof direct === 'string' && direct.length > 0) return direct;
-  const nested = field(field(thrown, 'cause'), 'code');
-  if (typeof nested === 'string' && nested.length > 0) return nested;
-  const name = field(thrown, 'name');
-  return typeof name === 'string' && name.length > 0 ? name : 'Error';
+  for (const c of [field(thrown, 'code'), field(field(thrown, 'cause'), 'code'), field(thrown, 'name')]) if (typeof c === 'string' && c !== '') return c;
+  return 'Error';
 }
 
 export function networkError(operation: Operation, thrown: unknown): NetworkError {
@@ -27,30 +22,31 @@ export function networkError(operation: Operation, thrown: unknown): NetworkErro
   return { kind: 'network', operation, cause, message: `${operation} request failed before an answer (${cause})` };
 }
 
-export function timeoutError(operation: Operation, timeoutMs: number): TimeoutError {
-  return { kind: 'timeout', operation, timeoutMs, message: `${operation} took longer than ${timeoutMs} ms and was aborted` };
-}
+export const timeoutError = (operation: Operation, timeoutMs: number): TimeoutError => ({
+  kind: 'timeout',
+  operation,
+  timeoutMs,
+  message: `${operation} took longer than ${timeoutMs} ms and was aborted`,
+});
 
 /** A non-2xx answer, with LivePerson's error body when it has one. */
 export function httpError(operation: Operation, status: number, bodyText: string, retryAfter: string | null): HttpError {
-  let parsed: unknown;
+  let body;
   try {
-    parsed = bodyText.length > 0 ? JSON.parse(bodyText) : undefined;
+    body = readServerError(JSON.parse(bodyText));
   } catch {
-    parsed = undefined;
+    body = undefined;
   }
-  const body = readServerError(parsed);
-  const visitorId = visitorIdFromMessage(body?.message);
-  const error: { -readonly [K in keyof HttpError]: HttpError[K] } = {
+  const internalCode = body?.internalCode;
+  return compact<HttpError>({
     kind: 'http',
     operation,
     status,
-    message: `${operation} answered ${status}${body?.internalCode === undefined ? '' : ` (internalCode ${body.internalCode})`}`,
-  };
-  if (body?.internalCode !== undefined) error.internalCode = body.internalCode;
-  if (body?.message !== undefined) error.serverMessage = body.message;
-  if (body?.time !== undefined) error.serverTime = body.time;
-  if (retryAfter !== null && retryAfter.trim() !== '') error.retryAfter = retryAfter.trim();
-  if (visitorId !== undefined) error.visitorId = visitorId;
-  return error;
+    message: `${operation} answered ${status}${internalCode === undefined ? '' : ` (internalCode ${internalCode})`}`,
+    internalCode,
+    serverMessage: body?.message,
+    serverTime: body?.time,
+    retryAfter: retryAfter?.trim() || undefined,
+    visitorId: visitorIdFromMessage(body?.message),
+  });
 }

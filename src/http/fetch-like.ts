@@ -44,7 +44,7 @@ export interface FetchResponse {
  * @example
  * ```ts
  * import { createEngagementClient, type FetchLike } from 'engagement-rx';
- * const client = createEngagementClient({ accountId: '12345678', fetch: globalThis.fetch as FetchLike });
+ * const client = createEngagementClient({ accountId: '12345678', domain: 'va.v.liveperson.net', fetch: globalThis.fetch as FetchLike });
  * ```
  * @since 0.1.0
  * @category Transport

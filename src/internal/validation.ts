@@ -42,7 +42,7 @@ export function toIssues(errors: t.Errors): ValidationIssue[] {
       const key = (context[i] as t.ContextEntry).key;
       const parent = tagOf(context[i - 1]);
       if (key === '' || parent === 'IntersectionType') continue;
-      path += /^(Readonly)?ArrayType$|^TupleType$/.test(parent ?? '') ? `[${key}]` : path === '' ? key : `.${key}`;
+      path += /^\d+$/.test(key) ? `[${key}]` : path === '' ? key : `.${key}`;
     }
     const at = context[stop];
     const name = at?.type.name;
@@ -116,8 +116,8 @@ export function prefixIssues(prefix: string, issues: ReadonlyArray<ValidationIss
  * An issue for every own key of `o` not in `known`, at `prefix` + the key. A
  * key is named only when it looks like a field name (never an echoed value).
  */
-export function unknownKeys(o: object, known: ReadonlyArray<string>, prefix: string, issues: ValidationIssue[]): void {
+export function unknownKeys(o: object, known: ReadonlyArray<string>, prefix: string, issues: ValidationIssue[], what = 'option'): void {
   for (const k of Object.keys(o)) {
-    if (!known.includes(k)) issues.push({ path: prefix + (/^[A-Za-z_$][\w$]{0,39}$/.test(k) ? k : '(an unknown key)'), reason: `unknown option (expected one of ${known.join(', ')})` });
+    if (!known.includes(k)) issues.push({ path: prefix + (/^[A-Za-z_$][\w$]{0,39}$/.test(k) ? k : '(an unknown key)'), reason: `unknown ${what} (expected one of ${known.join(', ')})` });
   }
 }

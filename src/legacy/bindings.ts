@@ -23,7 +23,8 @@
  *
  * @example
  * ```ts
- * chat.onLog((entry, info: LegacyEventInfo) => console.log(info.eventName, info.appName));
+ * const chat = new ChatOverRestAPI({ lpNumber: '12345678' });
+ * chat.onLog((entry, info: LegacyEventInfo) => console.log(info.eventName, info.appName, entry.message));
  * ```
  * @since 0.1.0
  * @category Legacy adapters
@@ -39,7 +40,7 @@ export interface LegacyEventInfo {
  * @example
  * ```ts
  * const onEngagement: LegacyCallback<LegacyEngagementPayload> = function (data) {
- *   if ('status' in data && data.status === 'Available') showButton(data);
+ *   if ('status' in data && data.status === 'Available') showChatButton(data);
  * };
  * ```
  * @since 0.1.0
@@ -51,10 +52,6 @@ export type LegacyCallback<T = unknown> = (this: unknown, data: T, info: LegacyE
  * The object form of a binding: a callback with the `this` it runs with,
  * and optionally an `appName` (a label that `unbind` can target).
  *
- * @example
- * ```ts
- * const binding: LegacyCallbackObject<unknown> = { callback: view.render, context: view };
- * ```
  * @since 0.1.0
  * @category Legacy adapters
  */
@@ -68,10 +65,6 @@ export interface LegacyCallbackObject<T = unknown> {
  * Every form a legacy binding takes: a function, `{ callback, context }`, or
  * an array mixing both.
  *
- * @example
- * ```ts
- * const binding: LegacyBinding = [log, { callback: view.render, context: view }];
- * ```
  * @since 0.1.0
  * @category Legacy adapters
  */
@@ -84,8 +77,9 @@ export type LegacyBinding<T = unknown> = LegacyCallback<T> | LegacyCallbackObjec
  *
  * @example
  * ```ts
+ * const chat = new ChatOverRestAPI({ lpNumber: '12345678' });
  * const id: LegacyBindingId = chat.onEngagement(render); // 'evId_3'
- * chat.unbind(id);
+ * if (id !== null) chat.unbind(id);
  * ```
  * @since 0.1.0
  * @category Legacy adapters
@@ -98,6 +92,7 @@ export type LegacyBindingId = string | ReadonlyArray<string> | null;
  *
  * @example
  * ```ts
+ * const chat = new ChatOverRestAPI({ lpNumber: '12345678' });
  * chat.unbind({ eventName: 'onEngagement', context: view });
  * ```
  * @since 0.1.0
@@ -117,7 +112,7 @@ export interface BindingEntry {
   readonly appName: string;
 }
 
-/** A registered binding. @internal */
+/** A registered binding. */
 interface Listener extends BindingEntry {
   readonly id: string;
   readonly eventName: string;
@@ -125,8 +120,11 @@ interface Listener extends BindingEntry {
 
 const ANY_APP = '*';
 
-function isObject(u: unknown): u is Record<string, unknown> {
-  return typeof u === 'object' && u !== null;
+/** A `{}`-like object of any realm (its prototype is `null` or an `Object.prototype`). @internal */
+export function isPlain(u: unknown): u is Record<string, unknown> {
+  if (typeof u != 'object' || u === null) return false;
+  const proto: unknown = Object.getPrototypeOf(u);
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 /**
@@ -136,23 +134,14 @@ function isObject(u: unknown): u is Record<string, unknown> {
  *
  * @internal
  */
-export function normalizeBinding(value: unknown, appName?: string, context?: unknown): { readonly entries: ReadonlyArray<BindingEntry>; readonly invalid: number } {
-  const items: ReadonlyArray<unknown> = Array.isArray(value) ? value : [value];
+export function normalizeBinding(value: unknown, appName?: unknown, context?: unknown): { readonly entries: ReadonlyArray<BindingEntry>; readonly invalid: number } {
   const entries: BindingEntry[] = [];
   let invalid = 0;
-  for (const item of items) {
-    if (typeof item === 'function') {
-      entries.push({ callback: item as LegacyCallback, context: context ?? null, appName: appName || ANY_APP });
-    } else if (isObject(item) && typeof item['callback'] === 'function') {
-      const ownApp = item['appName'];
-      entries.push({
-        callback: item['callback'] as LegacyCallback,
-        context: item['context'] ?? context ?? null,
-        appName: (typeof ownApp === 'string' && ownApp) || appName || ANY_APP,
-      });
-    } else {
-      invalid += 1;
-    }
+  for (const item of Array.isArray(value) ? value : [value]) {
+    const o = (typeof item == 'function' ? { callback: item } : item) as Partial<Record<keyof BindingEntry, unknown>> | null;
+    if (typeof o?.callback == 'function') {
+      entries.push({ callback: o.callback as LegacyCallback, context: o.context ?? context ?? null, appName: (typeof o.appName == 'string' && o.appName) || (typeof appName == 'string' && appName) || ANY_APP });
+    } else invalid++;
   }
   return { entries, invalid };
 }
@@ -164,109 +153,15 @@ export function normalizeBinding(value: unknown, appName?: string, context?: unk
  *
  * @internal
  */
-export function cloneEventData<T>(data: T): T {
-  return clone(data, 0) as T;
-}
-
-function clone(u: unknown, depth: number): unknown {
-  if (depth > 32 || typeof u !== 'object' || u === null) return u;
-  if (u instanceof Date) return new Date(u.getTime());
-  if (Array.isArray(u)) return u.filter((v) => typeof v !== 'function').map((v) => clone(v, depth + 1));
-  const proto: unknown = Object.getPrototypeOf(u);
-  if (proto !== null && Object.getPrototypeOf(proto) !== null) return u; // not a plain object (any realm): as it is
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(u)) if (typeof v !== 'function') out[k] = clone(v, depth + 1);
-  return out;
-}
-
-/**
- * The event bus of one legacy adapter.
- *
- * @internal
- */
-export class LegacyEventBus {
-  private readonly listeners: Listener[] = [];
-  private nextId = 0;
-
-  /** `onCallbackError` is told about every exception a callback throws; it must not throw. */
-  constructor(private readonly onCallbackError: (eventName: string, error: unknown) => void) {}
-
-  /** Registers normalized bindings; one id per entry. */
-  add(eventName: string, entries: ReadonlyArray<BindingEntry>): string[] {
-    return entries.map((e) => {
-      const id = `evId_${this.nextId++}`;
-      this.listeners.push({ ...e, id, eventName });
-      return id;
-    });
+export function cloneEventData<T>(data: T, depth = 0): T {
+  if (data instanceof Date) return new Date(+data) as T;
+  const array = Array.isArray(data);
+  if (depth > 32 || !(array || isPlain(data))) return data;
+  const out: Record<string, unknown> | unknown[] = array ? [] : {};
+  for (const [k, v] of Object.entries(data as object)) {
+    if (typeof v != 'function') array ? (out as unknown[]).push(cloneEventData(v, depth + 1)) : ((out as Record<string, unknown>)[k] = cloneEventData(v, depth + 1));
   }
-
-  /**
-   * Registers a binding in any legacy form. Answers its id, the ids of an
-   * array binding, or `null` when no item of it could be bound.
-   */
-  bind(eventName: string, binding: unknown, appName?: string, context?: unknown): { readonly id: LegacyBindingId; readonly invalid: number } {
-    const { entries, invalid } = normalizeBinding(binding, appName, context);
-    const ids = this.add(eventName, entries);
-    if (Array.isArray(binding)) return { id: ids, invalid };
-    return { id: ids[0] ?? null, invalid };
-  }
-
-  /**
-   * Removes bindings: by id (or an array of ids), or by criteria. Answers
-   * whether anything was removed.
-   */
-  unbind(target: string | ReadonlyArray<string> | LegacyUnbindCriteria): boolean {
-    const before = this.listeners.length;
-    const keep = (l: Listener): boolean => {
-      if (typeof target === 'string') return l.id !== target;
-      if (Array.isArray(target)) return !target.includes(l.id);
-      const c = target as LegacyUnbindCriteria;
-      const hasEvent = typeof c.eventName === 'string' && c.eventName !== '';
-      const hasApp = typeof c.appName === 'string' && c.appName !== '';
-      const hasFunc = typeof c.func === 'function';
-      const hasContext = c.context !== undefined && c.context !== null;
-      if (!hasEvent && !hasApp && !hasFunc && !hasContext) return true;
-      const matches =
-        (!hasEvent || l.eventName === c.eventName) &&
-        (!hasApp || l.appName === c.appName) &&
-        (!hasFunc || l.callback === c.func) &&
-        (!hasContext || l.context === c.context);
-      return !matches;
-    };
-    const kept = this.listeners.filter(keep);
-    this.listeners.splice(0, this.listeners.length, ...kept);
-    return kept.length !== before;
-  }
-
-  /** Removes every binding. */
-  clear(): void {
-    this.listeners.length = 0;
-  }
-
-  /** How many bindings an event has. */
-  count(eventName: string): number {
-    return this.listeners.filter((l) => l.eventName === eventName).length;
-  }
-
-  /**
-   * Fires an event: every binding of `eventName` whose `appName` is `'*'`
-   * or equals the trigger's `appName` (all of them when the trigger names
-   * none) runs once, in binding order, with its own copy of `data`.
-   * Bindings added or removed while it fires do not change this round.
-   * Answers how many callbacks ran.
-   */
-  trigger(eventName: string, data: unknown, appName?: string): number {
-    const round = this.listeners.filter((l) => l.eventName === eventName && (appName === undefined || l.appName === ANY_APP || l.appName === appName));
-    const info: LegacyEventInfo = { eventName, appName: appName ?? ANY_APP };
-    for (const l of round) {
-      try {
-        l.callback.call(l.context, cloneEventData(data), { ...info });
-      } catch (error) {
-        this.onCallbackError(eventName, error);
-      }
-    }
-    return round.length;
-  }
+  return out as T;
 }
 
 const ID = /^evId_\d+$/;
@@ -282,27 +177,90 @@ const CRITERIA_KEYS = ['eventName', 'appName', 'func', 'context'];
  * - `unbind(someOtherObject)`: every binding with that context (legacy).
  *
  * `unbind('onEngagement')` removes every binding of the event (the legacy
- * SDK removed nothing in that case).
+ * SDK removed nothing in that case). Criteria of the wrong type are ignored.
  *
  * @internal
  */
-export function unbindTarget(args: ReadonlyArray<unknown>): string | ReadonlyArray<string> | LegacyUnbindCriteria | undefined {
-  const [first, appName, func, context] = args;
-  if (typeof first === 'string') {
-    if (ID.test(first)) return first;
-    return {
-      eventName: first,
-      ...(typeof appName === 'string' ? { appName } : {}),
-      ...(typeof func === 'function' ? { func: func as LegacyUnbindCriteria['func'] } : {}),
-      ...(context === undefined || context === null ? {} : { context }),
-    };
-  }
-  if (typeof first === 'function') return { func: first as LegacyUnbindCriteria['func'] };
-  if (Array.isArray(first)) return first.every((x) => typeof x === 'string') ? (first as string[]) : undefined;
-  if (isObject(first)) {
+export function unbindTarget([first, appName, func, context]: ReadonlyArray<unknown>): string | string[] | Record<string, unknown> | undefined {
+  if (typeof first == 'string') return ID.test(first) ? first : { eventName: first, appName, func, context };
+  if (typeof first == 'function') return { func: first };
+  if (Array.isArray(first)) return first.every((x) => typeof x == 'string') ? (first as string[]) : undefined;
+  if (typeof first == 'object' && first) {
     const keys = Object.keys(first);
-    if (keys.length > 0 && keys.every((k) => CRITERIA_KEYS.includes(k))) return first as LegacyUnbindCriteria;
-    return { context: first };
+    return keys.length > 0 && keys.every((k) => CRITERIA_KEYS.includes(k)) ? (first as Record<string, unknown>) : { context: first };
   }
   return undefined;
+}
+
+/**
+ * The event bus of one legacy adapter.
+ *
+ * @internal
+ */
+export class LegacyEventBus {
+  private listeners: Listener[] = [];
+  private ids = 0;
+
+  /** `onCallbackError` is told about every exception a callback throws; it must not throw. */
+  constructor(private readonly onCallbackError: (eventName: string, error: unknown) => void) {}
+
+  /**
+   * Registers a binding in any legacy form. Answers its id, the ids of an
+   * array binding, or `null` when no item of it could be bound.
+   */
+  bind(eventName: string, binding: unknown, appName?: unknown, context?: unknown): { readonly id: LegacyBindingId; readonly invalid: number } {
+    const { entries, invalid } = normalizeBinding(binding, appName, context);
+    const ids = entries.map((entry) => {
+      const id = `evId_${this.ids++}`;
+      this.listeners.push({ ...entry, id, eventName });
+      return id;
+    });
+    return { id: Array.isArray(binding) ? ids : (ids[0] ?? null), invalid };
+  }
+
+  /**
+   * Removes bindings, given the arguments of a legacy `unbind` call (see
+   * {@link unbindTarget}). Answers whether anything was removed.
+   */
+  unbind(...args: ReadonlyArray<unknown>): boolean {
+    const target = unbindTarget(args);
+    const before = this.listeners.length;
+    if (typeof target == 'object' && !Array.isArray(target)) {
+      const { eventName: e, appName: a, func: f, context: c } = target;
+      const event = typeof e == 'string' && e;
+      const app = typeof a == 'string' && a;
+      const func = typeof f == 'function' && f;
+      if (event || app || func || c != null) {
+        this.listeners = this.listeners.filter((l) => !((!event || l.eventName === event) && (!app || l.appName === app) && (!func || l.callback === func) && (c == null || l.context === c)));
+      }
+    } else if (target !== undefined) {
+      const ids = typeof target == 'string' ? [target] : target;
+      this.listeners = this.listeners.filter((l) => !ids.includes(l.id));
+    }
+    return this.listeners.length < before;
+  }
+
+  /** Removes every binding. */
+  clear(): void {
+    this.listeners = [];
+  }
+
+  /**
+   * Fires an event: every binding of `eventName` whose `appName` is `'*'`
+   * or equals the trigger's `appName` (all of them when the trigger names
+   * none) runs once, in binding order, with its own copy of `data`.
+   * Bindings added or removed while it fires do not change this round.
+   * Answers how many callbacks ran.
+   */
+  trigger(eventName: string, data: unknown, appName?: string): number {
+    const round = this.listeners.filter((l) => l.eventName === eventName && (appName === undefined || l.appName === ANY_APP || l.appName === appName));
+    for (const l of round) {
+      try {
+        l.callback.call(l.context, cloneEventData(data), { eventName, appName: appName ?? ANY_APP });
+      } catch (error) {
+        this.onCallbackError(eventName, error);
+      }
+    }
+    return round.length;
+  }
 }

@@ -6,12 +6,13 @@
  * @packageDocumentation
  */
 import type { Observable } from 'rxjs';
-import { createEngagementClient, type EngagementClient } from '../client/client';
-import { resolveConfig, type EngagementClientConfig } from '../client/config';
-import { isLeft } from '../internal/either';
-import { unbindTarget, type LegacyBinding, type LegacyBindingId, type LegacyUnbindCriteria } from './bindings';
+import type { EngagementClient } from '../client/client';
+import type { EngagementClientConfig } from '../client/config';
+import { csdsDomain } from '../http/csds-domain';
+import type { RetryPolicyInput } from '../retry/policy';
+import type { LegacyBinding, LegacyBindingId, LegacyUnbindCriteria } from './bindings';
 import { LegacyCore, type LegacyCall } from './legacy-core';
-import { prepareRequest, type LegacyCallFailure, type LegacyEngagementPayload, type LegacyEngagementRequest } from './legacy-payloads';
+import type { LegacyCallFailure, LegacyEngagementPayload, LegacyEngagementRequest } from './legacy-payloads';
 import type { LegacyEvent, LegacyLogEntry } from './telemetry';
 
 /**
@@ -28,7 +29,11 @@ import type { LegacyEvent, LegacyLogEntry } from './telemetry';
  * @since 0.1.0
  * @category Legacy adapters
  */
-export interface ChatApiConfig extends EngagementClientConfig {
+export interface ChatApiConfig extends Omit<EngagementClientConfig, 'retry' | 'domain'> {
+  /** The engagement host; without it, the host is looked up in LivePerson's CSDS (as lpChat.min.js does). */
+  readonly domain?: EngagementClientConfig['domain'];
+  /** The retry policy, as a partial policy (checked as `retryPolicy` does). */
+  readonly retry?: RetryPolicyInput;
   readonly onEngagement?: LegacyBinding<LegacyEngagementPayload>;
   readonly onLog?: LegacyBinding<LegacyLogEntry>;
   /** Fire `onLog` for INFO and DEBUG entries too. Default `false` (ERROR only). */
@@ -42,7 +47,7 @@ export interface ChatApiConfig extends EngagementClientConfig {
  * @example
  * ```ts
  * const ChatApi = createChatApi({ accountId: '12345678' });
- * ChatApi.onEngagement((data) => { if ('status' in data && data.status === 'Available') showButton(data); });
+ * ChatApi.onEngagement((data) => { if ('status' in data && data.status === 'Available') showChatButton(data); });
  * ChatApi.getEngagement({ consumerSections: ['Support'] });
  * ```
  * @since 0.1.0
@@ -73,9 +78,6 @@ export interface ChatApi {
   dispose(): void;
 }
 
-/** Keys of {@link ChatApiConfig} that are not the client's. */
-const OWN_KEYS = ['onEngagement', 'onLog', 'debug'];
-
 /**
  * Creates the seed page's `ChatApi` on a new {@link EngagementClient}.
  * It never throws: an invalid configuration is logged (`onLog`, `events$`)
@@ -98,61 +100,21 @@ const OWN_KEYS = ['onEngagement', 'onLog', 'debug'];
  * @category Legacy adapters
  */
 export function createChatApi(config: ChatApiConfig): ChatApi {
-  const input: Record<string, unknown> = typeof config === 'object' && config !== null ? { ...config } : {};
-  const own = { onEngagement: input['onEngagement'], onLog: input['onLog'], debug: input['debug'] };
-  for (const k of OWN_KEYS) delete input[k];
-
-  const resolved = resolveConfig(input);
-  const client = createEngagementClient(input as unknown as EngagementClientConfig);
-  const now = isLeft(resolved) ? () => Date.now() : () => resolved.right.scheduler.now();
-  const core = new LegacyCore(client, now);
-  core.debug = own.debug === true;
-
-  const bindFromConfig = (eventName: string, value: unknown): void => {
-    if (value === undefined) return;
-    const { invalid } = core.bus.bind(eventName, value);
-    if (invalid > 0) core.log('ERROR', 'invalidBinding', `${eventName}: ${invalid} binding(s) ignored (expected a function, { callback, context } or an array of them)`);
-  };
-  bindFromConfig('onLog', own.onLog);
-  bindFromConfig('onEngagement', own.onEngagement);
-  if (own.debug !== undefined && typeof own.debug !== 'boolean') core.log('ERROR', 'invalidConfig', 'debug: expected a boolean');
-
-  const configError = isLeft(resolved) ? `getEngagement - invalid configuration: ${resolved.left.issues.map((i) => `${i.path}: ${i.reason}`).join('; ')}` : undefined;
-  if (configError !== undefined) core.log('ERROR', 'invalidConfig', configError);
-
-  const bind = (eventName: string) => (binding: unknown, appName?: string, context?: unknown): LegacyBindingId => {
-    if (core.disposed) return null;
-    const { id, invalid } = core.bus.bind(eventName, binding, appName, context);
-    if (invalid > 0) core.log('ERROR', 'invalidBinding', `${eventName}: ${invalid} binding(s) ignored (expected a function, { callback, context } or an array of them)`);
-    return id;
-  };
-
+  const { onEngagement, onLog, debug, ...input } = (typeof config == 'object' && config ? config : {}) as Record<string, unknown>;
+  input['domain'] ??= csdsDomain();
+  const core = new LegacyCore(input);
+  core.debug = debug === true;
+  if (onLog !== undefined) core.on('onLog', onLog);
+  if (onEngagement !== undefined) core.on('onEngagement', onEngagement);
+  if (debug !== undefined && typeof debug != 'boolean') core.log('ERROR', 'invalidConfig', 'debug: expected a boolean');
+  core.refuse(core.refused);
   return {
-    client,
+    client: core.client,
     events$: core.events$,
-    getEngagement(request?: LegacyEngagementRequest): LegacyCall | LegacyCallFailure {
-      if (core.disposed) return { error: 'getEngagement - the chat API was disposed' };
-      if (configError !== undefined) return { error: configError };
-      const prepared = prepareRequest(request);
-      if (isLeft(prepared)) {
-        core.log('ERROR', 'invalidRequest', prepared.left);
-        return { error: prepared.left };
-      }
-      const id = core.nextCallId();
-      core.send(id, prepared.right);
-      return { id, cancel: () => core.abort(id) };
-    },
-    onEngagement: bind('onEngagement'),
-    onLog: bind('onLog'),
-    unbind(...args: ReadonlyArray<unknown>): boolean {
-      const target = unbindTarget(args);
-      return target === undefined ? false : core.bus.unbind(target);
-    },
-    dispose(): void {
-      if (core.disposed) return;
-      const aborted = core.dispose();
-      core.log('INFO', 'disposed', `disposed; ${aborted} call(s) in flight aborted`);
-      core.close();
-    },
+    getEngagement: (request) => core.call(request),
+    onEngagement: (binding, appName, context) => core.on('onEngagement', binding, appName, context),
+    onLog: (binding, appName, context) => core.on('onLog', binding, appName, context),
+    unbind: (...args) => core.unbind(...args),
+    dispose: () => core.dispose(),
   };
 }

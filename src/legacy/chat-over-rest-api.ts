@@ -9,11 +9,13 @@
  * @packageDocumentation
  */
 import type { Observable, Subscription } from 'rxjs';
-import { createEngagementClient, type EngagementClient } from '../client/client';
-import { resolveConfig, type EngagementClientConfig } from '../client/config';
+import type { EngagementClient } from '../client/client';
+import type { EngagementClientConfig } from '../client/config';
+import { csdsDomain, type CsdsOptions } from '../http/csds-domain';
+import type { RetryPolicyInput } from '../retry/policy';
 import { describeError, validationError, type EngagementError, type ValidationError, type ValidationIssue } from '../errors';
-import { isLeft } from '../internal/either';
-import { unbindTarget, type LegacyBinding, type LegacyBindingId, type LegacyUnbindCriteria } from './bindings';
+import { isLeft, left } from '../internal/either';
+import type { LegacyBinding, LegacyBindingId, LegacyUnbindCriteria } from './bindings';
 import {
   CHAT_STATES,
   CONNECTION_STATES,
@@ -28,24 +30,21 @@ import {
   type LegacyEventName,
   type NoChatGetterName,
   type UnsupportedMethodName,
+  type Words,
 } from './event-names';
 import { LegacyCore, type LegacyCall } from './legacy-core';
-import {
-  legacyErrorObject,
-  prepareRequest,
-  type LegacyCallFailure,
-  type LegacyEngagementPayload,
-  type LegacyEngagementRequest,
-  type LegacyErrorObject,
-  type PreparedRequest,
-} from './legacy-payloads';
+import { legacyErrorObject, type LegacyCallFailure, type LegacyEngagementPayload, type LegacyEngagementRequest, type LegacyErrorObject, type PreparedRequest } from './legacy-payloads';
 import type { LegacyEvent, LegacyLogEntry } from './telemetry';
+
+/** The legacy keys that only concern the chat session: accepted, ignored. */
+const IGNORED_KEYS = 'sessionUID failureTolerance moveToPrimaryRetry moveToPrimaryInterval transportOrder environment batchelor doNotResume reconnectTimeout onSessionData';
 
 /**
  * The data of `onLoad`, fired once, just after the constructor returns.
  *
  * @example
  * ```ts
+ * const chat = new ChatOverRestAPI({ lpNumber: '12345678' });
  * chat.onLoad((data: LegacyLoadPayload) => console.log(data.API, data.version));
  * ```
  * @since 0.1.0
@@ -66,6 +65,7 @@ export interface LegacyLoadPayload {
  *
  * @example
  * ```ts
+ * const chat = new ChatOverRestAPI({ lpNumber: '12345678' });
  * chat.onInit((data) => { if (!('error' in data)) chat.getEngagement(); });
  * ```
  * @since 0.1.0
@@ -84,6 +84,7 @@ export interface LegacyInitPayload {
  *
  * @example
  * ```ts
+ * const chat = new ChatOverRestAPI({ lpNumber: '12345678' });
  * chat.onState((data: LegacyStatePayload) => console.log(data.state)); // 'initialised'
  * ```
  * @since 0.1.0
@@ -123,7 +124,11 @@ export type LegacyPayloadOf<K extends LegacyEventName> = K extends 'onLoad'
  *
  * @example
  * ```ts
- * const bindings: LegacyEventBindings = { onInit: [start, log], onEngagement: { callback: view.render, context: view } };
+ * const bindings: LegacyEventBindings = {
+ *   onInit: [() => console.info('engagement domain known'), (data) => console.debug('onInit', data)],
+ *   onEngagement: { callback: view.render, context: view },
+ * };
+ * const chat = new ChatOverRestAPI({ lpNumber: '12345678', ...bindings });
  * ```
  * @since 0.1.0
  * @category Legacy adapters
@@ -137,8 +142,8 @@ export type LegacyEventBindings = { readonly [K in LegacyEventName]?: LegacyBind
  * Legacy keys that only concern the chat session (`sessionUID`,
  * `failureTolerance`, `moveToPrimaryRetry`, `moveToPrimaryInterval`,
  * `transportOrder`, `environment`, `batchelor`, `doNotResume`,
- * `reconnectTimeout`, `onSessionData`) are accepted and ignored; any other
- * unknown key is ignored with a log entry.
+ * `reconnectTimeout`, `onSessionData`) are accepted and ignored (they may
+ * be of any type); any other unknown key is ignored with a log entry.
  *
  * @example
  * ```ts
@@ -149,11 +154,19 @@ export type LegacyEventBindings = { readonly [K in LegacyEventName]?: LegacyBind
  *   onInit: () => chat.getEngagement(),
  *   onEngagement: (data) => console.log(data),
  * };
+ * const chat = new ChatOverRestAPI(config);
  * ```
  * @since 0.1.0
  * @category Legacy adapters
  */
-export interface LegacyChatConfig extends LegacyEventBindings, Pick<EngagementClientConfig, 'csds' | 'fetch' | 'timeoutMs' | 'scheduler' | 'random' | 'session' | 'retry'> {
+export interface LegacyChatConfig
+  extends LegacyEventBindings,
+    Pick<EngagementClientConfig, 'fetch' | 'timeoutMs' | 'scheduler' | 'random' | 'session'>,
+    Partial<Record<Words<typeof IGNORED_KEYS>, unknown>> {
+  /** Where the engagement host is looked up when `engagementDomain` is not given (LivePerson's CSDS by default). */
+  readonly csds?: CsdsOptions;
+  /** The retry policy, as a partial policy (checked as `retryPolicy` does). */
+  readonly retry?: RetryPolicyInput;
   /** The account (site) id. */
   readonly lpNumber: string | number;
   /** Kept (`getConfig()`), never sent: getEngagement needs no app key. */
@@ -167,16 +180,6 @@ export interface LegacyChatConfig extends LegacyEventBindings, Pick<EngagementCl
   readonly engagementDomain?: string;
   /** Fire `onLog` for INFO and DEBUG entries too. Default `false`. */
   readonly debug?: boolean;
-  readonly sessionUID?: unknown;
-  readonly failureTolerance?: unknown;
-  readonly moveToPrimaryRetry?: unknown;
-  readonly moveToPrimaryInterval?: unknown;
-  readonly transportOrder?: unknown;
-  readonly environment?: unknown;
-  readonly batchelor?: unknown;
-  readonly doNotResume?: unknown;
-  readonly reconnectTimeout?: unknown;
-  readonly onSessionData?: unknown;
 }
 
 /**
@@ -185,7 +188,8 @@ export interface LegacyChatConfig extends LegacyEventBindings, Pick<EngagementCl
  *
  * @example
  * ```ts
- * const id = chat.onEngagement(render, 'myApp', view);
+ * const chat = new ChatOverRestAPI({ lpNumber: '12345678' });
+ * const id = chat.onEngagement(render, 'myApp', view); // `render` runs with `this` = view
  * ```
  * @since 0.1.0
  * @category Legacy adapters
@@ -200,6 +204,7 @@ export type LegacyEventMethods = {
  *
  * @example
  * ```ts
+ * const chat = new ChatOverRestAPI({ lpNumber: '12345678' });
  * const failed = chat.addLine({ text: 'hi' });
  * if (failed && failed.error) console.warn(failed.error);
  * ```
@@ -213,6 +218,7 @@ export type LegacyUnsupportedMethods = { readonly [K in UnsupportedMethodName]: 
  *
  * @example
  * ```ts
+ * const chat = new ChatOverRestAPI({ lpNumber: '12345678' });
  * chat.getVisitorName(); // ''
  * ```
  * @since 0.1.0
@@ -220,163 +226,137 @@ export type LegacyUnsupportedMethods = { readonly [K in UnsupportedMethodName]: 
  */
 export type LegacyNoChatGetters = { readonly [K in NoChatGetterName]: () => (typeof NO_CHAT_GETTERS)[K] };
 
-/** engagement-rx's version, reported by `onLoad`. */
-const VERSION = '0.1.0';
+/** engagement-rx's version, reported by `onLoad`. @internal */
+export const VERSION = '0.1.0';
 
-const CLIENT_KEYS = ['csds', 'fetch', 'timeoutMs', 'scheduler', 'random', 'session', 'retry'];
-const LEGACY_KEYS = ['lpNumber', 'appKey', 'domain', 'engagementDomain', 'debug'];
-const IGNORED_KEYS = [
-  'sessionUID',
-  'failureTolerance',
-  'moveToPrimaryRetry',
-  'moveToPrimaryInterval',
-  'transportOrder',
-  'environment',
-  'batchelor',
-  'doNotResume',
-  'reconnectTimeout',
-  'onSessionData',
-];
-/** The client's names of options, as the legacy configuration calls them. */
+/** The keys of a configuration that are not bindings: the client's options (the first six), then the legacy ones. */
+const KEYS = `fetch timeoutMs scheduler random session retry lpNumber appKey domain engagementDomain debug csds ${IGNORED_KEYS}`.split(' ');
+
+/** The client's option names, as the legacy configuration calls them. */
 const LEGACY_PATHS: Readonly<Record<string, string>> = { accountId: 'lpNumber', domain: 'engagementDomain' };
 
-interface Queued {
-  readonly id: number;
-  readonly prepared: PreparedRequest;
-}
+/** A non-blank string, trimmed. */
+const trimmed = (u: unknown): string | undefined => (typeof u == 'string' && u.trim()) || undefined;
 
 /** The state of one instance, out of the page's reach. */
-class Session {
+class Session extends LegacyCore {
   state: ChatState = CHAT_STATES.UNINITIALISED;
-  initialised = false;
-  started = false;
-  initInFlight = false;
-  initSubscription: Subscription | undefined;
-  initFailureReported = false;
-  queue: Queued[] = [];
+  /** A copy of the configuration (`getConfig()`). */
+  readonly config: Record<string, unknown>;
+  private readonly invalid: ValidationError | undefined;
+  private readonly queue: Array<[number, PreparedRequest]> = [];
+  private started = false;
+  private initReported = false;
+  /** The domain lookup in flight. */
+  private lookup: Subscription | undefined;
 
-  constructor(
-    readonly core: LegacyCore,
-    readonly account: string,
-    readonly chatDomain: string | undefined,
-    readonly configError: ValidationError | undefined,
-    readonly config: Readonly<Record<string, unknown>>,
-  ) {}
+  constructor(config: unknown) {
+    const input: Record<string, unknown> = typeof config == 'object' && config ? { ...config } : {};
+    const clientInput: Record<string, unknown> = {};
+    const problems: ValidationIssue[] = [];
+    const unknown: string[] = [];
+    for (const [key, value] of Object.entries(input)) {
+      const known = KEYS.indexOf(key);
+      if (known < 0 && !isLegacyEventName(key)) unknown.push(/^[A-Za-z_$][\w$]{0,39}$/.test(key) ? key : '(an unknown key)');
+      else if (known >= 0 && known < 6 && value !== undefined) clientInput[key] = value;
+    }
+    const { lpNumber, engagementDomain, debug } = input;
+    const account = typeof lpNumber == 'number' && isFinite(lpNumber) ? String(lpNumber) : typeof lpNumber == 'string' ? lpNumber.trim() : '';
+    const host = trimmed(engagementDomain);
+    if (host === undefined && engagementDomain != null && engagementDomain !== '') problems.push({ path: 'engagementDomain', reason: 'expected a host or an origin' });
+    if (debug !== undefined && typeof debug != 'boolean') problems.push({ path: 'debug', reason: 'expected a boolean' });
+    // Without an engagement host, as lpChat.min.js: the host from CSDS.
+    super({ ...clientInput, accountId: account, domain: host ?? csdsDomain(input['csds'] as CsdsOptions | undefined) });
+    this.config = input;
+    this.debug = debug === true;
+    problems.unshift(...this.refused.map((i) => ({ path: LEGACY_PATHS[i.path] ?? i.path.replace(/^domain\./, 'csds.'), reason: i.reason })));
+    this.invalid = problems.length > 0 ? validationError(problems) : undefined;
+    for (const [key, value] of Object.entries(input)) if (isLegacyEventName(key) && value !== undefined) this.on(key, value);
+    if (unknown.length > 0) this.log('INFO', 'unknownOption', `unknown options ignored: ${unknown.join(', ')}`);
+    this.refuse(problems);
+    // After the constructor returns, so that page code assigning the instance
+    // (`chat = new ChatOverRestAPI(...)`) has done so when onInit runs.
+    void Promise.resolve().then(() => this.start());
+  }
 
-  /** Runs just after the constructor returned: `onLoad`, then the domain. */
-  start(): void {
-    if (this.core.disposed || this.started) return;
+  /** `onLoad`, then the engagement domain. */
+  private start(): void {
+    if (this.disposed) return;
     this.started = true;
     const load: LegacyLoadPayload = { API: 'Chat API SDK Loaded', version: VERSION, state: this.state, implementation: 'engagement-rx' };
-    this.core.bus.trigger('onLoad', load);
-    if (this.configError !== undefined) {
-      this.reportInitFailure(this.configError);
-      return;
-    }
-    this.init();
+    this.trigger('onLoad', load);
+    if (this.invalid) this.initFailed(this.invalid);
+    else this.init();
   }
 
-  init(): void {
-    if (this.core.disposed || this.initialised || this.initInFlight || this.configError !== undefined) return;
-    this.initInFlight = true;
-    const subscription = this.core.client.engagementOrigin().subscribe((result) => {
-      this.initInFlight = false;
-      this.initSubscription = undefined;
-      if (isLeft(result)) this.initFailed(result.left);
-      else this.initialisedWith(result.right);
+  /** Looks the engagement domain up, unless it is known or being looked up. */
+  private init(): void {
+    if (this.disposed || this.invalid || this.lookup || this.state == CHAT_STATES.INITIALISED) return;
+    let done = false;
+    const lookup = this.client.engagementOrigin().subscribe((result) => {
+      done = true;
+      this.lookup = undefined;
+      if (isLeft(result)) {
+        this.log('ERROR', 'initFailed', `engagement domain lookup failed: ${describeError(result.left)}`);
+        this.initFailed(result.left);
+      } else this.initialised(result.right);
     });
-    if (this.initInFlight) this.initSubscription = subscription;
+    if (!done) this.lookup = lookup;
   }
 
-  private initialisedWith(origin: string): void {
-    this.initialised = true;
+  private initialised(origin: string): void {
     this.state = CHAT_STATES.INITIALISED;
     const host = origin.replace(/^https?:\/\//, '');
-    this.core.log('INFO', 'initialised', `engagement domain resolved: ${host}`);
-    const queued = this.queue.splice(0);
-    for (const q of queued) {
-      this.core.log('DEBUG', 'sent', `queued getEngagement call ${q.id} sent`);
-      this.core.send(q.id, q.prepared);
+    this.log('INFO', 'initialised', `engagement domain resolved: ${host}`);
+    for (const [id, prepared] of this.queue.splice(0)) {
+      this.log('DEBUG', 'sent', `queued getEngagement call ${id} sent`);
+      super.send(id, prepared);
     }
-    const init: LegacyInitPayload = { account: this.account, ...(this.chatDomain === undefined ? {} : { domain: this.chatDomain }), engagementDomain: host, init: true };
-    this.core.bus.trigger('onInit', init);
-    const state: LegacyStatePayload = { state: this.state, time: new Date(this.core.now()).toTimeString() };
-    this.core.bus.trigger('onState', state);
+    const domain = trimmed(this.config['domain']);
+    const init: LegacyInitPayload = { account: this.client.accountId, ...(domain !== undefined && { domain }), engagementDomain: host, init: true };
+    this.trigger('onInit', init);
+    const state: LegacyStatePayload = { state: this.state, time: new Date(this.now()).toTimeString() };
+    this.trigger('onState', state);
   }
 
+  /** The first failure fires `onInit` with the legacy failure object, as the legacy SDK did; later ones do not. Queued calls get the failure. */
   private initFailed(error: EngagementError): void {
-    this.core.log('ERROR', 'initFailed', `unable to resolve the engagement domain (${describeError(error)})`);
-    this.reportInitFailure(error);
-    const queued = this.queue.splice(0);
-    for (const q of queued) this.core.fail(q.prepared, error);
+    if (!this.initReported) this.trigger('onInit', legacyErrorObject(error, {}, this.now(), 'unable to initiate session'));
+    this.initReported = true;
+    for (const [, prepared] of this.queue.splice(0)) this.deliver(prepared, left(error));
   }
 
-  /** The first failure fires `onInit` with the legacy failure object, as the legacy SDK did; later ones do not. */
-  private reportInitFailure(error: EngagementError): void {
-    if (this.initFailureReported) return;
-    this.initFailureReported = true;
-    this.core.bus.trigger('onInit', legacyErrorObject(error, {}, this.core.now(), 'unable to initiate session'));
-  }
-
-  getEngagement(request: unknown): LegacyCall | LegacyCallFailure {
-    const core = this.core;
-    if (core.disposed) return { error: 'getEngagement - the chat API was disposed' };
-    if (this.configError !== undefined) {
-      const error = `getEngagement - invalid configuration: ${issuesText(this.configError)}`;
-      core.log('ERROR', 'invalidConfig', error);
-      return { error };
-    }
-    const prepared = prepareRequest(request);
-    if (isLeft(prepared)) {
-      core.log('ERROR', 'invalidRequest', prepared.left);
-      return { error: prepared.left };
-    }
-    const id = core.nextCallId();
-    if (this.initialised) {
-      core.send(id, prepared.right);
-      return { id, cancel: () => core.abort(id) };
-    }
-    this.queue.push({ id, prepared: prepared.right });
-    core.log('INFO', 'queued', `getEngagement call ${id} queued until the engagement domain is known (${this.queue.length} waiting)`);
+  /** Sends a call once the engagement domain is known; queues it until then. */
+  override send(id: number, prepared: PreparedRequest): LegacyCall {
+    if (this.state == CHAT_STATES.INITIALISED) return super.send(id, prepared);
+    const queue = this.queue;
+    queue.push([id, prepared]);
+    this.log('INFO', 'queued', `getEngagement call ${id} queued until the engagement domain is known`);
     if (this.started) this.init();
-    return { id, cancel: () => this.unqueue(id) || core.abort(id) };
+    return {
+      id,
+      cancel: () => {
+        const i = queue.findIndex(([queued]) => queued == id);
+        if (i < 0) return this.abort(id);
+        queue.splice(i, 1);
+        return true;
+      },
+    };
   }
 
-  private unqueue(id: number): boolean {
-    const i = this.queue.findIndex((q) => q.id === id);
-    if (i < 0) return false;
-    this.queue.splice(i, 1);
-    return true;
-  }
-
-  dispose(): void {
-    const core = this.core;
-    if (core.disposed) return;
-    this.initSubscription?.unsubscribe();
-    this.initSubscription = undefined;
-    this.initInFlight = false;
-    const dropped = this.queue.splice(0);
-    const aborted = core.dispose();
-    if (dropped.length > 0) core.log('ERROR', 'dropped', `dispose: ${dropped.length} queued getEngagement call(s) dropped, never sent`);
-    core.log('INFO', 'disposed', `disposed; ${aborted} call(s) in flight aborted`);
-    core.close();
+  override dispose(): void {
+    this.lookup?.unsubscribe();
+    this.lookup = undefined;
+    super.dispose(this.queue.splice(0).length);
   }
 }
 
 const sessions = new WeakMap<object, Session>();
 
 function sessionOf(instance: object): Session {
-  const s = sessions.get(instance);
-  if (s === undefined) throw new TypeError('not a ChatOverRestAPI instance (was it created with new?)');
-  return s;
-}
-
-function issuesText(error: ValidationError): string {
-  return error.issues.map((i) => `${i.path}: ${i.reason}`).join('; ');
-}
-
-function isObject(u: unknown): u is Record<string, unknown> {
-  return typeof u === 'object' && u !== null;
+  const session = sessions.get(instance);
+  if (session === undefined) throw new TypeError('not a ChatOverRestAPI instance');
+  return session;
 }
 
 /**
@@ -402,12 +382,16 @@ function isObject(u: unknown): u is Record<string, unknown> {
  *
  * @example
  * ```ts
- * var chat = new lpTag.taglets.ChatOverRestAPI({
+ * import { ChatOverRestAPI } from 'engagement-rx/legacy';
+ *
+ * // Page code written for lpChat.min.js keeps its shape (`installLegacyGlobals` also
+ * // defines `lpTag.taglets.ChatOverRestAPI` for pages that use the global):
+ * const chat = new ChatOverRestAPI({
  *   lpNumber: '12345678',
  *   onInit: [function () { chat.getEngagement(); }, function (data) { console.log('onInit', data); }],
  *   onEngagement: function (data) {
- *     if (data.status === 'Available') showStartChatButton(data);
- *     else if (data.status !== 'NotAvailable') setTimeout(function () { chat.getEngagement(); }, 100);
+ *     if (!('status' in data)) setTimeout(function () { chat.getEngagement(); }, 100); // a failure: try again
+ *     else if (data.status === 'Available') showChatButton(data);
  *   },
  * });
  * ```
@@ -416,52 +400,7 @@ function isObject(u: unknown): u is Record<string, unknown> {
  */
 export class ChatOverRestAPI {
   constructor(config: LegacyChatConfig) {
-    const input: Record<string, unknown> = isObject(config) ? { ...config } : {};
-    const problems: ValidationIssue[] = [];
-    const notes: string[] = [];
-    const bindings: Array<[LegacyEventName, unknown]> = [];
-    const clientInput: Record<string, unknown> = {};
-
-    for (const [key, value] of Object.entries(input)) {
-      if (isLegacyEventName(key)) {
-        if (value !== undefined) bindings.push([key, value]);
-      } else if (CLIENT_KEYS.includes(key)) {
-        if (value !== undefined) clientInput[key] = value;
-      } else if (!LEGACY_KEYS.includes(key) && !IGNORED_KEYS.includes(key)) {
-        notes.push(key.length <= 40 && /^[A-Za-z_$][\w$]*$/.test(key) ? key : '(an unknown key)');
-      }
-    }
-
-    const lpNumber = input['lpNumber'];
-    const account = typeof lpNumber === 'number' && Number.isFinite(lpNumber) ? String(lpNumber) : typeof lpNumber === 'string' ? lpNumber.trim() : '';
-    clientInput['accountId'] = account;
-    const engagementDomain = input['engagementDomain'];
-    if (typeof engagementDomain === 'string' && engagementDomain.trim() !== '') clientInput['domain'] = engagementDomain.trim();
-    else if (engagementDomain !== undefined && engagementDomain !== null && engagementDomain !== '') problems.push({ path: 'engagementDomain', reason: 'expected a host or an origin' });
-    const domain = input['domain'];
-    const chatDomain = typeof domain === 'string' && domain.trim() !== '' ? domain.trim() : undefined;
-    const debug = input['debug'];
-    if (debug !== undefined && typeof debug !== 'boolean') problems.push({ path: 'debug', reason: 'expected a boolean' });
-
-    const resolved = resolveConfig(clientInput);
-    if (isLeft(resolved)) problems.unshift(...resolved.left.issues.map((i) => ({ path: LEGACY_PATHS[i.path] ?? i.path, reason: i.reason })));
-    const client: EngagementClient = createEngagementClient(clientInput as unknown as EngagementClientConfig);
-    const now = isLeft(resolved) ? () => Date.now() : () => resolved.right.scheduler.now();
-    const core = new LegacyCore(client, now);
-    core.debug = debug === true;
-    const configError = problems.length > 0 ? validationError(problems) : undefined;
-    const session = new Session(core, account, chatDomain, configError, input);
-    sessions.set(this, session);
-
-    const invalid: string[] = [];
-    for (const [name, value] of bindings) if (core.bus.bind(name, value).invalid > 0) invalid.push(name);
-    if (invalid.length > 0) core.log('ERROR', 'invalidBinding', `bindings ignored for ${invalid.join(', ')} (expected a function, { callback, context } or an array of them)`);
-    if (notes.length > 0) core.log('INFO', 'unknownOption', `unknown options ignored: ${notes.join(', ')}`);
-    if (configError !== undefined) core.log('ERROR', 'invalidConfig', `invalid configuration: ${issuesText(configError)}`);
-
-    // After the constructor returns, so that page code assigning the instance
-    // (`chat = new ChatOverRestAPI(...)`) has done so when onInit runs.
-    void Promise.resolve().then(() => session.start());
+    sessions.set(this, new Session(config));
   }
 
   /**
@@ -469,7 +408,7 @@ export class ChatOverRestAPI {
    * Answers a handle on the call, or `{ error }` when nothing was sent.
    */
   getEngagement(request?: LegacyEngagementRequest): LegacyCall | LegacyCallFailure {
-    return sessionOf(this).getEngagement(request);
+    return sessionOf(this).call(request);
   }
 
   /** `'uninitialised'` until `onInit`, then `'initialised'`. */
@@ -484,7 +423,7 @@ export class ChatOverRestAPI {
 
   /** Turns the debug mode on or off: in debug mode `onLog` also gets INFO and DEBUG entries. */
   setDebugMode(debug: boolean): void {
-    if (typeof debug === 'boolean') sessionOf(this).core.debug = debug;
+    if (typeof debug == 'boolean') sessionOf(this).debug = debug;
   }
 
   /**
@@ -493,8 +432,7 @@ export class ChatOverRestAPI {
    * Answers whether anything was removed.
    */
   unbind(target: string | ReadonlyArray<string> | LegacyUnbindCriteria | object | ((...args: never[]) => unknown), appName?: string, func?: (...args: never[]) => unknown, context?: unknown): boolean {
-    const t = unbindTarget([target, appName, func, context]);
-    return t === undefined ? false : sessionOf(this).core.bus.unbind(t);
+    return sessionOf(this).unbind(target, appName, func, context);
   }
 
   /**
@@ -508,12 +446,12 @@ export class ChatOverRestAPI {
 
   /** Log entries and callbacks that threw. Completes on `dispose()`. */
   get events$(): Observable<LegacyEvent> {
-    return sessionOf(this).core.events$;
+    return sessionOf(this).events$;
   }
 
   /** The engagement-rx client underneath (`session$`, `events$`, observable checks). */
   get client(): EngagementClient {
-    return sessionOf(this).core.client;
+    return sessionOf(this).client;
   }
 }
 
@@ -525,36 +463,21 @@ export interface ChatOverRestAPI extends LegacyEventMethods, LegacyUnsupportedMe
   readonly lineStatuses: typeof LINE_STATUSES;
 }
 
-const proto = ChatOverRestAPI.prototype as unknown as Record<string, unknown>;
-const define = (name: string, value: unknown): void => {
-  Object.defineProperty(proto, name, { value, writable: true, configurable: true, enumerable: false });
-};
+const define = (name: string, value: unknown): void => void Object.defineProperty(ChatOverRestAPI.prototype, name, { value, writable: true, configurable: true });
 
-for (const eventName of LEGACY_EVENT_NAMES) {
-  define(eventName, function (this: object, binding: unknown, appName?: string, context?: unknown): LegacyBindingId {
-    const core = sessionOf(this).core;
-    if (core.disposed) return null;
-    const { id, invalid } = core.bus.bind(eventName, binding, typeof appName === 'string' ? appName : undefined, context);
-    if (invalid > 0) core.log('ERROR', 'invalidBinding', `${eventName}: binding ignored (expected a function, { callback, context } or an array of them)`);
-    return id;
+for (const name of LEGACY_EVENT_NAMES) {
+  define(name, function (this: object, binding: unknown, appName?: unknown, context?: unknown): LegacyBindingId {
+    return sessionOf(this).on(name, binding, appName, context);
   });
 }
-
-for (const method of UNSUPPORTED_METHODS) {
-  define(method, function (this: object): LegacyCallFailure {
-    const message = unsupportedMessage(method);
-    sessionOf(this).core.log('ERROR', 'unsupported', message);
-    return { error: message };
+for (const name of UNSUPPORTED_METHODS) {
+  define(name, function (this: object): LegacyCallFailure {
+    const error = unsupportedMessage(name);
+    sessionOf(this).log('ERROR', 'unsupported', error);
+    return { error };
   });
 }
-
-for (const getter of Object.keys(NO_CHAT_GETTERS) as NoChatGetterName[]) {
-  const value = NO_CHAT_GETTERS[getter];
-  define(getter, function (): typeof value {
-    return value;
-  });
-}
-
+for (const [name, value] of Object.entries(NO_CHAT_GETTERS)) define(name, () => value);
 define('chatStates', CHAT_STATES);
 define('connectionStates', CONNECTION_STATES);
 define('lineStatuses', LINE_STATUSES);

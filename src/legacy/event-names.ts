@@ -1,10 +1,29 @@
 /**
  * The names of the legacy JS Chat SDK (`lpChat.min.js`,
  * `lpTag.taglets.ChatOverRestAPI`): its events, its chat states and the
- * methods engagement-rx does not implement. Pure data.
+ * methods engagement-rx does not implement. Pure data; each list is written
+ * once, as a space-separated string that gives both the array and its type.
  *
  * @packageDocumentation
  */
+
+/** The words of a space-separated list, as a union of string literals. @internal */
+export type Words<S extends string, Acc extends string = never> = S extends `${infer Head} ${infer Tail}` ? Words<Tail, Acc | Head> : Acc | S;
+
+/** A space-separated list as an array of its words. @internal */
+export const words = <S extends string>(list: S): ReadonlyArray<Words<S>> => list.split(' ') as never;
+
+const EVENTS =
+  'Load Init Engagement RequestChat Start State Stop Line Info AgentTyping Transcript VisitorDisposed AccountToAccountTransfer PreChatSurvey OfflineSurvey ExitSurvey Authentication AuthenticationFail Availability EstimatedWaitTime LineStatus RichContent Events EventList AddLine AddLineStatus Collaboration SendCollaboration VisitorName SetVisitorTyping SubmitOfflineSurvey SubmitExitSurvey SetCustomVariable Log';
+
+/**
+ * The name of one legacy event (`onLoad`, `onInit`, `onEngagement`, ...;
+ * see {@link LEGACY_EVENT_NAMES}).
+ *
+ * @since 0.1.0
+ * @category Legacy adapters
+ */
+export type LegacyEventName = `on${Words<typeof EVENTS>}`;
 
 /**
  * Every event the legacy SDK knows, documented or not. A `ChatOverRestAPI`
@@ -22,59 +41,10 @@
  * @since 0.1.0
  * @category Legacy adapters
  */
-export const LEGACY_EVENT_NAMES = [
-  'onLoad',
-  'onInit',
-  'onEngagement',
-  'onRequestChat',
-  'onStart',
-  'onState',
-  'onStop',
-  'onLine',
-  'onInfo',
-  'onAgentTyping',
-  'onTranscript',
-  'onVisitorDisposed',
-  'onAccountToAccountTransfer',
-  'onPreChatSurvey',
-  'onOfflineSurvey',
-  'onExitSurvey',
-  'onAuthentication',
-  'onAuthenticationFail',
-  'onAvailability',
-  'onEstimatedWaitTime',
-  'onLineStatus',
-  'onRichContent',
-  'onEvents',
-  'onEventList',
-  'onAddLine',
-  'onAddLineStatus',
-  'onCollaboration',
-  'onSendCollaboration',
-  'onVisitorName',
-  'onSetVisitorTyping',
-  'onSubmitOfflineSurvey',
-  'onSubmitExitSurvey',
-  'onSetCustomVariable',
-  'onLog',
-] as const;
-
-/**
- * The name of one legacy event.
- *
- * @example
- * ```ts
- * const name: LegacyEventName = 'onEngagement';
- * ```
- * @since 0.1.0
- * @category Legacy adapters
- */
-export type LegacyEventName = (typeof LEGACY_EVENT_NAMES)[number];
+export const LEGACY_EVENT_NAMES: ReadonlyArray<LegacyEventName> = words(EVENTS).map((name) => `on${name}` as const);
 
 /** @internal */
-export function isLegacyEventName(name: string): name is LegacyEventName {
-  return (LEGACY_EVENT_NAMES as ReadonlyArray<string>).includes(name);
-}
+export const isLegacyEventName = (name: string): name is LegacyEventName => (LEGACY_EVENT_NAMES as ReadonlyArray<string>).includes(name);
 
 /**
  * The chat states of the legacy SDK, as `ChatOverRestAPI.prototype.chatStates`
@@ -82,6 +52,7 @@ export function isLegacyEventName(name: string): name is LegacyEventName {
  *
  * @example
  * ```ts
+ * const chat = new ChatOverRestAPI({ lpNumber: '12345678' });
  * if (chat.getState() === chat.chatStates.INITIALISED) chat.getEngagement();
  * ```
  * @since 0.1.0
@@ -102,10 +73,6 @@ export const CHAT_STATES = Object.freeze({
 /**
  * The type of {@link CHAT_STATES}.
  *
- * @example
- * ```ts
- * const states: ChatStates = chat.chatStates;
- * ```
  * @since 0.1.0
  * @category Legacy adapters
  */
@@ -114,35 +81,15 @@ export type ChatStates = typeof CHAT_STATES;
 /**
  * One chat state string (`'initialised'`, `'chatting'`...).
  *
- * @example
- * ```ts
- * const state: ChatState = 'uninitialised';
- * ```
  * @since 0.1.0
  * @category Legacy adapters
  */
 export type ChatState = ChatStates[keyof ChatStates];
 
-/**
- * The connection states of the legacy SDK (`prototype.connectionStates`).
- *
- * @example
- * ```ts
- * CONNECTION_STATES.ACTIVE; // 'active'
- * ```
- * @since 0.1.0
- */
+/** The connection states of the legacy SDK (`prototype.connectionStates`). @internal */
 export const CONNECTION_STATES = Object.freeze({ ACTIVE: 'active', INACTIVE: 'inactive' } as const);
 
-/**
- * The line statuses of the legacy SDK (`prototype.lineStatuses`).
- *
- * @example
- * ```ts
- * LINE_STATUSES.READ; // 'READ'
- * ```
- * @since 0.1.0
- */
+/** The line statuses of the legacy SDK (`prototype.lineStatuses`). @internal */
 export const LINE_STATUSES = Object.freeze({ READ: 'READ', ACCEPT: 'ACCEPT', ACTION: 'ACTION' } as const);
 
 /**
@@ -151,50 +98,16 @@ export const LINE_STATUSES = Object.freeze({ READ: 'READ', ACCEPT: 'ACCEPT', ACT
  * way, `{ error: '<name> is not supported by engagement-rx: ...' }`, instead
  * of throwing.
  *
- * @example
- * ```ts
- * const answer = chat.requestChat({ skill: 'TestSkill' });
- * if (answer && answer.error) console.warn(answer.error);
- * ```
- * @since 0.1.0
+ * @internal
  */
-export const UNSUPPORTED_METHODS = [
-  'requestChat',
-  'startChat',
-  'authenticate',
-  'addLine',
-  'endChat',
-  'disposeVisitor',
-  'getEstimatedWaitTime',
-  'getAvailability',
-  'getAvailabilty',
-  'getPreChatSurvey',
-  'getOfflineSurvey',
-  'submitOfflineSurvey',
-  'getExitSurvey',
-  'submitExitSurvey',
-  'cancelSurvey',
-  'requestTranscript',
-  'setVisitorName',
-  'setVisitorTyping',
-  'setCustomVariable',
-  'sendCollaboration',
-  'addLineStatusEvent',
-  'updateSdes',
-  'pauseChat',
-  'resumePausedChat',
-  'reInit',
-  'clearSessionData',
-  'getSiteDomain',
-] as const;
+export const UNSUPPORTED_METHODS = words(
+  'requestChat startChat authenticate addLine endChat disposeVisitor getEstimatedWaitTime getAvailability getAvailabilty getPreChatSurvey getOfflineSurvey submitOfflineSurvey getExitSurvey submitExitSurvey cancelSurvey requestTranscript setVisitorName setVisitorTyping setCustomVariable sendCollaboration addLineStatusEvent updateSdes pauseChat resumePausedChat reInit clearSessionData getSiteDomain',
+);
 
 /**
- * The name of one method engagement-rx does not implement.
+ * The name of one method engagement-rx does not implement (`requestChat`,
+ * `addLine`, ...): on a `ChatOverRestAPI` it answers `{ error }`.
  *
- * @example
- * ```ts
- * const name: UnsupportedMethodName = 'requestChat';
- * ```
  * @since 0.1.0
  * @category Legacy adapters
  */
@@ -205,12 +118,7 @@ export type UnsupportedMethodName = (typeof UNSUPPORTED_METHODS)[number];
  * there is no chat (engagement-rx never starts one): the same values the
  * legacy SDK answered before a chat started.
  *
- * @example
- * ```ts
- * chat.getVisitorName(); // ''
- * chat.getAgentTyping(); // false
- * ```
- * @since 0.1.0
+ * @internal
  */
 export const NO_CHAT_GETTERS = Object.freeze({
   getVisitorName: '',
@@ -223,12 +131,9 @@ export const NO_CHAT_GETTERS = Object.freeze({
 } as const);
 
 /**
- * The legacy chat-session getters (getAgentId, getVisitorName, …) that answer their "no chat" values.
+ * The legacy chat-session getters (`getAgentId`, `getVisitorName`, ...) that
+ * answer their "no chat" values (`''`, `false`, `null`).
  *
- * @example
- * ```ts
- * const getter: NoChatGetterName = 'getVisitorName';
- * ```
  * @since 0.1.0
  * @category Legacy adapters
  */
@@ -238,12 +143,7 @@ export type NoChatGetterName = keyof typeof NO_CHAT_GETTERS;
  * The answer of an unsupported method. The message names the method and
  * says where to go instead; it never echoes the caller's data.
  *
- * @example
- * ```ts
- * unsupportedMessage('addLine'); // "addLine is not supported by engagement-rx: ..."
- * ```
- * @since 0.1.0
+ * @internal
  */
-export function unsupportedMessage(method: string): string {
-  return `${method} is not supported by engagement-rx: it replaces lpChat.min.js for the getEngagement flow only (getEngagement, onInit, onEngagement); run the chat itself with LivePerson's chat API (see docs/legacy.md)`;
-}
+export const unsupportedMessage = (method: string): string =>
+  `${method} is not supported by engagement-rx: it replaces lpChat.min.js for the getEngagement flow only; see docs/legacy.md`;

@@ -15,10 +15,6 @@ import { isLegacyEventName } from './event-names';
  * page at the emulator or a test host), `csds`, `retry`, `fetch`,
  * `scheduler`, `onLog`.
  *
- * @example
- * ```ts
- * const defaults: LegacyDefaults = { engagementDomain: 'http://127.0.0.1:4010', retry: { maxAttempts: 1 } };
- * ```
  * @since 0.1.0
  * @category Legacy adapters
  */
@@ -43,9 +39,7 @@ export interface LegacyChatConstructor {
 
 type Bag = Record<string, unknown>;
 
-function isHolder(u: unknown): u is Bag {
-  return (typeof u === 'object' && u !== null) || typeof u === 'function';
-}
+const isHolder = (u: unknown): u is Bag => (typeof u == 'object' && u !== null) || typeof u == 'function';
 
 /**
  * Merges defaults under a page's configuration: the page's values win;
@@ -54,16 +48,10 @@ function isHolder(u: unknown): u is Bag {
  * @internal
  */
 export function mergeLegacyConfig(defaults: Bag, config: unknown): unknown {
-  if (!isHolder(config) || typeof config === 'function') return config;
+  if (typeof config != 'object' || config === null) return config;
   const out: Bag = { ...defaults };
   for (const [key, value] of Object.entries(config)) {
-    if (value === undefined) continue;
-    const base = out[key];
-    if (isLegacyEventName(key) && base !== undefined) {
-      out[key] = [...(Array.isArray(base) ? base : [base]), ...(Array.isArray(value) ? value : [value])];
-    } else {
-      out[key] = value;
-    }
+    if (value !== undefined) out[key] = isLegacyEventName(key) && out[key] !== undefined ? ([] as unknown[]).concat(out[key], value) : value;
   }
   return out;
 }
@@ -81,27 +69,25 @@ export function mergeLegacyConfig(defaults: Bag, config: unknown): unknown {
  *
  * // Point unchanged page code at a local emulator, before the page script runs:
  * installLegacyGlobals(window, { engagementDomain: 'http://127.0.0.1:4010' });
- * var chat = new lpTag.taglets.ChatOverRestAPI({ lpNumber: '12345678', onInit: ... });
+ * // The page script, as written for lpChat.min.js, then talks to the emulator:
+ * // var chat = new lpTag.taglets.ChatOverRestAPI({ lpNumber: '12345678', onInit: ... });
  * ```
  * @since 0.1.0
  * @category Legacy adapters
  */
 export function installLegacyGlobals(target: object, defaults?: LegacyDefaults): LegacyChatConstructor {
   const root = target as Bag;
-  const lpTag: Bag = isHolder(root['lpTag']) ? root['lpTag'] : (root['lpTag'] = {});
-  const taglets: Bag = isHolder(lpTag['taglets']) ? lpTag['taglets'] : (lpTag['taglets'] = {});
-  const snapshot: Bag | undefined = isHolder(defaults) ? { ...(defaults as Bag) } : undefined;
-
+  const lpTag = isHolder(root['lpTag']) ? root['lpTag'] : (root['lpTag'] = {});
+  const taglets = isHolder(lpTag['taglets']) ? lpTag['taglets'] : (lpTag['taglets'] = {});
+  const snapshot: Bag = typeof defaults == 'object' && defaults ? { ...defaults } : {};
   let installed: LegacyChatConstructor = ChatOverRestAPI;
-  if (snapshot !== undefined && Object.keys(snapshot).length > 0) {
-    class WithDefaults extends ChatOverRestAPI {
+  if (Object.keys(snapshot).length > 0) {
+    installed = class extends ChatOverRestAPI {
       constructor(config: LegacyChatConfig) {
-        super(mergeLegacyConfig(snapshot as Bag, config) as LegacyChatConfig);
+        super(mergeLegacyConfig(snapshot, config) as LegacyChatConfig);
       }
-    }
-    Object.defineProperty(WithDefaults, 'name', { value: 'ChatOverRestAPI' });
-    installed = WithDefaults;
+    };
+    Object.defineProperty(installed, 'name', { value: 'ChatOverRestAPI' });
   }
-  taglets['ChatOverRestAPI'] = installed;
-  return installed;
+  return (taglets['ChatOverRestAPI'] = installed);
 }

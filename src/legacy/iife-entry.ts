@@ -16,13 +16,12 @@
  */
 import { installLegacyGlobals, type LegacyDefaults } from './globals';
 
-const root = globalThis as unknown as { engagementRxDefaults?: unknown };
-const defaults = root.engagementRxDefaults;
-installLegacyGlobals(root, typeof defaults === 'object' && defaults !== null ? (defaults as LegacyDefaults) : undefined);
+const root = globalThis as unknown as { engagementRxDefaults?: LegacyDefaults };
+installLegacyGlobals(root, root.engagementRxDefaults); // defaults that are not an object are ignored
 
 export { installLegacyGlobals } from './globals';
 export { ChatOverRestAPI } from './chat-over-rest-api';
 export { createChatApi } from './chat-api';
 export { createEngagementClient } from '../client/client';
 /** engagement-rx's version, as `window.engagementRx.version`. @internal */
-export const version = '0.1.0';
+export { VERSION as version } from './chat-over-rest-api';

@@ -1,19 +1,24 @@
 /**
- * What both legacy adapters share: the event bus, the log (`onLog` and
- * `events$`), the guarded callbacks, and one getEngagement call run on the
- * client's observable. No HTTP, retry or session logic of its own: the
- * client does all of that.
+ * What both legacy adapters share: the client (made from the adapter's
+ * configuration), the event bus, the log (`onLog` and `events$`), the
+ * guarded callbacks, and getEngagement calls run on the client's
+ * observable. No HTTP, retry or session logic of its own: the client does
+ * all of that.
  *
  * @internal
  */
-import { Subject, type Observable, type Subscription } from 'rxjs';
-import type { EngagementClient } from '../client/client';
-import type { EngagementError } from '../errors';
-import type { Engagement } from '../model';
+import { Observable, type Subscription } from 'rxjs';
+import { createEngagementClient, type EngagementClient } from '../client/client';
+import type { EngagementClientConfig } from '../client/config';
+import { internalsOf } from '../client/internals';
+import type { EngagementError, ValidationIssue } from '../errors';
 import { isLeft, left, type Either } from '../internal/either';
-import { LegacyEventBus, cloneEventData } from './bindings';
-import { toLegacyPayload, type LegacyEngagementPayload, type PreparedRequest } from './legacy-payloads';
-import { thrownName, type LegacyEvent, type LegacyLogCode, type LegacyLogEntry, type LegacyLogLevel } from './telemetry';
+import { hub } from '../internal/hub';
+import type { Engagement } from '../model';
+import { retryPolicy, type RetryPolicyInput } from '../retry/policy';
+import { LegacyEventBus, cloneEventData, type LegacyBindingId } from './bindings';
+import { issuesText, prepareRequest, toLegacyPayload, type LegacyCallFailure, type PreparedRequest } from './legacy-payloads';
+import { thrownName, type LegacyEvent, type LegacyLogCode, type LegacyLogLevel } from './telemetry';
 
 /**
  * What a getEngagement call that was accepted answers: a handle on it.
@@ -22,6 +27,7 @@ import { thrownName, type LegacyEvent, type LegacyLogCode, type LegacyLogEntry, 
  *
  * @example
  * ```ts
+ * const chat = new ChatOverRestAPI({ lpNumber: '12345678' });
  * const call = chat.getEngagement();
  * if (!('error' in call)) window.addEventListener('pagehide', () => call.cancel());
  * ```
@@ -34,96 +40,117 @@ export interface LegacyCall {
   cancel(): boolean;
 }
 
-/** @internal */
-export class LegacyCore {
-  readonly bus: LegacyEventBus;
-  readonly events$: Observable<LegacyEvent>;
+/** The event bus of an adapter, with its client, its log and its calls. @internal */
+export class LegacyCore extends LegacyEventBus {
+  readonly client: EngagementClient;
+  /** The adapter's clock: the client's scheduler's. */
+  readonly now: () => number;
+  /** What the client refused in its configuration. */
+  readonly refused: ReadonlyArray<ValidationIssue>;
   debug = false;
   disposed = false;
-  private readonly events = new Subject<LegacyEvent>();
+  /** When the configuration is invalid: what every call answers. */
+  configError: string | undefined;
+  /** What `events$` tells; `undefined` completes it. */
+  private readonly events = hub<LegacyEvent | undefined>();
   private readonly inflight = new Map<number, Subscription>();
   private calls = 0;
 
-  constructor(
-    readonly client: EngagementClient,
-    readonly now: () => number,
-  ) {
-    this.bus = new LegacyEventBus((eventName, error) => this.callbackFailed(eventName, error));
-    this.events$ = this.events.asObservable();
+  /** Log entries and callbacks that threw; completes on `dispose()`. */
+  readonly events$ = new Observable<LegacyEvent>((subscriber) =>
+    this.disposed ? subscriber.complete() : this.events.subscribe((event) => (event ? subscriber.next(event) : subscriber.complete())),
+  );
+
+  /** Creates the client; a partial `retry` policy is checked and completed by `retryPolicy`. */
+  constructor(config: Record<string, unknown>) {
+    super((eventName, error) => this.failed(eventName, error));
+    if (config['retry'] !== undefined) config['retry'] = retryPolicy(config['retry'] as RetryPolicyInput);
+    const client = (this.client = createEngagementClient(config as unknown as EngagementClientConfig));
+    const internals = internalsOf(client);
+    this.now = internals?.ok ? () => internals.config.scheduler.now() : Date.now;
+    this.refused = internals?.ok === false ? internals.error.issues : [];
   }
 
   /** Records a log entry on `events$`, and fires `onLog` for ERROR entries (every entry in debug mode). */
   log(level: LegacyLogLevel, code: LegacyLogCode, message: string): void {
     const time = this.now();
-    const entry: LegacyLogEntry = { level, code, message, time, ...(level === 'ERROR' ? { error: { error: message } } : {}) };
+    const entry = { level, code, message, time, ...(level == 'ERROR' && { error: { error: message } }) };
     this.events.next({ type: 'log', at: time, entry });
-    if (level === 'ERROR' || this.debug) this.bus.trigger('onLog', entry, level);
+    if (level == 'ERROR' || this.debug) this.trigger('onLog', entry, level);
   }
 
   /** A page callback threw: report it; an `onLog` callback that throws is reported on `events$` only. */
-  callbackFailed(callback: string, error: unknown): void {
+  failed(callback: string, error: unknown): void {
     this.events.next({ type: 'callbackFailed', at: this.now(), callback, error });
-    if (callback !== 'onLog') this.log('ERROR', 'callbackFailed', `${callback} callback threw ${thrownName(error)}; the other callbacks still ran`);
+    if (callback != 'onLog') this.log('ERROR', 'callbackFailed', `${callback} callback threw ${thrownName(error)}; the other callbacks still ran`);
   }
 
-  /** A new call id. */
-  nextCallId(): number {
-    return ++this.calls;
+  /** Binds a legacy binding, logging the items it cannot use; `null` once disposed. */
+  on(eventName: string, binding: unknown, appName?: unknown, context?: unknown): LegacyBindingId {
+    if (this.disposed) return null;
+    const { id, invalid } = this.bind(eventName, binding, appName, context);
+    if (invalid > 0) this.log('ERROR', 'invalidBinding', `${eventName}: ${invalid} binding(s) ignored, not a function nor { callback, context }`);
+    return id;
   }
 
-  /** Sends one prepared call through the client; its answer goes to `onEngagement` and the per-call callback. */
-  send(id: number, prepared: PreparedRequest): void {
-    let settled = false;
-    const subscription = this.client.getEngagement(prepared.request).subscribe({
-      next: (result) => {
-        settled = true;
-        this.inflight.delete(id);
-        this.deliver(prepared, result);
-      },
-      complete: () => this.inflight.delete(id),
+  /** Makes every later call answer `{ error }` naming the configuration's issues (none: nothing), and logs it. */
+  refuse(issues: ReadonlyArray<ValidationIssue>): void {
+    if (issues.length > 0) this.log('ERROR', 'invalidConfig', (this.configError = `getEngagement - invalid configuration: ${issuesText(issues)}`));
+  }
+
+  /** One getEngagement call: `{ error }` (logged) when it cannot be sent, else it goes to `send`. */
+  call(request: unknown): LegacyCall | LegacyCallFailure {
+    if (this.disposed) return { error: 'getEngagement - the chat API was disposed' };
+    const [code, prepared]: [LegacyLogCode, Either<string, PreparedRequest>] = this.configError === undefined ? ['invalidRequest', prepareRequest(request)] : ['invalidConfig', left(this.configError)];
+    if (!isLeft(prepared)) return this.send(++this.calls, prepared.right);
+    this.log('ERROR', code, prepared.left);
+    return { error: prepared.left };
+  }
+
+  /** Sends one call through the client; its answer goes to `onEngagement` and the call's own callback. */
+  send(id: number, prepared: PreparedRequest): LegacyCall {
+    const subscription = this.client.getEngagement(prepared.request).subscribe((result) => {
+      this.inflight.delete(id);
+      this.deliver(prepared, result);
     });
-    if (!settled && !subscription.closed) this.inflight.set(id, subscription);
+    if (!subscription.closed) this.inflight.set(id, subscription);
+    return { id, cancel: () => this.abort(id) };
   }
 
   /** Aborts one call in flight. */
   abort(id: number): boolean {
     const subscription = this.inflight.get(id);
-    if (subscription === undefined) return false;
     this.inflight.delete(id);
-    subscription.unsubscribe();
-    return true;
-  }
-
-  /** Answers a call that was never sent (e.g. its domain lookup failed) with the legacy failure object. */
-  fail(prepared: PreparedRequest, error: EngagementError): void {
-    this.deliver(prepared, left(error));
+    subscription?.unsubscribe();
+    return subscription !== undefined;
   }
 
   /** Fires `onEngagement`, then the call's own `success` or `error`, each guarded. */
   deliver(prepared: PreparedRequest, result: Either<EngagementError, Engagement>): void {
-    const payload: LegacyEngagementPayload = toLegacyPayload(result, prepared.original, this.now());
-    this.bus.trigger('onEngagement', payload);
-    const own = isLeft(result) ? prepared.error : prepared.success;
-    if (own === undefined) return;
+    const payload = toLegacyPayload(result, prepared.original, this.now());
+    this.trigger('onEngagement', payload);
+    const which = isLeft(result) ? 'error' : 'success';
+    const own = prepared[which] as ((this: unknown, data: unknown) => void) | undefined;
     try {
-      (own as (this: unknown, data: unknown) => void).call(prepared.thisArg, cloneEventData(payload));
+      own?.call(prepared.thisArg, cloneEventData(payload));
     } catch (error) {
-      this.callbackFailed(isLeft(result) ? 'getEngagement.error' : 'getEngagement.success', error);
+      this.failed(`getEngagement.${which}`, error);
     }
   }
 
-  /** Aborts every call in flight, completes `events$` and forgets every binding. */
-  dispose(): number {
-    const aborted = this.inflight.size;
-    for (const subscription of this.inflight.values()) subscription.unsubscribe();
-    this.inflight.clear();
+  /**
+   * Aborts every call in flight, logs it (and the `dropped` queued calls,
+   * never sent), completes `events$` and forgets every binding.
+   */
+  dispose(dropped = 0): void {
+    if (this.disposed) return;
     this.disposed = true;
-    return aborted;
-  }
-
-  /** The last step of a disposal, after its log entries. */
-  close(): void {
-    this.events.complete();
-    this.bus.clear();
+    const aborted = this.inflight.size;
+    this.inflight.forEach((s) => s.unsubscribe());
+    this.inflight.clear();
+    if (dropped > 0) this.log('ERROR', 'dropped', `dispose: ${dropped} queued getEngagement call(s) dropped, never sent`);
+    this.log('INFO', 'disposed', `disposed; ${aborted} call(s) in flight aborted`);
+    this.events.next(undefined);
+    this.clear();
   }
 }

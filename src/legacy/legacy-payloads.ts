@@ -6,10 +6,11 @@
  *
  * @packageDocumentation
  */
-import { describeError, type EngagementError, type EngagementErrorKind } from '../errors';
+import { describeError, type EngagementError, type EngagementErrorKind, type ValidationIssue } from '../errors';
 import type { Engagement, EngagementRequest, ServerErrorBody } from '../model';
 import { isLeft, left, right, type Either } from '../internal/either';
 import { validateEngagementRequest } from '../validate';
+import { isPlain } from './bindings';
 
 /**
  * The legacy failure object of a call that got no usable server answer
@@ -61,8 +62,9 @@ export type LegacyFailurePayload = ServerErrorBody | LegacyErrorObject;
  *
  * @example
  * ```ts
+ * const chat = new ChatOverRestAPI({ lpNumber: '12345678' });
  * chat.onEngagement((data: LegacyEngagementPayload) => {
- *   if ('status' in data && data.status === 'Available') showButton(data);
+ *   if ('status' in data && data.status === 'Available') showChatButton(data);
  * });
  * ```
  * @since 0.1.0
@@ -78,11 +80,11 @@ export type LegacyEngagementPayload = Engagement | LegacyFailurePayload;
  *
  * @example
  * ```ts
+ * const chat = new ChatOverRestAPI({ lpNumber: '12345678' });
  * chat.getEngagement({
  *   consumerSections: ['Support'],
- *   success: function (data) { this.render(data); },
- *   error: function (failure) { this.retryLater(failure); },
- *   context: view,
+ *   success: (data) => view.render(data),
+ *   error: (failure) => console.warn('no answer this time', failure),
  * });
  * ```
  * @since 0.1.0
@@ -105,10 +107,6 @@ export interface LegacyEngagementRequest extends Omit<EngagementRequest, 'vid' |
  * adapter). Page code tests it as the legacy docs do:
  * `var failed = chat.getEngagement(req); if (failed && failed.error) ...`.
  *
- * @example
- * ```ts
- * const failed: LegacyCallFailure = { error: 'getEngagement - invalid request: appDetails.ipAddress: ...' };
- * ```
  * @since 0.1.0
  * @category Legacy adapters
  */
@@ -131,13 +129,8 @@ export interface PreparedRequest {
 /** The `message` of the legacy failure object of getEngagement. @internal */
 export const LEGACY_SERVER_ERROR = 'getEngagement - server error';
 
-const PER_CALL_KEYS = ['success', 'error', 'context'];
-
-function isPlainObject(u: unknown): u is Record<string, unknown> {
-  if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
-  const proto: unknown = Object.getPrototypeOf(u);
-  return proto === null || Object.getPrototypeOf(proto) === null;
-}
+/** Issues as one line: `path: reason; path: reason`. @internal */
+export const issuesText = (issues: ReadonlyArray<ValidationIssue>): string => issues.map((i) => `${i.path}: ${i.reason}`).join('; ');
 
 /**
  * Splits and validates a legacy getEngagement request, synchronously. The
@@ -147,43 +140,25 @@ function isPlainObject(u: unknown): u is Record<string, unknown> {
  * @internal
  */
 export function prepareRequest(input: unknown): Either<string, PreparedRequest> {
-  if (input === undefined || input === null) return right({ request: undefined, thisArg: {}, original: {} });
-  if (!isPlainObject(input)) return left('getEngagement - invalid request: expected a request object');
-  const problems: string[] = [];
-  const success = input['success'];
-  const error = input['error'];
-  if (success !== undefined && typeof success !== 'function') problems.push('success: expected a function');
-  if (error !== undefined && typeof error !== 'function') problems.push('error: expected a function');
-  const body: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(input)) {
-    if (PER_CALL_KEYS.includes(k)) continue;
-    if ((k === 'vid' || k === 'sid') && (v === undefined || v === null || v === '')) continue;
-    body[k] = v;
-  }
-  const validated = validateEngagementRequest(body);
-  if (isLeft(validated)) problems.push(...validated.left.issues.map((i) => `${i.path}: ${i.reason}`));
-  if (problems.length > 0) return left(`getEngagement - invalid request: ${problems.join('; ')}`);
-  const context = input['context'];
-  return right({
-    request: body as EngagementRequest,
-    ...(typeof success === 'function' ? { success: success as PreparedRequest['success'] } : {}),
-    ...(typeof error === 'function' ? { error: error as PreparedRequest['error'] } : {}),
-    thisArg: context ?? input,
-    original: input,
-  });
+  const refused = 'getEngagement - invalid request: ';
+  if (input == null) return right({ request: undefined, thisArg: {}, original: {} });
+  if (!isPlain(input)) return left(`${refused}expected a request object`);
+  const { success, error, context, ...request } = input;
+  const problems: ValidationIssue[] = [];
+  for (const [path, f] of [['success', success], ['error', error]]) if (f !== undefined && typeof f != 'function') problems.push({ path: path as string, reason: 'expected a function' });
+  for (const k of ['vid', 'sid']) if (request[k] == null || request[k] === '') delete request[k];
+  const validated = validateEngagementRequest(request);
+  if (isLeft(validated)) problems.push(...validated.left.issues);
+  if (problems.length > 0) return left(refused + issuesText(problems));
+  return right({ request: request as EngagementRequest, success: success as PreparedRequest['success'], error: error as PreparedRequest['error'], thisArg: context ?? input, original: input });
 }
 
 /**
  * The legacy failure object for an error, at time `nowMs`.
  *
- * @example
- * ```ts
- * legacyErrorObject({ kind: 'network', operation: 'createSession', cause: 'ECONNRESET', message: 'x' }, {}, Date.now());
- * // { error: { message: 'getEngagement - server error', time: Date, originalRequest: {}, kind: 'network', reason: 'network: createSession failed (ECONNRESET)' } }
- * ```
- * @since 0.1.0
+ * @internal
  */
-export function legacyErrorObject(error: EngagementError, originalRequest: unknown, nowMs: number, message: string = LEGACY_SERVER_ERROR): LegacyErrorObject {
+export function legacyErrorObject(error: EngagementError, originalRequest: unknown, nowMs: number, message = LEGACY_SERVER_ERROR): LegacyErrorObject {
   return { error: { message, time: new Date(nowMs), originalRequest, kind: error.kind, reason: describeError(error) } };
 }
 
@@ -196,46 +171,27 @@ export function legacyErrorObject(error: EngagementError, originalRequest: unkno
  *   error body: that body, `{ time?, message?, internalCode? }`;
  * - any other failure: `{ error: { message: 'getEngagement - server error', time, originalRequest, kind, reason } }`.
  *
- * @example
- * ```ts
- * toLegacyPayload(left({ kind: 'http', operation: 'createSession', status: 500, internalCode: 20, serverMessage: 'Loading account: 123, vid: abc', serverTime: 1, message: 'x' }), {}, 0);
- * // { time: 1, message: 'Loading account: 123, vid: abc', internalCode: 20 }
- * ```
- * @since 0.1.0
+ * @internal
  */
 export function toLegacyPayload(result: Either<EngagementError, Engagement>, originalRequest: unknown, nowMs: number): LegacyEngagementPayload {
-  if (!isLeft(result)) return copyEngagement(result.right);
-  const error = result.left;
-  if (error.kind === 'http' && error.operation === 'createSession') {
-    const body = serverBody(error.serverTime, error.serverMessage, error.internalCode);
-    if (body !== undefined) return body;
+  if (!isLeft(result)) {
+    const { status, sessionId, visitorId, pageId } = result.right;
+    return { status, sessionId, visitorId, pageId, ...(result.right.status == 'Available' && { engagementDetails: { ...result.right.engagementDetails } }) } as Engagement;
   }
-  return legacyErrorObject(error, originalRequest, nowMs);
-}
-
-function serverBody(time: number | undefined, message: string | undefined, internalCode: number | undefined): ServerErrorBody | undefined {
-  if (time === undefined && message === undefined && internalCode === undefined) return undefined;
-  return {
-    ...(time === undefined ? {} : { time }),
-    ...(message === undefined ? {} : { message }),
-    ...(internalCode === undefined ? {} : { internalCode }),
-  };
-}
-
-function copyEngagement(e: Engagement): Engagement {
-  const base = { status: e.status, sessionId: e.sessionId, visitorId: e.visitorId, pageId: e.pageId };
-  return e.status === 'Available' ? { ...base, status: 'Available', engagementDetails: { ...e.engagementDetails } } : { ...base, status: 'NotAvailable' };
+  const e = result.left;
+  if (e.kind == 'http' && e.operation == 'createSession') {
+    const body: Record<string, unknown> = { time: e.serverTime, message: e.serverMessage, internalCode: e.internalCode };
+    for (const k in body) if (body[k] === undefined) delete body[k];
+    if (Object.keys(body).length > 0) return body as ServerErrorBody;
+  }
+  return legacyErrorObject(e, originalRequest, nowMs);
 }
 
 /**
  * Whether a payload is a failure (it has no `status`), the test legacy page
  * code makes.
  *
- * @example
- * ```ts
- * chat.onEngagement((data) => { if (isLegacyFailure(data)) setTimeout(() => chat.getEngagement(), 5000); });
- * ```
- * @since 0.1.0
+ * @internal
  */
 export function isLegacyFailure(payload: LegacyEngagementPayload): payload is LegacyFailurePayload {
   return !('status' in payload);

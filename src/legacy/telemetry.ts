@@ -11,10 +11,6 @@
  * `onLog` event fires ERROR entries, and INFO/DEBUG ones too in debug mode
  * (`debug: true` or `setDebugMode(true)`).
  *
- * @example
- * ```ts
- * const level: LegacyLogLevel = 'ERROR';
- * ```
  * @since 0.1.0
  * @category Legacy adapters
  */
@@ -29,10 +25,6 @@ export type LegacyLogLevel = 'ERROR' | 'INFO' | 'DEBUG';
  * - `invalidRequest`, `unsupported`, `disposed`: calls refused at once;
  * - `callbackFailed`: a page callback threw (its exception is on `events$`).
  *
- * @example
- * ```ts
- * const code: LegacyLogCode = 'callbackFailed';
- * ```
  * @since 0.1.0
  * @category Legacy adapters
  */
@@ -56,6 +48,7 @@ export type LegacyLogCode =
  *
  * @example
  * ```ts
+ * const chat = new ChatOverRestAPI({ lpNumber: '12345678' });
  * chat.onLog((entry: LegacyLogEntry) => console.debug(`[${entry.level}] ${entry.message}`));
  * ```
  * @since 0.1.0
@@ -80,8 +73,9 @@ export interface LegacyLogEntry {
  *
  * @example
  * ```ts
+ * const chat = new ChatOverRestAPI({ lpNumber: '12345678' });
  * chat.events$.subscribe((e: LegacyEvent) => {
- *   if (e.type === 'callbackFailed') reportBug(e.callback, e.error);
+ *   if (e.type === 'callbackFailed') console.error(`${e.callback} threw`, e.error);
  * });
  * ```
  * @since 0.1.0
@@ -93,9 +87,6 @@ export type LegacyEvent =
 
 /** The name of what a callback threw, never its message (which may hold anything). @internal */
 export function thrownName(error: unknown): string {
-  if (typeof error === 'object' && error !== null) {
-    const name = (error as { name?: unknown }).name;
-    if (typeof name === 'string' && name.length > 0 && name.length <= 60) return name;
-  }
-  return typeof error;
+  const name = typeof error == 'object' && error ? (error as { name?: unknown }).name : 0;
+  return typeof name == 'string' && name && name.length <= 60 ? name : typeof error;
 }

@@ -38,12 +38,12 @@ export interface FileOutboxStoreOptions {
  *   cached: every `load` reads the file.
  * - A missing or empty file means no outbox. `load` never throws for bad
  *   contents: it returns what the file holds for the account (validated by
- *   the client), or the raw text when the file is not a JSON object.
+ *   the reporter), or the raw text when the file is not a JSON object.
  * - `save` and `clear` are atomic: the whole file is written to a temporary
  *   file in the same folder, flushed, then renamed over the old one. Missing
  *   folders are created; the other accounts' entries are kept.
- * - One live client per account and file: two writers keep the last write.
- * - I/O failures are rethrown; the client turns them into warnings
+ * - One live reporter per account and file: two writers keep the last write.
+ * - I/O failures are rethrown; the reporter turns them into warnings
  *   (`outboxStoreUnreadable`, `outboxStoreWriteFailed`) and goes on in memory.
  *
  * @param path - the JSON file, resolved against the current directory when
@@ -54,14 +54,15 @@ export interface FileOutboxStoreOptions {
  *
  * @example
  * ```ts
- * import { createEngagementClient } from 'engagement-rx';
+ * import { createEngagementClient, createReporter } from 'engagement-rx';
  * import { fileOutboxStore, fileSessionStore } from 'engagement-rx/node';
  *
  * const client = createEngagementClient({
  *   accountId: '12345678',
+ *   domain: 'va.v.liveperson.net',
  *   session: fileSessionStore('.cache/engagement-sessions.json'),
- *   outbox: fileOutboxStore('.cache/engagement-outbox.json'),
  * });
+ * const reporter = createReporter(client, { outbox: fileOutboxStore('.cache/engagement-outbox.json') });
  * ```
  * @since 0.1.0
  * @category Node

@@ -67,6 +67,7 @@ export interface FileSessionStoreOptions {
  *
  * const client = createEngagementClient({
  *   accountId: '12345678',
+ *   domain: 'va.v.liveperson.net',
  *   session: fileSessionStore('.cache/engagement-sessions.json'),
  * });
  * ```

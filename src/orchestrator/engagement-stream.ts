@@ -1,5 +1,5 @@
 /**
- * The orchestrator: engagement checks as one shared Observable of
+ * The live engagement state: engagement checks as one shared Observable of
  * {@link EngagementState}, driven by the page's sections, its SDEs, explicit
  * refreshes, the expiry of Available answers and the online / visible
  * state. The decisions are pure (`state.ts`, `triggers.ts`, `expiry.ts`);
@@ -25,30 +25,43 @@
  *    a late subscriber gets the current state at once; the last
  *    unsubscription tears everything down; subscribing again starts afresh.
  *
- * Why an engine object rather than an operator chain: a Node service may
- * hold tens of thousands of idle orchestrators. The same rules written as
+ * Why an engine rather than an operator chain: a Node service may hold
+ * tens of thousands of idle live states. The same rules written as
  * `merge` / `switchMap` / `expand` / `share` keep about 18 operator
- * subscribers alive per idle orchestrator (20 KB measured); the engine keeps
- * one subscription per input, one timer and its state (see
- * docs/performance.md, "Orchestrators at scale"). RxJS still does the work
- * at the edges: the inputs, the check (`checkEvents`), the scheduler.
+ * subscribers alive per idle live state (20 KB measured); the engine keeps
+ * one object of data, one timer, and one small `Listener` per input (see
+ * docs/performance.md, "Orchestrators at scale"). Its behaviour is the
+ * module's functions, shared by every live state (no closure per live
+ * state), and it uses nothing of RxJS but `Observable` and `Subscription`,
+ * which every bundle of the library already has: each operator, subject
+ * or scheduler it imported would add its code to every page that watches.
+ *
+ * One `Listener` class receives everything the engine listens to: the
+ * inputs, the check in flight (its progress and its answer) and a sink's
+ * delivery. Cancelling one is unsubscribing it; a closed listener passes
+ * nothing on, so a check that was let go (a newer trigger, a pause) is
+ * never heard from again, even when it goes on synchronously.
  *
  * @packageDocumentation
  */
-import { Observable, Subscription, asyncScheduler, isObservable, type Observer, type SchedulerAction, type Subscriber, type Unsubscribable } from 'rxjs';
+import { Observable, Subscription, type Observer, type SchedulerAction, type SchedulerLike, type Subscriber } from 'rxjs';
 import type { EngagementAttribute } from '../attributes/attribute';
 import { coalesceAttributes } from '../attributes/merge';
-import { isLeft } from '../internal/either';
-import type { AppDetails, EngagementAttributeInput, EngagementRequest } from '../model';
 import { internalsOf } from '../client/internals';
-import { checkEvents, type CheckingClient } from './check';
-import { resolveWatchOptions, validateInputs, type WatchOptions, type ResolvedWatchOptions } from './options';
+import type { CheckProgress } from '../client/events';
+import { validationError, type EngagementError } from '../errors';
+import type { Either } from '../internal/either';
+import { just } from '../internal/observable';
+import { timeoutScheduler } from '../internal/scheduler';
+import type { AppDetails, Engagement, EngagementAttributeInput } from '../model';
+import type { CheckingClient } from './check';
+import { isSubscribable, sinkOf, watchIssues, type AttributeSink, type WatchOptions } from './options';
 import {
   IDLE,
+  canRestore,
   endsPhase,
   expire,
   pausedState,
-  resumeDecision,
   sameState,
   settledOf,
   startCheck,
@@ -59,16 +72,28 @@ import {
   type MachineEvent,
   type PauseReason,
 } from './state';
-import { EMPTY_LEDGER, acceptAttributes, markSent, normalizeSections, pauseReason, sameSections, type AttributeLedger } from './triggers';
+import {
+  DEFAULT_ATTRIBUTE_DEBOUNCE_MS,
+  ELIGIBILITY_ATTRIBUTE_TYPES,
+  EMPTY_LEDGER,
+  acceptAttributes,
+  type AttributeLedger,
+  markSent,
+  normalizeSections,
+  pauseReason,
+  sameSections,
+} from './triggers';
 
 /**
- * What drives an orchestrator. Every field is optional.
+ * What drives the live state. Every field is optional.
  *
  * @example
  * ```ts
+ * import { fromEvent, map, merge, startWith } from 'rxjs';
+ *
  * const inputs: EngagementInputs = {
  *   sections$: router.url$.pipe(map(sectionsOf)),
- *   attributes$: cart$.pipe(map((c) => cartAttribute({ total: c.total, numItems: c.items.length }))),
+ *   attributes$: cart$.pipe(map((c) => ({ type: 'cart' as const, total: c.total, numItems: c.items.length }))),
  *   refresh$: retryButton.clicks$,
  *   online$: merge(fromEvent(window, 'online'), fromEvent(window, 'offline')).pipe(map(() => navigator.onLine), startWith(navigator.onLine)),
  *   visible$: fromEvent(document, 'visibilitychange').pipe(map(() => !document.hidden), startWith(!document.hidden)),
@@ -90,9 +115,9 @@ export interface EngagementInputs {
   readonly appDetails?: AppDetails;
   /** Every value checks again at once (cancelling a check in flight or a retry wait). */
   readonly refresh$?: Observable<unknown>;
-  /** `false` pauses the orchestrator. Taken as `true` until it emits. */
+  /** `false` pauses the live state. Taken as `true` until it emits. */
   readonly online$?: Observable<boolean>;
-  /** `false` pauses the orchestrator. Taken as `true` until it emits. */
+  /** `false` pauses the live state. Taken as `true` until it emits. */
   readonly visible$?: Observable<boolean>;
 }
 
@@ -109,18 +134,21 @@ export interface EngagementInputs {
  * `createReporter(client)`), else in the `engagementAttributes` of the next
  * check (kept until a check that carried them gets an answer).
  * `options.attributes` forces either way. Timers run on the client's
- * scheduler unless `options.scheduler` names another.
+ * scheduler unless `options.scheduler` names another (a client not made by
+ * `createEngagementClient` has none: its live state runs on `Date.now` and
+ * `setTimeout` unless `options.scheduler` is given).
  *
  * Never throws: invalid options or inputs give a single `Failed` state with
- * a `validation` error naming them. An error notification of an input (or
- * of the client) ends the orchestrator with that error.
+ * a `validation` error naming them (`failedAt` is the time of the call).
+ * An error notification of an input (or of the client) ends the live state
+ * with that error.
  *
  * @example
  * ```ts
  * import { BehaviorSubject } from 'rxjs';
  * import { createEngagementClient, watchEngagement } from 'engagement-rx';
  *
- * const client = createEngagementClient({ accountId: '12345678' });
+ * const client = createEngagementClient({ accountId: '12345678', domain: 'va.v.liveperson.net' });
  * const sections$ = new BehaviorSubject(['Support']);
  * watchEngagement(client, { sections$ }).subscribe((state) => {
  *   if (state.status === 'Available') showChatButton(state.engagement);
@@ -131,447 +159,360 @@ export interface EngagementInputs {
  * @since 0.2.0
  * @category Live state
  */
-export function watchEngagement(
-  client: CheckingClient,
-  inputs: EngagementInputs = {},
-  options: WatchOptions = {},
-): Observable<EngagementState> {
-  const core = internalsOf(client);
-  const resolved = resolveWatchOptions(options, core?.ok === true ? core.config.scheduler : asyncScheduler);
-  const valid = isLeft(resolved) ? resolved : validateInputs(inputs);
-  if (isLeft(valid)) {
-    const error = valid.left;
-    const clock = isLeft(resolved) ? asyncScheduler : resolved.right.scheduler;
-    return new Observable<EngagementState>((subscriber) => {
-      subscriber.next({ status: 'Failed', error, failedAt: clock.now() });
-      subscriber.complete();
-    });
-  }
-  const o = (resolved as Extract<typeof resolved, { _tag: 'Right' }>).right;
-  const shared = new Shared(client, inputs ?? {}, o);
-  return new Observable<EngagementState>(shared.subscribe.bind(shared));
+export function watchEngagement(client: CheckingClient, inputs: EngagementInputs = NONE, options: WatchOptions = NONE): Observable<EngagementState> {
+  const issues = watchIssues(inputs, options);
+  const internals = internalsOf(client);
+  // The option's scheduler when it is a good one, else the client's; a client not made by
+  // `createEngagementClient` (or refused) has none: `Date.now` and `setTimeout`.
+  const given = issues.some((i) => i.path === 'scheduler') ? undefined : options?.scheduler;
+  const scheduler = given ?? (internals?.ok ? internals.config.scheduler : timeoutScheduler);
+  if (issues.length > 0) return just({ status: 'Failed', error: validationError(issues), failedAt: scheduler.now() });
+  let engine: Engine | undefined;
+  return new Observable<EngagementState>((subscriber) => {
+    const fresh = !engine || engine.stopped;
+    const e = fresh ? (engine = engineOf(client, inputs, options, scheduler)) : (engine as Engine);
+    e.subscribers = e.subscribers.concat(subscriber);
+    if (fresh) connect(e);
+    else if (e.last) subscriber.next(e.last);
+    return e;
+  });
 }
 
-/** The share semantics: one engine while someone listens, a fresh one after everyone left. */
-class Shared {
-  private engine: Engine | undefined = undefined;
+/** The default inputs and options: shared, so that a live state keeps nothing of its own for them. */
+const NONE = {};
+const NO_ATTRIBUTES: ReadonlyArray<EngagementAttribute> = [];
 
-  constructor(
-    private readonly client: CheckingClient,
-    private readonly inputs: EngagementInputs,
-    private readonly o: ResolvedWatchOptions,
-  ) {}
-
-  subscribe(subscriber: Subscriber<EngagementState>): Unsubscribable {
-    const running = this.engine;
-    const engine = running !== undefined && !running.isStopped() ? running : (this.engine = new Engine(this.client, this.inputs, this.o));
-    engine.add(subscriber);
-    return new Link(this, engine, subscriber);
-  }
-
-  /** Called by a link: forgets the engine once its last subscriber left. */
-  release(engine: Engine, subscriber: Subscriber<EngagementState>): void {
-    if (engine.remove(subscriber) && this.engine === engine) this.engine = undefined;
-  }
-}
-
-/** One subscriber's teardown (an object rather than a closure: it is kept per subscriber). */
-class Link implements Unsubscribable {
-  constructor(
-    private readonly shared: Shared,
-    private readonly engine: Engine,
-    private readonly subscriber: Subscriber<EngagementState>,
-  ) {}
-
-  unsubscribe(): void {
-    this.shared.release(this.engine, this.subscriber);
-  }
-}
-
-type InputKind = 'online' | 'visible' | 'sections' | 'attributes' | 'refresh';
+/** What a `Listener` hands its values to. */
+type Handler = (engine: Engine, value: unknown) => void;
 
 /**
- * The subscriber of one input, kept per idle orchestrator, so made small: a
- * `Subscription` with observer methods on its prototype. RxJS uses such an
- * object as the subscriber itself (no `SafeSubscriber` and no closures
- * around it). Unlike a `SafeSubscriber`, it does not block values after an
- * error or a completion by itself: it ignores everything once closed, the
- * engine ignores inputs once stopped, and a completed input keeps its last
- * value.
+ * What the engine listens to (an input, the check in flight, a sink's
+ * delivery), kept per idle live state, so made small: a `Subscription`
+ * with observer methods on its prototype. RxJS uses such an object as the
+ * subscriber itself (no `SafeSubscriber` and no closures around it). Once
+ * closed, it passes nothing on. An error ends the live state, except for a
+ * delivery, which any notification completes. A completed input keeps its
+ * last value.
  */
-class InputObserver extends Subscription implements Observer<unknown> {
+class Listener extends Subscription implements Observer<unknown> {
   constructor(
     private readonly engine: Engine,
-    private readonly kind: InputKind,
+    private readonly on: Handler,
   ) {
     super();
   }
 
   next(value: unknown): void {
-    if (!this.closed) this.engine.input(this.kind, value);
+    if (!this.closed) this.on(this.engine, value);
   }
 
   error(err: unknown): void {
-    if (!this.closed) this.engine.fail(err);
+    if (this.on === onDelivered) this.next(err);
+    else if (!this.closed) fail(this.engine, err);
   }
 
   complete(): void {
-    // A completed input keeps its last value.
+    if (this.on === onDelivered) this.next(undefined);
   }
+}
+
+/**
+ * One connection of a live state: its data. The functions below are its
+ * behaviour: a state that starts a phase goes through `enter` (a check
+ * runs, or an Available answer arms its timer); `onEvent` applies the
+ * progress within a phase, or the event that ends it; `emit` tells the
+ * subscribers. Every effect first checks `stopped`: a subscriber may have
+ * left (and torn everything down) from its callback.
+ *
+ * It is also each subscriber's teardown: `unsubscribe` forgets the
+ * subscribers that left, and stops everything when none is left.
+ */
+interface Engine {
+  readonly client: CheckingClient;
+  readonly inputs: EngagementInputs;
+  readonly options: WatchOptions;
+  readonly scheduler: SchedulerLike;
+  /** Where SDEs go, if not in the next check. */
+  readonly sink: AttributeSink | undefined;
+  /** Copied on change: a list of exact length, safe to iterate while it changes. */
+  subscribers: ReadonlyArray<Subscriber<EngagementState>>;
+  /** The last state emitted. */
+  last: EngagementState | undefined;
+  stopped: boolean;
+  /** The state outside pauses. */
+  state: ActiveState;
+  online: boolean;
+  visible: boolean;
+  paused: PauseReason | undefined;
+  /** A trigger that arrived during the pause: it runs on return. */
+  due: CheckTrigger | undefined;
+  sections: ReadonlyArray<string> | undefined;
+  ledger: AttributeLedger;
+  /** What the check in flight carries (without a sink). */
+  sent: ReadonlyArray<EngagementAttribute>;
+  /** The check of the phase (a renewal's, in an Available phase), closed once answered. */
+  check: Listener | undefined;
+  /** The phase's timer: the renewal, or the expiry once the renewal started or while paused. */
+  timer: Subscription | undefined;
+  debounce: Subscription | undefined;
+  /** Batches for the sink, the first one being delivered (with a sink whose `report` returns an Observable). */
+  reports: Array<readonly [ReadonlyArray<EngagementAttribute>, boolean]> | undefined;
+  delivering: Listener | undefined;
+  listeners: ReadonlyArray<Listener>;
+  unsubscribe(this: Engine): void;
+}
+
+/** A new engine. Every field is set here, so that engines keep one compact shape. */
+function engineOf(client: CheckingClient, inputs: EngagementInputs, options: WatchOptions, scheduler: SchedulerLike): Engine {
+  return {
+    client,
+    inputs,
+    options,
+    scheduler,
+    sink: sinkOf(options),
+    subscribers: [],
+    last: undefined,
+    stopped: false,
+    state: IDLE,
+    online: true,
+    visible: true,
+    paused: undefined,
+    due: undefined,
+    sections: undefined,
+    ledger: EMPTY_LEDGER,
+    sent: NO_ATTRIBUTES,
+    check: undefined,
+    timer: undefined,
+    debounce: undefined,
+    reports: undefined,
+    delivering: undefined,
+    listeners: [],
+    unsubscribe: leave,
+  };
+}
+
+/** A subscriber's teardown (a shared function, not a closure per engine): forgets the subscribers that left; the last one leaving stops everything. */
+function leave(this: Engine): void {
+  const open = this.subscribers.filter((s) => !s.closed);
+  if (open.length < this.subscribers.length && (this.subscribers = open).length === 0) stop(this);
+}
+
+// ---- subscribers (the share semantics) -------------------------------------------
+
+function emit(e: Engine, state: EngagementState): void {
+  if (e.stopped || (e.last && sameState(e.last, state))) return;
+  e.last = state;
+  for (const s of e.subscribers) s.next(state);
+  // A subscriber may leave from its callback before its teardown is even registered
+  // (e.g. `take(1)` on the first state): stop now, before anything is sent.
+  e.unsubscribe();
+}
+
+function fail(e: Engine, err: unknown): void {
+  if (e.stopped) return;
+  stop(e);
+  for (const s of e.subscribers) s.error(err);
+}
+
+function stop(e: Engine): void {
+  e.stopped = true;
+  for (const s of [e.check, e.timer, e.debounce, e.delivering, ...e.listeners]) s?.unsubscribe();
+}
+
+// ---- inputs ---------------------------------------------------------------------
+
+function connect(e: Engine): void {
+  const { inputs } = e;
+  // Pause inputs first: a synchronous `false` is known before anything is sent.
+  listen(e, inputs.online$, onOnline);
+  listen(e, inputs.visible$, onVisible);
+  if (!e.paused) emit(e, IDLE);
+  if (!inputs.sections$) trigger(e, 'start');
+  listen(e, inputs.sections$, onSections);
+  listen(e, inputs.attributes$, onAttributes);
+  listen(e, inputs.refresh$, onRefresh);
+}
+
+function listen(e: Engine, source: Observable<unknown> | undefined, on: Handler): void {
+  if (!source || e.stopped) return;
+  const listener = new Listener(e, on);
+  e.listeners = e.listeners.concat(listener);
+  source.subscribe(listener);
+}
+
+function onOnline(e: Engine, value: unknown): void {
+  e.online = value !== false;
+  activity(e);
+}
+
+function onVisible(e: Engine, value: unknown): void {
+  e.visible = value !== false;
+  activity(e);
+}
+
+function onSections(e: Engine, value: unknown): void {
+  const sections = normalizeSections(value as ReadonlyArray<string> | string);
+  if (e.sections && sameSections(e.sections, sections)) return;
+  e.sections = sections;
+  trigger(e, 'sections');
+}
+
+function onRefresh(e: Engine): void {
+  trigger(e, 'refresh');
+}
+
+function onAttributes(e: Engine, value: unknown): void {
+  const { options, sink } = e;
+  const r = acceptAttributes(e.ledger, Array.isArray(value) ? value : [value], {
+    eligibility: options.eligibilityTypes ?? ELIGIBILITY_ATTRIBUTE_TYPES,
+    keepPending: !sink,
+  });
+  e.ledger = r.ledger;
+  if (r.issues.length > 0) options.onInvalidAttributes?.(r.issues);
+  if (!sink || r.accepted.length === 0) {
+    if (r.triggers) armDebounce(e);
+  } else if ((e.reports ??= []).push([r.accepted, r.triggers]) === 1) deliver(e);
+}
+
+/** Reports the oldest waiting batch; its re-check is debounced once it is delivered (or failed). */
+function deliver(e: Engine): void {
+  const batch = e.reports?.[0];
+  if (!batch || e.stopped) return;
+  let result: unknown;
+  try {
+    result = e.sink?.report(...batch[0]);
+  } catch {
+    // A sink that throws has taken the batch all the same.
+  }
+  if (isSubscribable(result)) result.subscribe((e.delivering = new Listener(e, onDelivered)));
+  else onDelivered(e);
+}
+
+function onDelivered(e: Engine): void {
+  e.delivering?.unsubscribe();
+  if (e.reports?.shift()?.[1] === true) armDebounce(e);
+  deliver(e);
+}
+
+function armDebounce(e: Engine): void {
+  e.debounce?.unsubscribe();
+  if (!e.stopped) e.debounce = e.scheduler.schedule(debounceFired, e.options.attributeDebounceMs ?? DEFAULT_ATTRIBUTE_DEBOUNCE_MS, e);
 }
 
 /** Timer work without a closure per timer: the engine is the action's state. */
-function timerFired(this: SchedulerAction<Engine>, engine?: Engine): void {
-  engine?.timerFired();
+function debounceFired(this: SchedulerAction<Engine>, e?: Engine): void {
+  if (e) trigger(e, 'attributes');
 }
 
-function debounceFired(this: SchedulerAction<Engine>, engine?: Engine): void {
-  engine?.debounceFired();
+// ---- triggers and pauses (the switchMap semantics) --------------------------------
+
+function trigger(e: Engine, reason: CheckTrigger): void {
+  // Nothing is checked before the first sections (SDEs meanwhile ride with that check).
+  if (e.inputs.sections$ && !e.sections) return;
+  if (!e.paused) start(e, reason);
+  else e.due = reason;
 }
 
-const NO_ATTRIBUTES: ReadonlyArray<EngagementAttribute> = [];
+function start(e: Engine, trigger: CheckTrigger): void {
+  enter(e, startCheck(trigger, e.scheduler.now(), settledOf(e.state)));
+}
 
-/**
- * One connection of an orchestrator. Everything it does goes through
- * `enter` (a state that starts a phase: its check or its timer), `onEvent`
- * (progress within a phase, or the event that ends it) and `emit`. After
- * `emit`, `stopped` is checked: a subscriber may have left (and torn
- * everything down) meanwhile.
- */
-class Engine {
-  // Every field is initialized here, so that engines keep one compact shape
-  // (a field first set later would move to an out-of-object property array).
-  /** The first subscriber, and the others (most orchestrators have one). */
-  private subscriber: Subscriber<EngagementState> | undefined = undefined;
-  private others: Array<Subscriber<EngagementState>> | undefined = undefined;
-  private last: EngagementState | undefined = undefined;
-  private stopped = false;
+function activity(e: Engine): void {
+  const reason = pauseReason(e.online, e.visible);
+  if (reason === e.paused) return;
+  e.paused = reason;
+  if (reason) return pause(e, reason);
+  // Back: the trigger that came meanwhile, else the state as it was when still good, else a check.
+  const due = e.due;
+  e.due = undefined;
+  if (!due && canRestore(e.state, e.scheduler.now())) enter(e, e.state);
+  else start(e, due ?? 'resume');
+}
 
-  /** The state outside pauses, and the trigger it answers. */
-  private current: ActiveState = IDLE;
-  private currentSeq = 0;
-  /** The latest trigger. */
-  private seq = 0;
-  private reason: CheckTrigger = 'start';
-  private started = false;
-  private online = true;
-  private visible = true;
-  private paused: PauseReason | undefined = undefined;
+function pause(e: Engine, reason: PauseReason): void {
+  endPhase(e);
+  const paused = pausedState(reason, e.state);
+  const previous = (e.state = paused.previous);
+  emit(e, paused);
+  // An Available engagement still expires at its time: it cannot be renewed meanwhile
+  // (unless a subscriber ended the pause from its callback).
+  if (e.paused === reason && previous.status === 'Available') arm(e, previous.expiresAt);
+}
 
-  private sections: ReadonlyArray<string> | undefined = undefined;
-  private ledger: AttributeLedger = EMPTY_LEDGER;
-  /** The attributes the check in flight carries (request mode). */
-  private sent: ReadonlyArray<EngagementAttribute> = NO_ATTRIBUTES;
+// ---- phases -------------------------------------------------------------------
 
-  /** Bumped when a phase ends: events of an older check are ignored. */
-  private phase = 0;
-  private check: Subscription | undefined = undefined;
-  /** The phase's one timer, and what it is for. */
-  private timer: Subscription | undefined = undefined;
-  private timerKind: 'renew' | 'expire' | 'expireWhilePaused' | undefined = undefined;
-  private debounce: Subscription | undefined = undefined;
-  /** Reports waiting to be delivered, in order (only with an Observable-returning `report`). */
-  private reports: Array<{ items: ReadonlyArray<EngagementAttribute>; triggers: boolean }> | undefined = undefined;
-  private delivering: Subscription | undefined = undefined;
-  private subscriptions: Array<Subscription | undefined> | undefined = undefined;
+function enter(e: Engine, state: ActiveState): void {
+  endPhase(e);
+  emit(e, (e.state = state));
+  // A subscriber may have moved on from its callback (a trigger, a pause): this phase is over.
+  if (e.state !== state) return;
+  if (state.status === 'Checking') runCheck(e);
+  else if (state.status === 'Available') arm(e, state.renewAt);
+}
 
-  constructor(
-    private readonly client: CheckingClient,
-    private readonly inputs: EngagementInputs,
-    private readonly o: ResolvedWatchOptions,
-  ) {}
+function endPhase(e: Engine): void {
+  e.check?.unsubscribe();
+  e.timer?.unsubscribe();
+  e.check = e.timer = undefined;
+}
 
-  // ---- subscribers (the share semantics) -------------------------------------------
+/** Sets the phase's one timer (in place of any other: a subscriber may have moved on from its callback). */
+function arm(e: Engine, time: number): void {
+  const { scheduler } = e;
+  e.timer?.unsubscribe();
+  if (!e.stopped) e.timer = scheduler.schedule(timerFired, Math.max(0, time - scheduler.now()), e);
+}
 
-  isStopped(): boolean {
-    return this.stopped;
-  }
-
-  add(subscriber: Subscriber<EngagementState>): void {
-    if (this.subscriber === undefined) this.subscriber = subscriber;
-    else (this.others ??= []).push(subscriber);
-    if (this.last === undefined) this.connect();
-    else subscriber.next(this.last);
-  }
-
-  /** Removes a subscriber; true when it was the last one (everything is then torn down). */
-  remove(subscriber: Subscriber<EngagementState>): boolean {
-    if (this.subscriber === subscriber) this.subscriber = this.others?.shift();
-    else if (this.others !== undefined) {
-      const i = this.others.indexOf(subscriber);
-      if (i >= 0) this.others.splice(i, 1);
-    }
-    if (this.subscriber !== undefined) return false;
-    this.teardown();
-    return true;
-  }
-
-  private emit(state: EngagementState): void {
-    if (this.last !== undefined && sameState(this.last, state)) return;
-    this.last = state;
-    if (this.others === undefined || this.others.length === 0) this.subscriber?.next(state);
-    else for (const s of [this.subscriber, ...this.others]) s?.next(state);
-    // A subscriber that left from its callback before its teardown was even registered
-    // (e.g. `take(1)` on the first state): stop now, before anything is sent.
-    if (this.subscriber?.closed === true && (this.others ?? []).every((s) => s.closed)) this.teardown();
-  }
-
-  fail(err: unknown): void {
-    if (this.stopped) return;
-    const subscribers = [this.subscriber, ...(this.others ?? [])];
-    this.subscriber = undefined;
-    this.others = undefined;
-    this.teardown();
-    for (const s of subscribers) s?.error(err);
-  }
-
-  private teardown(): void {
-    this.stopped = true;
-    this.endPhase();
-    this.debounce?.unsubscribe();
-    this.debounce = undefined;
-    this.delivering?.unsubscribe();
-    this.delivering = undefined;
-    const subscriptions = this.subscriptions;
-    this.subscriptions = undefined;
-    subscriptions?.forEach((s) => s?.unsubscribe());
-  }
-
-  // ---- inputs ---------------------------------------------------------------------
-
-  private connect(): void {
-    const { inputs } = this;
-    const given = [inputs.online$, inputs.visible$, inputs.sections$, inputs.attributes$, inputs.refresh$].filter((s) => s !== undefined).length;
-    this.subscriptions = new Array<Subscription | undefined>(given);
-    // Pause inputs first: a synchronous `false` is known before anything is sent.
-    this.listen(inputs.online$, 'online');
-    this.listen(inputs.visible$, 'visible');
-    if (this.stopped) return;
-    this.paused = pauseReason(this.online, this.visible);
-    if (this.paused === undefined) this.emit(IDLE);
-    else this.enterPaused(this.paused);
-    if (inputs.sections$ === undefined) this.trigger('start');
-    this.listen(inputs.sections$, 'sections');
-    this.listen(inputs.attributes$, 'attributes');
-    this.listen(inputs.refresh$, 'refresh');
-  }
-
-  private listen(source: Observable<unknown> | undefined, kind: InputKind): void {
-    if (source === undefined || this.stopped) return;
-    const subscription = new InputObserver(this, kind);
-    source.subscribe(subscription);
-    const slots = this.subscriptions;
-    if (this.stopped || slots === undefined) return subscription.unsubscribe();
-    const free = slots.findIndex((s) => s === undefined);
-    slots[free < 0 ? slots.length : free] = subscription;
-  }
-
-  /** A value of an input. */
-  input(kind: InputKind, value: unknown): void {
-    if (this.stopped) return;
-    switch (kind) {
-      case 'online':
-        return this.setActivity(value !== false, this.visible);
-      case 'visible':
-        return this.setActivity(this.online, value !== false);
-      case 'sections':
-        return this.onSections(value as ReadonlyArray<string> | string);
-      case 'attributes':
-        return this.onAttributes(value as EngagementAttribute | ReadonlyArray<EngagementAttribute>);
-      default:
-        return this.trigger('refresh');
-    }
-  }
-
-  private onSections(value: ReadonlyArray<string> | string): void {
-    const sections = normalizeSections(value);
-    if (this.sections !== undefined && sameSections(this.sections, sections)) return;
-    this.sections = sections;
-    this.trigger('sections');
-  }
-
-  private onAttributes(batch: EngagementAttribute | ReadonlyArray<EngagementAttribute>): void {
-    const items = Array.isArray(batch) ? (batch as ReadonlyArray<unknown>) : [batch];
-    const report = this.o.useReport;
-    const r = acceptAttributes(this.ledger, items, { eligibility: this.o.eligibilityTypes, keepPending: !report });
-    this.ledger = r.ledger;
-    if (r.issues.length > 0) this.o.onInvalidAttributes?.(r.issues);
-    if (this.stopped) return;
-    if (!report || r.accepted.length === 0) {
-      if (r.triggers) this.armDebounce();
-      return;
-    }
-    (this.reports ??= []).push({ items: r.accepted, triggers: r.triggers });
-    if (this.delivering === undefined) this.deliverNext();
-  }
-
-  /** Reports the oldest waiting batch; its re-check is debounced once it is delivered (or failed). */
-  private deliverNext(): void {
-    const next = this.reports?.shift();
-    if (next === undefined || this.stopped) return;
-    const done = () => {
-      this.delivering = undefined;
-      if (this.stopped) return;
-      if (next.triggers) this.armDebounce();
-      this.deliverNext();
-    };
-    let result: unknown;
-    try {
-      result = this.o.reporter?.report(...next.items);
-    } catch {
-      result = undefined;
-    }
-    if (!isObservable(result)) return done();
-    let finished = false;
-    const finish = () => {
-      if (finished) return;
-      finished = true;
-      this.delivering?.unsubscribe();
-      done();
-    };
-    const subscription = result.subscribe({ next: finish, error: finish, complete: finish });
-    if (finished) subscription.unsubscribe();
-    else this.delivering = subscription;
-  }
-
-  private armDebounce(): void {
-    this.debounce?.unsubscribe();
-    this.debounce = this.o.scheduler.schedule(debounceFired, this.o.attributeDebounceMs, this);
-  }
-
-  debounceFired(): void {
-    this.debounce = undefined;
-    this.trigger('attributes');
-  }
-
-  // ---- triggers and pauses (the switchMap semantics) --------------------------------
-
-  private trigger(reason: CheckTrigger): void {
-    if (this.stopped) return;
-    if (!this.started && reason !== 'sections' && reason !== 'start') return;
-    this.started = true;
-    this.seq++;
-    this.reason = reason;
-    if (this.paused !== undefined) this.enterPaused(this.paused);
-    else this.activate();
-  }
-
-  private setActivity(online: boolean, visible: boolean): void {
-    this.online = online;
-    this.visible = visible;
-    const reason = pauseReason(online, visible);
-    if (reason === this.paused || this.last === undefined) {
-      this.paused = reason;
-      return;
-    }
-    this.paused = reason;
-    if (reason !== undefined) this.enterPaused(reason);
-    else this.activate();
-  }
-
-  /** Runs the latest trigger: a check, or (on return from a pause) the state as it was. */
-  private activate(): void {
-    const now = this.o.scheduler.now();
-    const resuming = this.seq === this.currentSeq;
-    this.currentSeq = this.seq;
-    const first =
-      resuming && resumeDecision(this.current, now) === 'restore'
-        ? this.current
-        : startCheck(resuming ? 'resume' : this.reason, now, settledOf(this.current));
-    this.enter(first);
-  }
-
-  private enterPaused(reason: PauseReason): void {
-    this.endPhase();
-    const paused = pausedState(reason, this.current);
-    this.current = paused.previous;
-    this.emit(paused);
-    if (!this.stopped && paused.previous.status === 'Available') this.arm('expireWhilePaused', paused.previous.expiresAt);
-  }
-
-  // ---- phases -------------------------------------------------------------------
-
-  /** Enters a state that starts a phase: a check runs, an Available answer arms its timer. */
-  private enter(state: EngagementState): void {
-    this.endPhase();
-    this.current = state as ActiveState;
-    this.emit(state);
-    if (this.stopped) return;
-    if (state.status === 'Checking') this.runCheck();
-    else if (state.status === 'Available') {
-      if (state.renewalError === undefined) this.arm('renew', state.renewAt);
-      else this.arm('expire', state.expiresAt);
-    }
-  }
-
-  private endPhase(): void {
-    this.phase++;
-    this.check?.unsubscribe();
-    this.check = undefined;
-    this.timer?.unsubscribe();
-    this.timer = undefined;
-    this.timerKind = undefined;
-  }
-
-  private arm(kind: 'renew' | 'expire' | 'expireWhilePaused', time: number): void {
-    const { scheduler } = this.o;
-    this.timerKind = kind;
-    this.timer = scheduler.schedule(timerFired, Math.max(0, time - scheduler.now()), this);
-  }
-
-  timerFired(): void {
-    const kind = this.timerKind;
-    const state = this.current;
-    this.timer = undefined;
-    this.timerKind = undefined;
-    if (this.stopped || state.status !== 'Available') return;
-    const now = this.o.scheduler.now();
-    if (kind === 'renew') {
-      // The renewal: the engagement stays Available meanwhile; the expiry waits in the same slot.
-      this.arm('expire', state.expiresAt);
-      this.runCheck();
-    } else if (kind === 'expire') {
-      this.onEvent({ type: 'expired', at: now });
-    } else if (kind === 'expireWhilePaused' && this.paused !== undefined) {
-      this.current = expire(state, now, true);
-      this.emit(pausedState(this.paused, this.current));
-    }
-  }
-
-  private runCheck(): void {
-    if (this.stopped) return;
-    // This check accounts for every SDE accepted (or delivered) so far: a pending SDE re-check is absorbed.
-    this.debounce?.unsubscribe();
-    this.debounce = undefined;
-    const phase = this.phase;
-    const sent = this.o.useReport ? NO_ATTRIBUTES : this.ledger.pending;
-    this.sent = sent;
-    const request = requestOf(this.sections, this.inputs.appDetails, sent);
-    const subscription = checkEvents(this.client, request, this.o.scheduler).subscribe({
-      next: (event) => phase === this.phase && this.onEvent(event),
-      error: (err: unknown) => phase === this.phase && this.fail(err),
-    });
-    if (phase === this.phase && !subscription.closed) this.check = subscription;
-  }
-
-  private onEvent(event: MachineEvent): void {
-    const state = this.current;
-    if (event.type === 'answer' && event.result._tag === 'Right' && this.sent.length > 0) {
-      this.ledger = markSent(this.ledger, this.sent);
-      this.sent = NO_ATTRIBUTES;
-    }
-    const next = transition(state, event, this.o.renewLeadMs);
-    if (endsPhase(state, event)) return this.enter(next);
-    this.current = next as ActiveState;
-    // A failed attempt is always followed at once by its retry or by the answer: it shows in that state.
-    if (event.type !== 'attemptFailed') this.emit(next);
+function timerFired(this: SchedulerAction<Engine>, e?: Engine): void {
+  if (!e) return;
+  const state = e.state;
+  e.timer = undefined;
+  if (state.status !== 'Available') return;
+  const now = e.scheduler.now();
+  if (e.paused) {
+    e.state = expire(state, now, true);
+    pause(e, e.paused);
+  } else if (e.check) onEvent(e, { type: 'expired', at: now });
+  else {
+    // The renewal: the engagement stays Available meanwhile; the expiry waits in the same slot.
+    arm(e, state.expiresAt);
+    runCheck(e);
   }
 }
 
-function requestOf(sections: ReadonlyArray<string> | undefined, appDetails: AppDetails | undefined, attributes: ReadonlyArray<EngagementAttribute>): EngagementRequest {
-  return {
-    ...(sections !== undefined && sections.length > 0 ? { consumerSections: sections } : {}),
-    ...(appDetails === undefined ? {} : { appDetails }),
-    ...(attributes.length === 0 ? {} : { engagementAttributes: coalesceAttributes(attributes) as ReadonlyArray<EngagementAttributeInput> }),
-  };
+function runCheck(e: Engine): void {
+  if (e.stopped) return;
+  // This check accounts for every SDE taken so far: a pending SDE re-check is absorbed.
+  e.debounce?.unsubscribe();
+  const sent = (e.sent = e.sink ? NO_ATTRIBUTES : e.ledger.pending);
+  const { sections } = e;
+  const check = (e.check = new Listener(e, onCheck));
+  e.client
+    .getEngagement(
+      {
+        consumerSections: sections?.length ? sections : undefined,
+        appDetails: e.inputs.appDetails,
+        engagementAttributes: sent.length > 0 ? (coalesceAttributes(sent) as ReadonlyArray<EngagementAttributeInput>) : undefined,
+      },
+      { onProgress: (progress) => check.next(progress) },
+    )
+    .subscribe(check);
+}
+
+/** The check's progress, or its answer (only the first one counts). */
+function onCheck(e: Engine, value: unknown): void {
+  const v = value as CheckProgress | Either<EngagementError, Engagement>;
+  if (!('_tag' in v)) return onEvent(e, v);
+  e.check?.unsubscribe();
+  if (v._tag === 'Right') e.ledger = markSent(e.ledger, e.sent);
+  onEvent(e, { type: 'answer', result: v, at: e.scheduler.now() });
+}
+
+function onEvent(e: Engine, event: MachineEvent): void {
+  const state = e.state;
+  const next = transition(state, event, e.options.renewLeadMs) as ActiveState;
+  if (endsPhase(state, event)) return enter(e, next);
+  e.state = next;
+  // A failed attempt is always followed at once by its retry or by the answer: it shows in that state.
+  if (event.type !== 'attemptFailed') emit(e, next);
 }

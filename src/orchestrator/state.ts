@@ -1,5 +1,5 @@
 /**
- * The states of an engagement orchestrator and the pure transitions between
+ * The states of the live engagement state and the pure transitions between
  * them. No timers and no I/O: `engagement-stream.ts` feeds events in and
  * emits what comes out.
  *
@@ -40,12 +40,8 @@ import { expiryTimes } from './expiry';
 export type CheckTrigger = 'start' | 'sections' | 'attributes' | 'refresh' | 'resume';
 
 /**
- * Why the orchestrator is paused: `offline` wins over `hidden` when both hold.
+ * Why the live state is paused: `offline` wins over `hidden` when both hold.
  *
- * @example
- * ```ts
- * const reason: PauseReason = 'hidden';
- * ```
  * @since 0.1.0
  * @category Live state
  */
@@ -72,7 +68,7 @@ export interface IdleState {
  * @example
  * ```ts
  * if (state.status === 'Checking' && state.nextRetryAt !== undefined) {
- *   label.text = `retrying in ${Math.ceil((state.nextRetryAt - Date.now()) / 1000)} s`;
+ *   showSpinner(`retrying in ${Math.ceil((state.nextRetryAt - Date.now()) / 1000)} s`);
  * }
  * ```
  * @since 0.1.0
@@ -120,7 +116,7 @@ export interface RenewalProgress {
  *
  * @example
  * ```ts
- * if (state.status === 'Available') showChatButton(state.engagement.engagementDetails);
+ * if (state.status === 'Available') showChatButton(state.engagement);
  * ```
  * @since 0.1.0
  * @category Live state
@@ -143,7 +139,7 @@ export interface AvailableState {
  *
  * @example
  * ```ts
- * if (state.status === 'NotAvailable') showContactForm();
+ * if (state.status === 'NotAvailable') render('No agent right now: leave us a message');
  * ```
  * @since 0.1.0
  * @category Live state
@@ -158,12 +154,8 @@ export interface NotAvailableState {
  * Why an engagement expired:
  * - `renewal-failed`: the renewal gave up (`error` says why);
  * - `renewal-unanswered`: the renewal was still running (e.g. waiting for a retry);
- * - `paused`: the orchestrator was offline or hidden, so no renewal could be sent.
+ * - `paused`: the live state was offline or hidden, so no renewal could be sent.
  *
- * @example
- * ```ts
- * const cause: ExpiryCause = 'renewal-unanswered';
- * ```
  * @since 0.1.0
  */
 export type ExpiryCause = 'renewal-failed' | 'renewal-unanswered' | 'paused';
@@ -204,13 +196,13 @@ export interface FailedState {
 }
 
 /**
- * Offline or hidden: nothing is sent. `previous` is the state the
- * orchestrator left (an Available one still turns Expired at its
- * `expiresAt`, since it cannot be renewed meanwhile).
+ * Offline or hidden: nothing is sent. `previous` is the state the live
+ * state left (an Available one still turns Expired at its `expiresAt`, since
+ * it cannot be renewed meanwhile).
  *
  * @example
  * ```ts
- * if (state.status === 'Paused' && state.reason === 'offline') showOfflineBanner();
+ * if (state.status === 'Paused' && state.reason === 'offline') render('You are offline');
  * ```
  * @since 0.1.0
  * @category Live state
@@ -222,14 +214,14 @@ export interface PausedState {
 }
 
 /**
- * What an orchestrator emits, discriminated by `status`.
+ * What the live state emits, discriminated by `status`.
  *
  * @example
  * ```ts
- * client.engagement$({ sections$ }).subscribe((state: EngagementState) => {
+ * watchEngagement(client, { sections$ }).subscribe((state: EngagementState) => {
  *   switch (state.status) {
  *     case 'Available': return showChatButton(state.engagement);
- *     case 'Checking': return showSpinner(state.attempt);
+ *     case 'Checking': return showSpinner(`attempt ${state.attempt}`);
  *     default: return hideChatButton();
  *   }
  * });
@@ -258,25 +250,18 @@ export type EngagementState =
 export type SettledState = AvailableState | NotAvailableState | ExpiredState | FailedState;
 
 /**
- * Every state but {@link PausedState}.
+ * Every state but {@link PausedState}: what a pause keeps as `previous`.
  *
- * @example
- * ```ts
- * const beforePause: ActiveState = paused.previous;
- * ```
  * @since 0.1.0
  */
 export type ActiveState = Exclude<EngagementState, PausedState>;
 
 /**
- * What drives the transitions: the progress of a check (from the client's
- * `events$`), its answer, and the expiry deadline.
+ * What drives the transitions: the progress of a check (what its
+ * `onProgress` tells, read by these fields only), its answer, and the expiry
+ * deadline.
  *
- * @example
- * ```ts
- * const e: MachineEvent = { type: 'retryScheduled', attempt: 1, at: 10, delayMs: 5000 };
- * ```
- * @since 0.1.0
+ * @internal
  */
 export type MachineEvent =
   | { readonly type: 'attemptStarted'; readonly attempt: number; readonly at: number }
@@ -285,90 +270,60 @@ export type MachineEvent =
   | { readonly type: 'answer'; readonly result: Either<EngagementError, Engagement>; readonly at: number }
   | { readonly type: 'expired'; readonly at: number };
 
+type AttemptEvent = Exclude<MachineEvent, { readonly type: 'answer' | 'expired' }>;
+
 /**
- * The first state of every orchestrator.
+ * The first state of every live state.
  *
- * @example
- * ```ts
- * IDLE.status; // => 'Idle'
- * ```
- * @since 0.1.0
+ * @internal
  */
 export const IDLE: IdleState = Object.freeze({ status: 'Idle' });
+
+/** `state` without its `renewal` (the same object when it has none). */
+function withoutRenewal<S extends EngagementState>(state: S): S {
+  if (!('renewal' in state)) return state;
+  const { renewal: _dropped, ...rest } = state;
+  return rest as S;
+}
 
 /**
  * The last answer a state stands on: itself when settled (an Available one
  * without its renewal progress), a check's `previous`, else `undefined`.
  *
- * @example
- * ```ts
- * settledOf(IDLE); // => undefined
- * ```
- * @since 0.1.0
+ * @internal
  */
 export function settledOf(state: EngagementState): SettledState | undefined {
-  switch (state.status) {
-    case 'Available':
-      return withoutRenewal(state);
-    case 'NotAvailable':
-    case 'Expired':
-    case 'Failed':
-      return state;
-    case 'Checking':
-      return state.previous;
-    case 'Paused':
-      return settledOf(state.previous);
-    default:
-      return undefined;
-  }
+  return state.status === 'Idle'
+    ? undefined
+    : state.status === 'Checking'
+      ? state.previous
+      : state.status === 'Paused'
+        ? settledOf(state.previous)
+        : withoutRenewal(state);
 }
 
 /**
  * The state a new check starts in: attempt 1, sent now.
  *
- * @example
- * ```ts
- * startCheck('sections', 0); // => { status: 'Checking', trigger: 'sections', startedAt: 0, attempt: 1, attemptAt: 0 }
- * ```
- * @since 0.1.0
+ * @internal
  */
 export function startCheck(trigger: CheckTrigger, at: number, previous?: SettledState): CheckingState {
-  const base: CheckingState = { status: 'Checking', trigger, startedAt: at, attempt: 1, attemptAt: at };
-  return previous === undefined ? base : { ...base, previous };
+  return { status: 'Checking', trigger, startedAt: at, attempt: 1, attemptAt: at, ...(previous && { previous }) };
 }
 
-function withoutRenewal(state: AvailableState): AvailableState {
-  if (state.renewal === undefined) return state;
-  const { renewal: _dropped, ...rest } = state;
-  return rest;
-}
-
-type Progress = Pick<CheckingState, 'attempt' | 'attemptAt' | 'nextRetryAt' | 'lastFailure'>;
-
-/** Applies attempt events to a check's or a renewal's progress. */
-function progress<P extends Progress>(p: P, event: MachineEvent): P {
-  switch (event.type) {
-    case 'attemptStarted': {
-      const { nextRetryAt: _waited, ...rest } = p;
-      return { ...rest, attempt: event.attempt, attemptAt: event.at } as P;
-    }
-    case 'attemptFailed':
-      return { ...p, lastFailure: event.error };
-    case 'retryScheduled':
-      return { ...p, attempt: event.attempt + 1, nextRetryAt: event.at + event.delayMs };
-    default:
-      return p;
-  }
+/** Applies an attempt event to a check's or a renewal's progress. */
+function progress<P extends RenewalProgress>(p: P, event: AttemptEvent): P {
+  if (event.type === 'attemptFailed') return { ...p, lastFailure: event.error };
+  if (event.type === 'retryScheduled') return { ...p, attempt: event.attempt + 1, nextRetryAt: event.at + event.delayMs };
+  const { nextRetryAt: _waited, ...rest } = p;
+  return { ...rest, attempt: event.attempt, attemptAt: event.at } as P;
 }
 
 /**
- * The settled state of an answer to an attempt sent at `sentAt`.
+ * The settled state of an answer to an attempt sent at `sentAt`; `leadMs`
+ * overrides the renewal lead (see `renewLeadMs`).
  *
- * @example
- * ```ts
- * const s = settle(right(notAvailable), 0, 40); // => { status: 'NotAvailable', engagement: notAvailable, checkedAt: 40 }
- * ```
- * @since 0.1.0
+ * @internal
  */
 export function settle(result: Either<EngagementError, Engagement>, sentAt: number, at: number, leadMs?: number): SettledState {
   if (result._tag === 'Left') return { status: 'Failed', error: result.left, failedAt: at };
@@ -379,18 +334,20 @@ export function settle(result: Either<EngagementError, Engagement>, sentAt: numb
 }
 
 /**
- * An Available engagement that ran out.
+ * An Available engagement that ran out: `renewal-failed` (with the error)
+ * when its renewal gave up, else `paused` or `renewal-unanswered`.
  *
- * @example
- * ```ts
- * expire(available, 900_000, true).cause; // => 'paused'
- * ```
- * @since 0.1.0
+ * @internal
  */
 export function expire(state: AvailableState, at: number, paused: boolean): ExpiredState {
-  const cause: ExpiryCause = state.renewalError !== undefined ? 'renewal-failed' : paused ? 'paused' : 'renewal-unanswered';
-  const expired: ExpiredState = { status: 'Expired', engagement: state.engagement, expiredAt: at, cause };
-  return state.renewalError === undefined ? expired : { ...expired, error: state.renewalError };
+  const error = state.renewalError;
+  return {
+    status: 'Expired',
+    engagement: state.engagement,
+    expiredAt: at,
+    cause: error ? 'renewal-failed' : paused ? 'paused' : 'renewal-unanswered',
+    ...(error && { error }),
+  };
 }
 
 /**
@@ -406,110 +363,72 @@ export function expire(state: AvailableState, at: number, paused: boolean): Expi
  *
  * `leadMs` overrides the renewal lead (see `renewLeadMs`).
  *
- * @example
- * ```ts
- * const next = transition(startCheck('start', 0), { type: 'retryScheduled', attempt: 1, at: 40, delayMs: 5000 });
- * // => Checking with attempt 2 and nextRetryAt 5040
- * ```
- * @since 0.1.0
+ * @internal
  */
 export function transition(state: EngagementState, event: MachineEvent, leadMs?: number): EngagementState {
   if (state.status === 'Checking') {
     if (event.type === 'answer') return settle(event.result, state.attemptAt, event.at, leadMs);
     return event.type === 'expired' ? state : progress(state, event);
   }
-  if (state.status === 'Available') {
-    switch (event.type) {
-      case 'expired':
-        return expire(state, event.at, false);
-      case 'answer': {
-        if (event.result._tag === 'Right') return settle(event.result, state.renewal?.attemptAt ?? event.at, event.at, leadMs);
-        const { renewal: _done, ...rest } = state;
-        return { ...rest, renewalError: event.result.left };
-      }
-      default: {
-        const renewal = state.renewal ?? { startedAt: event.at, attempt: 1, attemptAt: event.at };
-        return { ...state, renewal: progress(renewal, event) };
-      }
-    }
-  }
-  return state;
+  if (state.status !== 'Available') return state;
+  if (event.type === 'expired') return expire(state, event.at, false);
+  if (event.type !== 'answer') return { ...state, renewal: progress(state.renewal ?? { startedAt: event.at, attempt: 1, attemptAt: event.at }, event) };
+  return event.result._tag === 'Right'
+    ? settle(event.result, state.renewal?.attemptAt ?? event.at, event.at, leadMs)
+    : { ...withoutRenewal(state), renewalError: event.result.left };
 }
 
 /**
  * Whether `event` ends the phase that `state` started: the answer of a
  * check; a Right answer of a renewal or the expiry of an Available one.
  *
- * @example
- * ```ts
- * endsPhase(startCheck('start', 0), { type: 'attemptStarted', attempt: 1, at: 0 }); // => false
- * ```
- * @since 0.1.0
+ * @internal
  */
 export function endsPhase(state: EngagementState, event: MachineEvent): boolean {
-  if (state.status === 'Checking') return event.type === 'answer';
-  if (state.status === 'Available') return event.type === 'expired' || (event.type === 'answer' && event.result._tag === 'Right');
-  return true;
+  return state.status === 'Checking'
+    ? event.type === 'answer'
+    : state.status !== 'Available' || event.type === 'expired' || (event.type === 'answer' && event.result._tag === 'Right');
 }
 
 /**
- * What a paused orchestrator shows: the state it left, without a renewal in
+ * What a paused live state shows: the state it left, without a renewal in
  * progress (the renewal was cancelled by the pause).
  *
- * @example
- * ```ts
- * pausedState('offline', IDLE); // => { status: 'Paused', reason: 'offline', previous: IDLE }
- * ```
- * @since 0.1.0
+ * @internal
  */
 export function pausedState(reason: PauseReason, previous: ActiveState): PausedState {
-  return { status: 'Paused', reason, previous: previous.status === 'Available' ? withoutRenewal(previous) : previous };
+  return { status: 'Paused', reason, previous: withoutRenewal(previous) };
 }
 
 /**
- * What happens on return (online and visible again) when no trigger arrived
- * during the pause: `restore` the state as it was, or `check` again.
+ * Whether the state before a pause is restored as it was on return (online
+ * and visible again, no trigger during the pause): `Idle`, `NotAvailable`,
+ * and an `Available` whose renewal is not yet due (its timer resumes for the
+ * remaining time). Anything else is checked again: a `Checking` state (the
+ * pause cancelled that check), an `Available` one due for renewal or whose
+ * renewal failed, `Expired`, `Failed` (the failure may have come from the
+ * lost connection).
  *
- * - restored: `Idle`; `NotAvailable`; `Available` whose renewal is not yet
- *   due (its timers resume for the remaining time);
- * - checked again: a `Checking` state (the pause cancelled that check),
- *   an `Available` one due for renewal or whose renewal failed, `Expired`,
- *   `Failed` (the failure may have come from the lost connection).
- *
- * @example
- * ```ts
- * resumeDecision(IDLE, 0); // => 'restore'
- * ```
- * @since 0.1.0
+ * @internal
  */
-export function resumeDecision(state: ActiveState, now: number): 'restore' | 'check' {
-  switch (state.status) {
-    case 'Idle':
-    case 'NotAvailable':
-      return 'restore';
-    case 'Available':
-      return state.renewal === undefined && state.renewalError === undefined && now < state.renewAt ? 'restore' : 'check';
-    default:
-      return 'check';
-  }
+export function canRestore(state: ActiveState, now: number): boolean {
+  return (
+    state.status === 'Idle' ||
+    state.status === 'NotAvailable' ||
+    (state.status === 'Available' && !state.renewal && !state.renewalError && now < state.renewAt)
+  );
 }
 
 /**
- * Shallow equality of two states (same status, same field values by `===`):
- * the orchestrator never emits a state equal to the previous one.
+ * Shallow equality of two states (as many fields, with values equal by
+ * `===`; states never hold an `undefined` field): the live state never
+ * emits a state equal to the previous one.
  *
- * @example
- * ```ts
- * sameState(startCheck('start', 0), startCheck('start', 0)); // => true
- * ```
- * @since 0.1.0
+ * @internal
  */
 export function sameState(a: EngagementState, b: EngagementState): boolean {
-  if (a === b) return true;
-  if (a.status !== b.status) return false;
   const ra = a as unknown as Readonly<Record<string, unknown>>;
   const rb = b as unknown as Readonly<Record<string, unknown>>;
   const keys = Object.keys(ra);
-  if (keys.length !== Object.keys(rb).length) return false;
-  return keys.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && ra[k] === rb[k]);
+  return keys.length === Object.keys(rb).length && keys.every((k) => ra[k] === rb[k]);
 }

@@ -5,20 +5,34 @@
  * - **Sections**: compared after normalization (a comma-delimited string is
  *   split, names are trimmed, blank names dropped). Order matters: the
  *   first listed section routes the engagement. An equal list never triggers.
- * - **SDEs**: an attribute equal (deep equality) to the previous attribute of
- *   its type is a repetition: it never triggers. It is dropped altogether
- *   when its type replaces or merges (re-sending it would change nothing on
- *   the session) and still forwarded when its type appends (each report
- *   counts, e.g. two views of one product).
+ * - **SDEs**: each is checked with the codec of its type (the codecs the
+ *   builders use), its `type` first, as getEngagement reads it. An attribute
+ *   equal (deep equality) to the previous attribute of its type is a
+ *   repetition: it never triggers. It is dropped altogether when its type
+ *   replaces or merges (re-sending it would change nothing on the session)
+ *   and still forwarded when its type appends (each report counts, e.g. two
+ *   views of one product).
  * - Only the types in {@link ELIGIBILITY_ATTRIBUTE_TYPES} trigger a
  *   (debounced) re-check.
  *
  * @packageDocumentation
  */
+import type * as t from 'io-ts';
 import type { ValidationIssue } from '../errors';
-import { attributeIssues, type EngagementAttribute, type EngagementAttributeType } from '../attributes/attribute';
+import type { EngagementAttribute, EngagementAttributeType } from '../attributes/attribute';
+import { CartCodec } from '../attributes/cart';
+import { CustomerInfoAttributeCodec } from '../attributes/ctmr-info';
+import { VisitorErrorCodec } from '../attributes/error';
+import { LeadCodec } from '../attributes/lead';
 import { coalesceAttributes, mergeBehaviorOf } from '../attributes/merge';
-import { prefixIssues } from '../internal/validation';
+import { MarketingSourceCodec } from '../attributes/mrkt-info';
+import { PersonalInfoAttributeCodec } from '../attributes/personal';
+import { ProductViewCodec } from '../attributes/prod-view';
+import { PurchaseCodec } from '../attributes/purchase';
+import { SearchedContentCodec } from '../attributes/search-info';
+import { ServiceActivityAttributeCodec } from '../attributes/service';
+import { ATTRIBUTE_TYPES, AttributeForCreateSession } from '../codecs/engagement-attributes';
+import { decodeWith, prefixIssues } from '../internal/validation';
 import type { PauseReason } from './state';
 
 /**
@@ -44,145 +58,92 @@ import type { PauseReason } from './state';
  * | `searchInfo` | same: high-frequency browsing signal |
  * | `personal` | identity data for the agent (authenticated flow), not a targeting signal |
  *
- * @example
- * ```ts
- * ELIGIBILITY_ATTRIBUTE_TYPES.includes('cart'); // => true
- * ```
- * @since 0.1.0
+ * @internal
  */
-export const ELIGIBILITY_ATTRIBUTE_TYPES: ReadonlyArray<EngagementAttributeType> = Object.freeze([
-  'cart',
-  'purchase',
-  'ctmrinfo',
-  'mrktInfo',
-  'lead',
-  'service',
-  'error',
-] as EngagementAttributeType[]);
+export const ELIGIBILITY_ATTRIBUTE_TYPES: ReadonlyArray<EngagementAttributeType> = ['cart', 'purchase', 'ctmrinfo', 'mrktInfo', 'lead', 'service', 'error'];
 
 /**
- * How long SDEs must be quiet before the re-check they trigger, in ms.
- * A burst (a quantity stepper, a form filling customer info) costs one check.
+ * How long SDEs must be quiet before the re-check they trigger, in ms. A
+ * burst (a quantity stepper, a form filling customer info) costs one check.
  *
- * @example
- * ```ts
- * DEFAULT_ATTRIBUTE_DEBOUNCE_MS; // => 1000
- * ```
- * @since 0.1.0
+ * @internal
  */
 export const DEFAULT_ATTRIBUTE_DEBOUNCE_MS = 1000;
 
-const NO_SECTIONS: ReadonlyArray<string> = Object.freeze([]);
-
 /**
  * Sections as the client sends them: a comma-delimited string is split,
- * names are trimmed, blank names dropped.
+ * names are trimmed, blank names dropped. A list that is already normalized
+ * is returned as it is (no copy: it is kept per live state).
  *
- * @example
- * ```ts
- * normalizeSections(' Support, English ,'); // => ['Support', 'English']
- * normalizeSections(['Sales']); // => ['Sales']
- * ```
- * @since 0.1.0
+ * @internal
  */
 export function normalizeSections(sections: ReadonlyArray<string> | string | null | undefined): ReadonlyArray<string> {
-  const names = typeof sections === 'string' ? sections.split(',') : Array.isArray(sections) ? (sections as ReadonlyArray<unknown>) : NO_SECTIONS;
-  // Already normalized (the usual case): the list itself, no copy.
-  if (names !== sections || !names.every((n) => typeof n === 'string' && n.length > 0 && n.trim() === n)) {
-    const out: string[] = [];
-    for (const name of names) {
-      const trimmed = typeof name === 'string' ? name.trim() : '';
-      if (trimmed.length > 0) out.push(trimmed);
-    }
-    // A copy of exact length: a list grown by push keeps spare capacity (it is kept per orchestrator).
-    return out.slice();
-  }
-  return names as ReadonlyArray<string>;
+  const names: ReadonlyArray<unknown> = typeof sections === 'string' ? sections.split(',') : Array.isArray(sections) ? sections : [];
+  const out = names.map((name) => (typeof name === 'string' ? name.trim() : '')).filter((name) => name);
+  // A list filtered in place keeps spare room: kept per live state, it is copied to its exact length.
+  return sameSections(out, names) ? (names as ReadonlyArray<string>) : out.slice();
 }
 
 /**
- * Whether two normalized section lists are equal (same names, same order).
+ * Whether two section lists are equal (same names, same order).
  *
- * @example
- * ```ts
- * sameSections(['Support'], ['Support']); // => true
- * sameSections(['Support', 'English'], ['English', 'Support']); // => false
- * ```
- * @since 0.1.0
+ * @internal
  */
-export function sameSections(a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean {
+export function sameSections(a: ReadonlyArray<unknown>, b: ReadonlyArray<unknown>): boolean {
   return a.length === b.length && a.every((name, i) => name === b[i]);
 }
 
+/** The own fields of `o` whose value is not `undefined`. */
+const definedKeys = (o: Readonly<Record<string, unknown>>): string[] => Object.keys(o).filter((k) => o[k] !== undefined);
+
 /**
- * Structural equality of JSON-like values (objects, arrays, primitives).
+ * Structural equality of JSON-like values (objects, arrays, primitives);
+ * `undefined` fields count as absent.
  *
- * @example
- * ```ts
- * deepEqual({ type: 'cart', total: 1 }, { total: 1, type: 'cart' }); // => true
- * ```
- * @since 0.1.0
+ * @internal
  */
 export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  // `x !== x` holds for NaN only.
+  if (a === b || (a !== a && b !== b)) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
   const ra = a as Readonly<Record<string, unknown>>;
   const rb = b as Readonly<Record<string, unknown>>;
-  const ka = Object.keys(ra).filter((k) => ra[k] !== undefined);
-  const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(rb, k) && deepEqual(ra[k], rb[k]));
+  const keys = definedKeys(ra);
+  return keys.length === definedKeys(rb).length && keys.every((k) => deepEqual(ra[k], rb[k]));
 }
 
 /**
- * What the orchestrator remembers of the SDEs it was given.
+ * What the live state remembers of the SDEs it was given.
  *
- * @example
- * ```ts
- * const ledger: AttributeLedger = { last: {}, pending: [] };
- * ```
- * @since 0.1.0
+ * @internal
  */
 export interface AttributeLedger {
   /** The last accepted attribute of each type (to spot repetitions). */
   readonly last: Readonly<Record<string, EngagementAttribute>>;
-  /** Without `report`: attributes not yet sent with a check that got an answer, oldest first. */
+  /** Without a sink: attributes not yet sent with a check that got an answer, oldest first. */
   readonly pending: ReadonlyArray<EngagementAttribute>;
 }
 
 /**
  * An empty ledger.
  *
- * @example
- * ```ts
- * EMPTY_LEDGER.pending.length; // => 0
- * ```
- * @since 0.1.0
+ * @internal
  */
-export const EMPTY_LEDGER: AttributeLedger = Object.freeze({ last: Object.freeze({}), pending: Object.freeze([]) as ReadonlyArray<EngagementAttribute> });
+export const EMPTY_LEDGER: AttributeLedger = { last: {}, pending: [] };
 
 /**
  * At most this many attributes wait for a check; beyond it they are
  * coalesced (`coalesceAttributes`), which keeps one cart and one of each
  * merged type.
  *
- * @example
- * ```ts
- * MAX_PENDING_ATTRIBUTES; // => 100
- * ```
- * @since 0.1.0
+ * @internal
  */
 export const MAX_PENDING_ATTRIBUTES = 100;
 
 /**
  * The outcome of {@link acceptAttributes}.
  *
- * @example
- * ```ts
- * const { ledger, accepted, triggers, issues }: AcceptResult = acceptAttributes(EMPTY_LEDGER, [cart], options);
- * ```
- * @since 0.1.0
+ * @internal
  */
 export interface AcceptResult {
   readonly ledger: AttributeLedger;
@@ -197,64 +158,63 @@ export interface AcceptResult {
 /**
  * How {@link acceptAttributes} files what it accepts.
  *
- * @example
- * ```ts
- * const options: AcceptOptions = { eligibility: ELIGIBILITY_ATTRIBUTE_TYPES, keepPending: true };
- * ```
- * @since 0.1.0
+ * @internal
  */
 export interface AcceptOptions {
   /** The types that trigger a re-check. */
   readonly eligibility: ReadonlyArray<string>;
-  /** Keep accepted attributes in `pending` (no `report` on the client: they go with the next check). */
+  /** Keep accepted attributes in `pending` (no sink: they go with the next check). */
   readonly keepPending: boolean;
 }
 
+/** The codec of each SDE type: the one its builder checks with. */
+const CODECS: Readonly<Record<EngagementAttributeType, t.Decoder<unknown, EngagementAttribute>>> = {
+  cart: CartCodec,
+  purchase: PurchaseCodec,
+  prodView: ProductViewCodec,
+  ctmrinfo: CustomerInfoAttributeCodec,
+  mrktInfo: MarketingSourceCodec,
+  personal: PersonalInfoAttributeCodec,
+  lead: LeadCodec,
+  service: ServiceActivityAttributeCodec,
+  error: VisitorErrorCodec,
+  searchInfo: SearchedContentCodec,
+};
+
 /**
- * Files a batch of SDEs: each item is validated (`decodeAttribute`; an
- * invalid one is refused with issues `[i]...`), repetitions are dropped or
- * kept as the module description says, and `triggers` says whether one of
- * the accepted items can change eligibility.
+ * Files a batch of SDEs: each item is validated (an invalid one is refused
+ * with issues `[i]...`: a `type` that is not one of the ten as getEngagement
+ * says it, else the fields of that type), repetitions are dropped or kept as
+ * the module description says, and `triggers` says whether one of the
+ * accepted items can change eligibility.
  *
- * @example
- * ```ts
- * const cart = { type: 'cart', total: 10, numItems: 1 } as const;
- * const first = acceptAttributes(EMPTY_LEDGER, [cart], { eligibility: ELIGIBILITY_ATTRIBUTE_TYPES, keepPending: true });
- * first.triggers; // => true
- * acceptAttributes(first.ledger, [cart], { eligibility: ELIGIBILITY_ATTRIBUTE_TYPES, keepPending: true }).accepted; // => [] (a repeated cart)
- * ```
- * @since 0.1.0
+ * @internal
  */
 export function acceptAttributes(ledger: AttributeLedger, batch: ReadonlyArray<unknown>, options: AcceptOptions): AcceptResult {
-  let last = ledger.last;
+  let { last, pending } = ledger;
   const accepted: EngagementAttribute[] = [];
   const issues: ValidationIssue[] = [];
   let triggers = false;
   batch.forEach((item, i) => {
-    const decoded = attributeIssues(item);
-    if (decoded._tag === 'Left') {
-      issues.push(...prefixIssues(`[${i}]`, decoded.left));
-      return;
-    }
+    const type = (item as { type?: unknown } | null)?.type as EngagementAttributeType;
+    // A known type is read with its codec; anything else is refused by getEngagement's own check of `type`.
+    const codec = ATTRIBUTE_TYPES.includes(type) ? CODECS[type] : (AttributeForCreateSession as unknown as t.Decoder<unknown, never>);
+    const decoded = decodeWith<EngagementAttribute>(codec, item);
+    if (decoded._tag === 'Left') return void issues.push(...prefixIssues(`[${i}]`, decoded.left));
     const attribute = decoded.right;
-    const type = attribute.type;
-    const previous = Object.prototype.hasOwnProperty.call(last, type) ? last[type] : undefined;
-    if (previous !== undefined && deepEqual(previous, attribute)) {
+    if (deepEqual(last[type], attribute)) {
       if (mergeBehaviorOf(type) === 'append') accepted.push(attribute);
       return;
     }
     last = { ...last, [type]: attribute };
     accepted.push(attribute);
-    if (options.eligibility.includes(type)) triggers = true;
+    triggers ||= options.eligibility.includes(type);
   });
-  if (accepted.length === 0 && last === ledger.last) return { ledger, accepted, triggers, issues };
-  const pending = options.keepPending && accepted.length > 0 ? capPending([...ledger.pending, ...accepted]) : ledger.pending;
-  return { ledger: { last, pending }, accepted, triggers, issues };
-}
-
-/** Coalescing keeps the meaning of the batch (see attributes/merge.ts) in fewer items. */
-function capPending(pending: EngagementAttribute[]): ReadonlyArray<EngagementAttribute> {
-  return pending.length <= MAX_PENDING_ATTRIBUTES ? pending : coalesceAttributes(pending);
+  if (options.keepPending && accepted.length > 0) {
+    pending = pending.concat(accepted); // of exact length: it is kept per live state
+    if (pending.length > MAX_PENDING_ATTRIBUTES) pending = coalesceAttributes(pending);
+  }
+  return { ledger: last === ledger.last && pending === ledger.pending ? ledger : { last, pending }, accepted, triggers, issues };
 }
 
 /**
@@ -263,29 +223,17 @@ function capPending(pending: EngagementAttribute[]): ReadonlyArray<EngagementAtt
  * was coalesced meanwhile, nothing is dropped (at worst an attribute is sent
  * twice).
  *
- * @example
- * ```ts
- * const sent = ledger.pending;
- * ledger = markSent(ledger, sent);
- * ```
- * @since 0.1.0
+ * @internal
  */
 export function markSent(ledger: AttributeLedger, sent: ReadonlyArray<EngagementAttribute>): AttributeLedger {
-  const pending = ledger.pending;
-  if (sent.length === 0 || sent.length > pending.length) return ledger;
-  for (let i = 0; i < sent.length; i++) if (pending[i] !== sent[i]) return ledger;
-  return { last: ledger.last, pending: pending.slice(sent.length) };
+  const { last, pending } = ledger;
+  return sent.length > 0 && sent.every((a, i) => a === pending[i]) ? { last, pending: pending.slice(sent.length) } : ledger;
 }
 
 /**
- * Whether the orchestrator is paused: `offline` wins over `hidden`.
+ * Whether the live state is paused: `offline` wins over `hidden`.
  *
- * @example
- * ```ts
- * pauseReason(true, false); // => 'hidden'
- * pauseReason(true, true); // => undefined
- * ```
- * @since 0.1.0
+ * @internal
  */
 export function pauseReason(online: boolean, visible: boolean): PauseReason | undefined {
   return !online ? 'offline' : !visible ? 'hidden' : undefined;

@@ -16,39 +16,34 @@
  */
 import type { EngagementError } from '../errors';
 import { jitteredDelayMs } from '../retry/delay';
-import type { ExponentialBackoff } from '../retry/policy';
-import type { Refusal } from './outbox-state';
 
-/** The verdict on a failed send. */
-export type FailureVerdict = { readonly kind: 'park'; readonly refusal: Refusal } | { readonly kind: 'keep' };
-
-/** Statuses in 4xx that are not a verdict on the request. */
-const NOT_A_VERDICT: ReadonlyArray<number> = [408, 429];
-
-/** Park or keep, and why (status and internal code only: never the server's message). */
-export function judgeFailure(error: EngagementError, now: number): FailureVerdict {
-  if (error.kind !== 'http' || error.status < 400 || error.status > 499 || NOT_A_VERDICT.includes(error.status)) return { kind: 'keep' };
-  const reason = `http ${error.status}${error.internalCode === undefined ? '' : ` (internalCode ${error.internalCode})`}`;
-  return {
-    kind: 'park',
-    refusal: { reason, status: error.status, ...(error.internalCode === undefined ? {} : { internalCode: error.internalCode }), at: now },
-  };
+/** Why the server refused a batch. */
+export interface Refusal {
+  readonly reason: string;
+  readonly status: number;
+  readonly internalCode: number | undefined;
+  readonly at: number;
 }
 
-/** The long waits between delivery rounds. */
-export const REDELIVERY_BACKOFF: ExponentialBackoff = Object.freeze({ kind: 'exponential', baseMs: 120_000, factor: 2 });
+/**
+ * The refusal a failed send stands for (park the batch), with its status
+ * and internal code only (never the server's message); `undefined`: keep
+ * the batch for a later round.
+ */
+export function judgeFailure(error: EngagementError, at: number): Refusal | undefined {
+  if (error.kind !== 'http') return undefined;
+  const { status, internalCode } = error;
+  // a 4xx status other than 408 and 429
+  return /^4(?!08|29)/.test(`${status}`) ? { reason: `http ${status}${internalCode === undefined ? '' : ` (internalCode ${internalCode})`}`, status, internalCode, at } : undefined;
+}
 
 /** No wait between delivery rounds is longer than 30 minutes. */
 export const REDELIVERY_CAP_MS = 1_800_000;
 
 /**
  * The wait before delivery round `round + 1`, after `round` failed rounds
- * (1 for the first), in whole milliseconds, within `[60 s, 30 min]`.
+ * (1 for the first), in whole milliseconds, within `[60 s, 30 min]`:
+ * exponential from 2 minutes, decorrelated jitter.
  */
-export function redeliveryDelayMs(round: number, previousDelayMs: number | undefined, random: () => number): number {
-  const input =
-    previousDelayMs === undefined
-      ? { backoff: REDELIVERY_BACKOFF, capMs: REDELIVERY_CAP_MS, jitter: 'decorrelated' as const, retry: round }
-      : { backoff: REDELIVERY_BACKOFF, capMs: REDELIVERY_CAP_MS, jitter: 'decorrelated' as const, retry: round, previousDelayMs };
-  return Math.floor(jitteredDelayMs(input, random));
-}
+export const redeliveryDelayMs = (round: number, previousDelayMs: number | undefined, random: () => number): number =>
+  Math.floor(jitteredDelayMs({ backoff: { kind: 'exponential', baseMs: 120_000, factor: 2 }, capMs: REDELIVERY_CAP_MS, jitter: 'decorrelated', retry: round, previousDelayMs }, random));

@@ -11,10 +11,6 @@ import type { QueuedItem } from './report-items';
  * page id of the getEngagement answer that was current when the report was
  * made (or, for a report made before any session, when it was sent).
  *
- * @example
- * ```ts
- * const target: ReportTarget = { visitorId: 'V1abc', sessionId: 'S1abc', pageId: '1123456' };
- * ```
  * @since 0.1.0
  */
 export interface ReportTarget {
@@ -23,7 +19,12 @@ export interface ReportTarget {
   readonly pageId: string;
 }
 
-/** One reported item waiting in the outbox. `target` is absent until a session exists. @internal */
+/**
+ * One reported item waiting in the outbox; stored as it is. `target` is
+ * absent until a session exists.
+ *
+ * @internal
+ */
 export type OutboxEntry = {
   /** Order of arrival (unique in an outbox, increasing). */
   readonly seq: number;
@@ -31,4 +32,3 @@ export type OutboxEntry = {
   readonly queuedAt: number;
   readonly target?: ReportTarget;
 } & QueuedItem;
-

@@ -26,7 +26,7 @@ export type ReportEvent =
   | {
       readonly type: 'reportDelivered';
       readonly at: number;
-      /** Numbers the Update Session calls of a client (1, 2, …). */
+      /** Numbers the Update Session calls of a reporter (1, 2, …). */
       readonly batch: number;
       /** Reported items the call delivered (before coalescing). */
       readonly items: number;
@@ -77,3 +77,12 @@ export type ReportEvent =
  * @since 0.2.0
  */
 export type ReportWarningCode = 'outboxStoreUnreadable' | 'outboxStoreWriteFailed' | 'reportSourceFailed';
+
+/** A {@link ReportEvent} without its `at`. @internal */
+export type UntimedReportEvent = ReportEvent extends infer E ? (E extends ReportEvent ? Omit<E, 'at'> : never) : never;
+
+/** Gives each event the time `now()` when it is emitted. @internal */
+export const timed =
+  (now: () => number, emit: (event: ReportEvent) => unknown) =>
+  (event: UntimedReportEvent): unknown =>
+    emit({ ...event, at: now() } as ReportEvent);

@@ -1,7 +1,7 @@
 /**
  * Where reports wait until the server accepted them: the outbox store. Like
  * the session store it is synchronous, one value per account, and the
- * client validates whatever it loads.
+ * reporter validates whatever it loads.
  *
  * Browser-safe: no DOM globals are touched; the storage object is passed in.
  *
@@ -13,21 +13,22 @@ import type { StoredOutbox } from './stored-outbox';
 
 /**
  * A synchronous home for one outbox per account. `load` may return anything
- * (the client validates it: garbage is ignored with an
+ * (the reporter validates it: garbage is ignored with an
  * `outboxStoreUnreadable` warning, never a crash). `save` is called when a
  * report is queued and before and after every Update Session; `clear` when
- * the outbox holds nothing any more. A method that throws makes the client
+ * the outbox holds nothing any more. A method that throws makes the reporter
  * warn (`outboxStoreWriteFailed`) and go on in memory.
  *
- * One store key (account) should be used by one live client at a time: two
- * clients writing the same key overwrite each other's outbox.
+ * One store key (account) should be used by one live reporter at a time: two
+ * reporters writing the same key overwrite each other's outbox.
  *
  * @example
  * ```ts
+ * const cache = new Map<string, unknown>(); // or any synchronous cache of the application
  * const store: OutboxStore = {
- *   load: (accountId) => myCache.get(`outbox:${accountId}`),
- *   save: (accountId, outbox) => myCache.set(`outbox:${accountId}`, outbox),
- *   clear: (accountId) => myCache.delete(`outbox:${accountId}`),
+ *   load: (accountId) => cache.get(`outbox:${accountId}`),
+ *   save: (accountId, outbox) => cache.set(`outbox:${accountId}`, outbox),
+ *   clear: (accountId) => cache.delete(`outbox:${accountId}`),
  * };
  * ```
  * @since 0.1.0
@@ -40,17 +41,18 @@ export interface OutboxStore {
 }
 
 /**
- * An outbox store in memory: reports survive a client being replaced within
- * the same page or process (not a page reload). Without an `outbox` option a
- * client keeps its outbox in memory on its own; pass a shared memory store
- * to let a second client deliver what the first left.
+ * An outbox store in memory: reports survive a reporter being replaced
+ * within the same page or process (not a page reload). Without an `outbox`
+ * option a reporter keeps its outbox in memory on its own; pass a shared
+ * memory store to let a second reporter deliver what the first left.
  *
  * @example
  * ```ts
  * const outbox = memoryOutboxStore();
- * const a = createEngagementClient({ accountId: '12345678', outbox });
- * // later, a replaced by b: b delivers what a had not delivered yet
- * const b = createEngagementClient({ accountId: '12345678', outbox });
+ * const first = createReporter(client, { outbox });
+ * // later, the page replaces its client: the new reporter delivers what the first had not delivered yet
+ * const next = createEngagementClient({ accountId: '12345678', domain: 'va.v.liveperson.net' });
+ * const second = createReporter(next, { outbox });
  * ```
  * @since 0.1.0
  * @category Reporting
@@ -71,10 +73,6 @@ export function memoryOutboxStore(): OutboxStore {
 /**
  * Options of {@link webStorageOutboxStore}.
  *
- * @example
- * ```ts
- * const options: WebStorageOutboxStoreOptions = { prefix: 'my-app:lp-outbox:' };
- * ```
  * @since 0.1.0
  * @category Reporting
  */
@@ -100,12 +98,12 @@ const DEFAULT_PREFIX = 'engagement-rx:outbox:';
  *
  * `sessionStorage` fits best: it survives reloads, and each tab has its own,
  * so two tabs never share (and overwrite) one outbox. With `localStorage`,
- * give each concurrently open client its own `prefix`.
+ * give each concurrently open reporter its own `prefix`.
  *
  * - `load` returns the parsed value, `undefined` when the key is absent, and
- *   the raw text when it is not JSON (ignored by the client with a warning).
+ *   the raw text when it is not JSON (ignored by the reporter with a warning).
  * - What the storage throws (a full quota, storage disabled) is rethrown;
- *   the client turns it into an `outboxStoreWriteFailed` warning and keeps
+ *   the reporter turns it into an `outboxStoreWriteFailed` warning and keeps
  *   the outbox in memory.
  *
  * @param storage - `window.sessionStorage`, `window.localStorage` or any
@@ -117,13 +115,10 @@ const DEFAULT_PREFIX = 'engagement-rx:outbox:';
  *
  * @example
  * ```ts
- * import { createEngagementClient, webStorageOutboxStore, webStorageSessionStore } from 'engagement-rx';
+ * import { createEngagementClient, createReporter, webStorageOutboxStore, webStorageSessionStore } from 'engagement-rx';
  *
- * const client = createEngagementClient({
- *   accountId: '12345678',
- *   session: webStorageSessionStore(window.localStorage),
- *   outbox: webStorageOutboxStore(window.sessionStorage),
- * });
+ * const client = createEngagementClient({ accountId: '12345678', domain: 'va.v.liveperson.net', session: webStorageSessionStore(window.localStorage) });
+ * const reporter = createReporter(client, { outbox: webStorageOutboxStore(window.sessionStorage) });
  * ```
  * @since 0.1.0
  * @category Reporting

@@ -1,14 +1,15 @@
 /**
- * The reporting pipeline (effects): reports wait in the outbox, are batched
- * for a short window on the client's scheduler, wait for a session when
- * none exists yet, and go out one batch at a time, in order, through the
+ * The reporting pipeline: reports wait in the outbox, are batched for a
+ * short window on the client's scheduler, wait for a session when none
+ * exists yet, and go out one batch at a time, in order, through the
  * client's retry policy ({@link withRetry}). The outbox is written to its
  * store when a report is queued, before each send (the batch's session is
  * fixed then) and after it.
  *
- * Nothing runs while nothing is pending: the pipeline is subscribed when a
- * report arrives (or when a store hands back pending reports) and ends,
- * timers and session subscription included, once the outbox is empty.
+ * A small state machine written by hand (no operator chain): a window
+ * timer, a session wait, a send, a wait between rounds, one at a time.
+ * Nothing runs while nothing is pending: no timer and no subscription are
+ * left once the outbox is empty.
  *
  * ```text
  * report ──▶ outbox ──▶ window (≤ windowMs after the oldest) ──▶ session? ──▶ Update Session ×retry
@@ -17,110 +18,104 @@
  *                    2xx: delivered (removed) · 4xx: parked as rejected (removed)
  * ```
  *
+ * A batch is the run of entries at the head bound to one visitor, session
+ * and page, at most 50 entries and about 32 KiB of JSON (the first entry
+ * always fits); its attributes are coalesced ({@link coalesceAttributes}),
+ * which the server reads exactly as the same attributes sent one by one,
+ * and its impressions are kept as they are, in order.
+ *
  * @internal
  */
-import { BehaviorSubject, EMPTY, concatMap, defer, distinctUntilChanged, expand, filter, map, of, take, timer, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
-import type { EngagementError } from '../errors';
-import { isLeft, isRight, type Either } from '../internal/either';
-import { updateSessionBody } from '../http/update-session';
-import type { RetryPolicy } from '../retry/policy';
-import { withRetry } from '../retry/with-retry';
-import type { VisitorSession } from '../session/visitor-session';
+import type { Observable, SchedulerLike } from 'rxjs';
+import type { EngagementAttribute } from '../attributes/attribute';
+import type { ImpressionEvent } from '../attributes/impressions';
+import { coalesceAttributes } from '../attributes/merge';
 import { summarizeError, type ErrorSummary } from '../client/events';
-import type { ReportEvent } from './events';
-import type { Batch } from './batch';
+import type { EngagementError } from '../errors';
+import { isLeft, type Either } from '../internal/either';
+import { hub, type Hub } from '../internal/hub';
+import type { RetryPolicy } from '../retry/policy';
+import { withRetry, type AttemptContext } from '../retry/with-retry';
+import type { VisitorSession } from '../session/visitor-session';
 import { judgeFailure, redeliveryDelayMs } from './delivery';
-import {
-  emptyOutbox,
-  enqueue,
-  markDelivered,
-  outboxStateOf,
-  parkRejected,
-  releaseInFlight,
-  takeBatch,
-  type Outbox,
-  type OutboxState,
-  type ReportTarget,
-} from './outbox-state';
+import { timed, type ReportEvent, type UntimedReportEvent } from './events';
+import { MAX_REJECTED, compactEntries, emptyOutbox, type Outbox, type OutboxEntry, type OutboxState, type RejectedReport, type ReportTarget } from './outbox-state';
 import type { OutboxStore } from './outbox-store';
-import type { QueuedItem } from './report-items';
-import { fromStored, toStored } from './stored-outbox';
+import { typesOf, type QueuedItem } from './report-items';
+import { fromStored } from './stored-outbox';
 
-/** What the pipeline needs from its client. */
+/** What the pipeline needs from its client and its options. */
 export interface PipelineEnv {
   readonly accountId: string;
   readonly scheduler: SchedulerLike;
   readonly random: () => number;
   readonly retry: RetryPolicy;
   /** The batching window: a report waits at most this long for others to join it. */
-  readonly windowMs: number;
+  readonly reportWindowMs: number;
   /** The outbox's bound (entries). */
   readonly maxOutbox: number;
   /** Where the outbox is kept between runs; `undefined`: memory only (nothing to write). */
-  readonly store: OutboxStore | undefined;
-  /** The client's session: replays the current value, then every change. */
-  readonly session$: Observable<VisitorSession | undefined>;
-  readonly currentSession: () => VisitorSession | undefined;
+  readonly outbox?: OutboxStore | undefined;
+  /** The client's session: its current value, then every change. */
+  readonly session$: Pick<Hub<VisitorSession | undefined>, 'value' | 'subscribe'>;
   /** One Update Session attempt to `target` with a JSON `body`. */
-  readonly send: (target: ReportTarget, body: string) => Observable<Either<EngagementError, void>>;
-  readonly emit: (event: ReportEvent) => void;
-  /** Called after the server accepted a batch. */
-  readonly onDelivered?: (batch: Batch) => void;
+  readonly send: (target: ReportTarget, body: string) => Observable<Either<EngagementError, unknown>>;
+  readonly emit: (event: ReportEvent) => unknown;
+  /** Called after the server accepted the `attributes` (coalesced) of a batch sent to `target`. */
+  readonly onDelivered?: (target: ReportTarget, attributes: ReadonlyArray<EngagementAttribute>) => void;
 }
 
-/** The pipeline of one client. */
+/** The pipeline of one reporter. */
 export interface Pipeline {
   /** Queues validated items (synchronously written to the store), then makes sure the pipeline runs. */
   enqueue(items: ReadonlyArray<QueuedItem>): void;
   /** The outbox's state: the current value, then every change. */
   readonly state$: Observable<OutboxState>;
   state(): OutboxState;
-  /** True while the pipeline is subscribed (a window, a session wait, a send or a wait between rounds). */
+  /** True while something is under way (a window, a session wait, a send or a wait between rounds). */
   running(): boolean;
 }
 
-type Phase = 'idle' | 'window' | 'waitingForSession' | 'sending' | 'backoff';
+/** Most entries in one batch. */
+export const BATCH_ITEMS = 50;
+/** About the most characters of JSON in one batch: well under the 64 KiB bodies servers commonly take. */
+export const BATCH_CHARS = 32_768;
+
+/** What the pipeline does: nothing, a batching window, a wait for a session, a send, a wait between rounds. */
+const IDLE = 0;
+const WINDOW = 1;
+const WAITING = 2;
+const SENDING = 3;
+const BACKOFF = 4;
 
 /** The session's ids as a report target. */
-export function targetOf(session: VisitorSession | undefined): ReportTarget | undefined {
-  return session === undefined ? undefined : { visitorId: session.visitorId, sessionId: session.sessionId, pageId: session.pageId };
-}
+const targetOf = (s: VisitorSession | undefined): ReportTarget | undefined => s && { visitorId: s.visitorId, sessionId: s.sessionId, pageId: s.pageId };
 
-function sameState(a: OutboxState, b: OutboxState): boolean {
-  return (
-    a.pending === b.pending &&
-    a.sending === b.sending &&
-    a.waitingForSession === b.waitingForSession &&
-    a.delivered === b.delivered &&
-    a.dropped === b.dropped &&
-    a.rejected === b.rejected &&
-    a.lastError === b.lastError
-  );
-}
+/** What `outbox$` shows; `phase` is what the pipeline does (idle by default). */
+export const stateOf = (pending: number, phase: number, delivered: number, dropped: number, rejected: ReadonlyArray<RejectedReport>, lastError?: ErrorSummary): OutboxState => ({
+  pending,
+  sending: phase === SENDING,
+  waitingForSession: phase === WAITING,
+  delivered,
+  dropped,
+  rejected,
+  lastError,
+});
 
 /**
  * Reads a store's outbox. A store that throws, or holds something
  * unreadable, gives an empty outbox and an `outboxStoreUnreadable` warning;
  * unreadable entries are skipped with one warning naming how many.
  */
-export function loadOutbox(store: OutboxStore, accountId: string, now: number, emit: (event: ReportEvent) => void): Outbox {
-  let raw: unknown;
+export function loadOutbox(store: OutboxStore, accountId: string, emit: (event: UntimedReportEvent) => unknown): Outbox {
+  let read;
   try {
-    raw = store.load(accountId);
+    read = fromStored(store.load(accountId));
   } catch {
-    emit({ type: 'warning', at: now, code: 'outboxStoreUnreadable', message: 'the outbox store could not be read; starting with an empty outbox' });
-    return emptyOutbox();
+    // an unreadable store, as below
   }
-  const restored = fromStored(raw);
-  if (isLeft(restored)) {
-    emit({ type: 'warning', at: now, code: 'outboxStoreUnreadable', message: `${restored.left}; it was ignored` });
-    return emptyOutbox();
-  }
-  if (restored.right === undefined) return emptyOutbox();
-  if (restored.right.skipped > 0) {
-    emit({ type: 'warning', at: now, code: 'outboxStoreUnreadable', message: `the outbox store held ${restored.right.skipped} unreadable entries; they were skipped` });
-  }
-  return restored.right.outbox;
+  if (!read || read[1] > 0) emit({ type: 'warning', code: 'outboxStoreUnreadable', message: read ? `${read[1]} unreadable entries skipped` : 'unreadable outbox store ignored' });
+  return read ? read[0] : emptyOutbox();
 }
 
 /**
@@ -128,201 +123,154 @@ export function loadOutbox(store: OutboxStore, accountId: string, now: number, e
  * empty one). Pending entries in `initial` start the pipeline at once.
  */
 export function createPipeline(env: PipelineEnv, initial: Outbox = emptyOutbox()): Pipeline {
-  const { scheduler } = env;
-  let outbox = initial;
-  let phase: Phase = 'idle';
+  const { scheduler, session$, outbox: store, reportWindowMs, maxOutbox } = env;
+  const now = (): number => scheduler.now();
+  const emit = timed(now, env.emit);
+  let { nextSeq, pending, rejected, dropped } = initial;
+  /** The first `inFlight` entries of `pending` are being sent. */
+  let inFlight = 0;
+  let phase = IDLE;
   let delivered = 0;
   let lastError: ErrorSummary | undefined;
   let batches = 0;
-  let failedRounds = 0;
-  let previousRoundDelay: number | undefined;
-  let pump: Subscription | undefined;
-  let status: BehaviorSubject<OutboxState> | undefined;
+  let rounds = 0;
+  let previousDelay: number | undefined;
   let writeFailing = false;
 
-  const snapshot = (): OutboxState =>
-    outboxStateOf(outbox, {
-      sending: phase === 'sending',
-      waitingForSession: phase === 'waitingForSession',
-      delivered,
-      ...(lastError === undefined ? {} : { lastError }),
-    });
-  const publish = (): void => status?.next(snapshot());
-  const setPhase = (next: Phase): void => {
+  const state = (): OutboxState => stateOf(pending.length, phase, delivered, dropped, rejected, lastError);
+  const status = hub(state());
+  /** Enters `next` (default: the same phase) and shows the state when it changed. */
+  const publish = (next = phase): void => {
     phase = next;
-    publish();
+    const s = state();
+    if (JSON.stringify(s) !== JSON.stringify(status.value)) status.next(s);
   };
 
+  /** Writes the outbox (entries in flight as pending), or clears the store when it holds nothing. */
   const persist = (): void => {
-    const store = env.store;
-    if (store === undefined) return;
     try {
-      if (outbox.pending.length === 0 && outbox.rejected.length === 0 && outbox.dropped === 0) store.clear(env.accountId);
-      else store.save(env.accountId, toStored(outbox));
+      if (store) {
+        if (pending.length + rejected.length + dropped > 0) store.save(env.accountId, { version: 1, nextSeq, pending, rejected, dropped });
+        else store.clear(env.accountId);
+      }
       writeFailing = false;
     } catch {
-      if (!writeFailing) {
-        env.emit({ type: 'warning', at: scheduler.now(), code: 'outboxStoreWriteFailed', message: 'the outbox store refused a write; reports are kept in memory' });
-      }
+      if (!writeFailing) emit({ type: 'warning', code: 'outboxStoreWriteFailed', message: 'outbox store write failed, reports kept in memory' });
       writeFailing = true;
     }
   };
 
-  /** Resolves when the head can be sent: it has a session, or a session exists to bind it to. */
-  const sessionReady$ = (): Observable<void> =>
-    defer(() => {
-      const head = outbox.pending[0];
-      if (head === undefined || head.target !== undefined || env.currentSession() !== undefined) return of(undefined);
-      setPhase('waitingForSession');
-      return env.session$.pipe(
-        filter((s): s is VisitorSession => s !== undefined),
-        take(1),
-        map(() => undefined),
-      );
-    });
-
-  /** Sends the next batch; emits whether there may be more to do. */
-  const send$ = (): Observable<boolean> =>
-    defer(() => {
-      const taken = takeBatch(outbox, targetOf(env.currentSession()));
-      // `needsSession`: the next turn waits for one. `busy` cannot happen (one batch at a time); stop rather than spin.
-      if (taken.kind === 'empty' || taken.kind === 'busy') return of(false);
-      if (taken.kind === 'needsSession') return of(true);
-      outbox = taken.outbox;
-      const batch = taken.batch;
-      const number = ++batches;
-      let attempts = 0;
-      setPhase('sending');
-      persist(); // before the send: the batch's session is fixed now
-      const body = updateSessionBody({ pageId: batch.target.pageId, engagementAttributes: batch.attributes, impAttributes: batch.impressions });
-      const attempt = (n: number): Observable<Either<EngagementError, void>> => {
-        attempts = n;
-        return env.send(batch.target, body);
-      };
-      return withRetry((ctx) => attempt(ctx.attempt), env.retry, {
-        scheduler,
-        random: env.random,
-        hooks: {
-          attemptFailed: (_n, error) => {
-            lastError = summarizeError(error);
-            publish();
-          },
-        },
-      }).pipe(
-        concatMap((result): Observable<boolean> => {
-          const now = scheduler.now();
-          if (isRight(result)) {
-            outbox = markDelivered(outbox);
-            delivered += batch.entries;
-            lastError = undefined;
-            failedRounds = 0;
-            previousRoundDelay = undefined;
-            persist(); // after the send: delivered items leave the store
-            env.emit({
-              type: 'reportDelivered',
-              at: now,
-              batch: number,
-              items: batch.entries,
-              attributes: batch.attributes.length,
-              impressions: batch.impressions.length,
-              attempts,
-              pending: outbox.pending.length,
-            });
-            env.onDelivered?.(batch);
-            publish();
-            return of(true);
-          }
-          const error = result.left;
-          lastError = summarizeError(error);
-          const verdict = judgeFailure(error, now);
-          if (verdict.kind === 'park') {
-            outbox = parkRejected(outbox, verdict.refusal);
-            persist();
-            env.emit({
-              type: 'reportRejected',
-              at: now,
-              source: 'server',
-              batch: number,
-              items: batch.entries,
-              types: batch.types,
-              reason: verdict.refusal.reason,
-              ...(verdict.refusal.status === undefined ? {} : { status: verdict.refusal.status }),
-            });
-            publish();
-            return of(true);
-          }
-          outbox = releaseInFlight(outbox);
-          failedRounds++;
-          const delayMs = redeliveryDelayMs(failedRounds, previousRoundDelay, env.random);
-          previousRoundDelay = delayMs;
-          env.emit({ type: 'reportDeferred', at: now, batch: number, items: batch.entries, attempts, delayMs, error: lastError });
-          setPhase('backoff');
-          return timer(delayMs, scheduler).pipe(map(() => true));
-        }),
-      );
-    });
-
-  /** One turn: wait for the window of the oldest report, for a session if needed, then send one batch. */
-  const step$ = (): Observable<boolean> =>
-    defer(() => {
-      const head = outbox.pending[0];
-      if (head === undefined) return of(false);
-      const wait = Math.min(env.windowMs, Math.max(0, head.queuedAt + env.windowMs - scheduler.now()));
-      setPhase('window');
-      return timer(wait, scheduler).pipe(
-        concatMap(() => sessionReady$()),
-        concatMap(() => send$()),
-      );
-    });
-
-  const kick = (): void => {
-    if (pump !== undefined || outbox.pending.length === 0) return;
-    let ended = false;
-    const end = (): void => {
-      ended = true;
-      pump = undefined;
-      setPhase('idle');
-    };
-    const subscription = step$()
-      .pipe(expand((more) => (more && outbox.pending.length > 0 ? step$() : EMPTY)))
-      .subscribe({
-        complete: () => {
-          end();
-          kick();
-        },
-        // Only a programming error gets here (withRetry reports a broken attempt this way):
-        // the reports stay in the outbox and the next report starts the pipeline again.
-        error: () => {
-          outbox = releaseInFlight(outbox);
-          end();
-        },
-      });
-    if (!ended) pump = subscription;
+  /** The next turn: the window of the oldest report, or idle when nothing is pending. */
+  const step = (): void => {
+    const head = pending[0];
+    if (!head) return publish(IDLE);
+    publish(WINDOW);
+    scheduler.schedule(send, Math.max(0, Math.min(reportWindowMs, head.queuedAt + reportWindowMs - now())));
   };
 
-  const pipeline: Pipeline = {
+  /** Binds reports made before any session to the current one, then sends the head batch (or waits for a session). */
+  const send = (): void => {
+    const current = targetOf(session$.value);
+    if (current) pending = pending.map((e) => (e.target ? e : { ...e, target: current }));
+    const target = pending[0]?.target;
+    if (!target) {
+      publish(WAITING);
+      const wait = session$.subscribe((s) => {
+        if (s) {
+          wait.unsubscribe();
+          send();
+        }
+      });
+      return;
+    }
+    const key = JSON.stringify(target);
+    const items: unknown[] = [];
+    const attributes: EngagementAttribute[] = [];
+    const impressions: ImpressionEvent[] = [];
+    let chars = 0;
+    for (const e of pending) {
+      chars += JSON.stringify(e.item).length;
+      if (inFlight >= BATCH_ITEMS || JSON.stringify(e.target) !== key || (inFlight > 0 && chars > BATCH_CHARS)) break;
+      inFlight = items.push(e.item);
+      if (e.kind === 'attribute') attributes.push(e.item);
+      else impressions.push(e.item);
+    }
+    const types = typesOf(items);
+    const coalesced = coalesceAttributes(attributes);
+    const batch = ++batches;
+    let attempts = 0;
+    publish(SENDING);
+    persist();
+    const body = JSON.stringify({ pageId: target.pageId, engagementAttributes: coalesced[0] && coalesced, impAttributes: impressions[0] && impressions });
+    const attempt = (c: AttemptContext): Observable<Either<EngagementError, unknown>> => {
+      attempts = c.attempt;
+      return env.send(target, body);
+    };
+    const attemptFailed = (_: number, e: EngagementError): void => {
+      lastError = summarizeError(e);
+      publish();
+    };
+    withRetry(attempt, env.retry, { scheduler, random: env.random, hooks: { attemptFailed } }).subscribe({
+      next: (result) => {
+        // lastError already sums up a failure (attemptFailed)
+        const refusal = isLeft(result) ? judgeFailure(result.left, now()) : undefined;
+        const done = inFlight;
+        inFlight = 0;
+        if (isLeft(result) && !refusal) {
+          const delayMs = (previousDelay = redeliveryDelayMs(++rounds, previousDelay, env.random));
+          emit({ type: 'reportDeferred', batch, items: done, attempts, delayMs, error: lastError as ErrorSummary });
+          publish(BACKOFF);
+          scheduler.schedule(step, delayMs);
+          return;
+        }
+        pending = pending.slice(done);
+        if (refusal) {
+          rejected = [...rejected, { items: done, types, ...refusal }].slice(-MAX_REJECTED);
+          persist();
+          emit({ type: 'reportRejected', source: 'server', batch, items: done, types, reason: refusal.reason, status: refusal.status });
+        } else {
+          delivered += done;
+          lastError = previousDelay = undefined;
+          rounds = 0;
+          persist();
+          emit({ type: 'reportDelivered', batch, items: done, attributes: coalesced.length, impressions: impressions.length, attempts, pending: pending.length });
+          env.onDelivered?.(target, coalesced);
+        }
+        publish();
+        step();
+      },
+      // Only a programming error gets here (withRetry reports a broken attempt this way):
+      // the reports stay in the outbox and the next report starts the pipeline again.
+      error: () => {
+        inFlight = 0;
+        publish(IDLE);
+      },
+    });
+  };
+
+  step();
+  return {
     enqueue: (items) => {
-      if (items.length === 0) return;
-      const now = scheduler.now();
-      const target = targetOf(env.currentSession());
-      const result = enqueue(outbox, items, { now, maxOutbox: env.maxOutbox, ...(target === undefined ? {} : { target }) });
-      outbox = result.outbox;
+      const target = targetOf(session$.value);
+      const queuedAt = now();
+      const added = items.map((q): OutboxEntry => ({ seq: nextSeq++, queuedAt, target, ...q }));
+      const waiting = [...pending.slice(inFlight), ...added];
+      const all = inFlight + waiting.length;
+      // The bound: compact what waits, then drop the oldest waiting entries.
+      const kept = all > maxOutbox ? compactEntries(waiting) : waiting;
+      const dropping = kept.splice(0, inFlight + kept.length - maxOutbox).length;
+      const compacted = waiting.length - kept.length - dropping;
+      pending = [...pending.slice(0, inFlight), ...kept];
+      dropped += dropping;
       persist();
       const impressions = items.filter((i) => i.kind === 'impression').length;
-      env.emit({ type: 'reportQueued', at: now, attributes: items.length - impressions, impressions, pending: outbox.pending.length });
-      if (result.dropped > 0 || result.compacted > 0) {
-        env.emit({ type: 'outboxOverflow', at: now, dropped: result.dropped, compacted: result.compacted, pending: outbox.pending.length, maxOutbox: env.maxOutbox });
-      }
-      publish();
-      kick();
+      emit({ type: 'reportQueued', attributes: items.length - impressions, impressions, pending: pending.length });
+      if (all > maxOutbox) emit({ type: 'outboxOverflow', dropped: dropping, compacted, pending: pending.length, maxOutbox });
+      if (phase) publish();
+      else step();
     },
-    state$: defer(() => {
-      status ??= new BehaviorSubject<OutboxState>(snapshot());
-      return status.pipe(distinctUntilChanged(sameState));
-    }),
-    state: snapshot,
-    running: () => pump !== undefined,
+    state$: status,
+    state,
+    running: () => phase !== IDLE,
   };
-  kick();
-  return pipeline;
 }

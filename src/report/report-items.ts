@@ -1,14 +1,14 @@
 /**
- * What `client.report(...)` accepts: engagement attributes (SDEs) and
+ * What `reporter.report(...)` accepts: engagement attributes (SDEs) and
  * impression events, validated by the attribute codecs. Pure.
  *
  * @packageDocumentation
  */
 import { validationError, type ValidationError, type ValidationIssue } from '../errors';
-import { attributeIssues, impressionIssues, encodeAttribute, encodeImpression, type EngagementAttribute } from '../attributes/attribute';
+import { ENGAGEMENT_ATTRIBUTE_TYPES, EngagementAttributeCodec, ImpressionEventCodec, type EngagementAttribute } from '../attributes/attribute';
 import { IMPRESSION_EVENT_TYPES, type ImpressionEvent } from '../attributes/impressions';
 import { left, right, isLeft, type Either } from '../internal/either';
-import { prefixIssues } from '../internal/validation';
+import { decodeWith, isRecord, prefixIssues } from '../internal/validation';
 
 /**
  * One thing an application reports: an engagement attribute (sent in Update
@@ -21,7 +21,7 @@ import { prefixIssues } from '../internal/validation';
  *   { type: 'cart', total: 11.7, numItems: 6 },
  *   { type: 'impDisplay', campaign: 3346848610, engId: 3562981110, revision: 44 },
  * ];
- * client.report(...items);
+ * reporter.report(...items);
  * ```
  * @since 0.1.0
  * @category Reporting
@@ -34,10 +34,13 @@ export type ReportItem = EngagementAttribute | ImpressionEvent;
  *
  * @example
  * ```ts
- * const cart$: Observable<ReportSourceValue> = store.select(selectCart).pipe(
+ * import { map, type Observable } from 'rxjs';
+ *
+ * // cart$: the application's cart, as an Observable
+ * const cartItems$: Observable<ReportSourceValue> = cart$.pipe(
  *   map((cart) => ({ type: 'cart', total: cart.total, numItems: cart.items.length })),
  * );
- * client.reportFrom(cart$);
+ * reporter.reportFrom(cartItems$);
  * ```
  * @since 0.1.0
  * @category Reporting
@@ -52,26 +55,34 @@ export type QueuedItem =
 /** Most items one `report` call takes (a larger call is refused, never truncated). @internal */
 export const MAX_ITEMS_PER_REPORT = 1_000;
 
-/**
- * A deep JSON copy: what is queued (and stored, and sent) is a snapshot taken
- * when the report is made, so later changes to the caller's objects never
- * leak into it. `undefined` when the value cannot be written as JSON.
- */
-function jsonCopy(u: unknown): unknown {
-  try {
-    return JSON.parse(JSON.stringify(u)) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function typeOf(u: unknown): unknown {
-  return typeof u === 'object' && u !== null && !Array.isArray(u) ? (u as Record<string, unknown>)['type'] : undefined;
-}
-
 /** True when `type` names an impression event (`impDisplay`, ...). @internal */
-export function isImpressionType(type: unknown): boolean {
-  return typeof type === 'string' && (IMPRESSION_EVENT_TYPES as ReadonlyArray<string>).includes(type);
+export const isImpressionType = (type: unknown): boolean => (IMPRESSION_EVENT_TYPES as ReadonlyArray<unknown>).includes(type);
+
+const KNOWN_TYPES: ReadonlyArray<unknown> = [...ENGAGEMENT_ATTRIBUTE_TYPES, ...IMPRESSION_EVENT_TYPES];
+
+/**
+ * The distinct known attribute and impression types among some values, in
+ * first-seen order: the only thing telemetry says about an item. @internal
+ */
+export const typesOf = (values: ReadonlyArray<unknown>): string[] => [
+  ...new Set(values.map((v) => (isRecord(v) ? v['type'] : undefined)).filter((t): t is string => KNOWN_TYPES.includes(t))),
+];
+
+/**
+ * Validates one item read as `kind`, and takes a JSON snapshot of it (so
+ * later changes to the caller's object never reach the outbox): its issues,
+ * or the item. A value JSON cannot write (a BigInt, a cycle) is an issue.
+ *
+ * @internal
+ */
+export function decodeItem(kind: QueuedItem['kind'], u: unknown): Either<ValidationIssue[], QueuedItem> {
+  const decoded = decodeWith<unknown>(kind === 'impression' ? ImpressionEventCodec : EngagementAttributeCodec, u);
+  if (isLeft(decoded)) return decoded;
+  try {
+    return right({ kind, item: JSON.parse(JSON.stringify(decoded.right)) } as QueuedItem);
+  } catch {
+    return left([{ path: '(value)', reason: 'cannot be written as JSON' }]);
+  }
 }
 
 /**
@@ -82,26 +93,17 @@ export function isImpressionType(type: unknown): boolean {
  *
  * @internal
  */
-export function decodeReportItems(items: unknown): Either<ValidationError, ReadonlyArray<QueuedItem>> {
-  if (!Array.isArray(items)) {
-    return left(validationError([{ path: '(value)', reason: 'expected engagement attributes or impression events' }]));
-  }
-  if (items.length > MAX_ITEMS_PER_REPORT) {
-    return left(validationError([{ path: '(value)', reason: `expected at most ${MAX_ITEMS_PER_REPORT} items in one report, got ${items.length}` }]));
-  }
+export function decodeReportItems(items: unknown): Either<ValidationError, QueuedItem[]> {
   const issues: ValidationIssue[] = [];
   const out: QueuedItem[] = [];
-  items.forEach((u: unknown, i) => {
-    const impression = isImpressionType(typeOf(u));
-    const decoded = impression ? impressionIssues(u) : attributeIssues(u);
-    if (isLeft(decoded)) {
-      issues.push(...prefixIssues(`[${i}]`, decoded.left));
-      return;
-    }
-    const copy = jsonCopy(impression ? encodeImpression(decoded.right as ImpressionEvent) : encodeAttribute(decoded.right as EngagementAttribute));
-    if (copy === undefined) issues.push({ path: `[${i}]`, reason: 'cannot be written as JSON (a BigInt or a cycle in an extra field)' });
-    else if (impression) out.push({ kind: 'impression', item: copy as ImpressionEvent });
-    else out.push({ kind: 'attribute', item: copy as EngagementAttribute });
-  });
+  if (!Array.isArray(items) || items.length > MAX_ITEMS_PER_REPORT) {
+    issues.push({ path: '(value)', reason: `expected an array of at most ${MAX_ITEMS_PER_REPORT} items` });
+  } else {
+    items.forEach((u: unknown, i) => {
+      const r = decodeItem(isImpressionType(isRecord(u) && u['type']) ? 'impression' : 'attribute', u);
+      if (isLeft(r)) issues.push(...prefixIssues(`[${i}]`, r.left));
+      else out.push(r.right);
+    });
+  }
   return issues.length > 0 ? left(validationError(issues)) : right(out);
 }

@@ -4,29 +4,27 @@
  * with Update Session, on the client's visitor session, through an outbox
  * that loses nothing. A page that only checks never imports it.
  *
- * The pipeline itself (`pipeline.ts`) is created lazily, on the first
- * report, or at once when the store hands back pending reports: an idle
- * reporter holds one small object and nothing else.
- *
  * @packageDocumentation
  */
-import { Observable, Subject, Subscription, defer, from, of, type ObservableInput } from 'rxjs';
+import { Observable, Subscription } from 'rxjs';
 import { validationError, type ValidationError, type ValidationIssue } from '../errors';
-import { ENGAGEMENT_ATTRIBUTE_TYPES, type EngagementAttribute } from '../attributes/attribute';
+import type { EngagementAttribute } from '../attributes/attribute';
 import { mergeAttributes, mergeBehaviorOf } from '../attributes/merge';
-import { IMPRESSION_EVENT_TYPES } from '../attributes/impressions';
 import type { EngagementClient } from '../client/client';
-import { internalsOf, type WorkingInternals } from '../client/internals';
-import { updateSession$, type UpdateSessionWireMethod } from '../http/update-session';
+import { internalsOf } from '../client/internals';
+import { visitorUrl } from '../core/origin';
+import { JSON_HEADERS } from '../http/headers';
+import { successful } from '../http/reply';
+import { httpRequest$ } from '../http/request';
 import { isLeft, left, right, type Either } from '../internal/either';
-import { isRecord, kindOf } from '../internal/validation';
-import type { NormalizedRequest } from '../model';
-import type { Batch } from './batch';
-import type { ReportEvent } from './events';
-import { emptyOutbox, outboxStateOf, type Outbox, type OutboxState } from './outbox-state';
+import { hub } from '../internal/hub';
+import { just } from '../internal/observable';
+import { isRecord, kindOf, unknownKeys } from '../internal/validation';
+import { timed, type ReportEvent } from './events';
+import type { OutboxState } from './outbox-state';
 import type { OutboxStore } from './outbox-store';
-import { createPipeline, loadOutbox, type Pipeline, type PipelineEnv } from './pipeline';
-import { decodeReportItems, type ReportItem, type ReportSourceValue } from './report-items';
+import { createPipeline, loadOutbox, stateOf, type Pipeline } from './pipeline';
+import { decodeReportItems, typesOf, type ReportItem, type ReportSourceValue } from './report-items';
 
 /**
  * How Update Session goes on the wire: `PUT` (the documented method), or
@@ -39,14 +37,14 @@ import { decodeReportItems, type ReportItem, type ReportSourceValue } from './re
  * ```
  * @since 0.1.0
  */
-export type UpdateSessionMethod = UpdateSessionWireMethod;
+export type UpdateSessionMethod = 'PUT' | 'POST_OVERRIDE';
 
 /**
  * Options of {@link createReporter}; every field is optional.
  *
  * @example
  * ```ts
- * const options: ReporterOptions = { outbox: webStorageOutboxStore(localStorage), reportWindowMs: 500 };
+ * const reporter = createReporter(client, { outbox: webStorageOutboxStore(sessionStorage), reportWindowMs: 500 });
  * ```
  * @since 0.2.0
  * @category Reporting
@@ -94,10 +92,12 @@ export interface Reporter {
    */
   report(...items: ReadonlyArray<ReportItem>): Either<ValidationError, void>;
   /**
-   * Reports what `source$` emits (one item, or an array reported together)
-   * until it completes or the returned Subscription is unsubscribed. An
-   * invalid value is a `reportRejected` event (`source: 'validation'`), never
-   * an error: the source is still followed.
+   * Reports what `source$` (an RxJS Observable) emits (one item, or an
+   * array reported together) until it completes or the returned
+   * Subscription is unsubscribed. An invalid value is a `reportRejected`
+   * event (`source: 'validation'`), never an error: the source is still
+   * followed. Anything other than an Observable is a `reportRejected` event
+   * too, and nothing is followed.
    */
   reportFrom(source$: Observable<ReportSourceValue>): Subscription;
   /** The outbox: pending count, sending flag, refused reports (reasons, types, counts; never contents). */
@@ -106,246 +106,27 @@ export interface Reporter {
   readonly events$: Observable<ReportEvent>;
 }
 
-const KNOWN_TYPES: ReadonlyArray<string> = [...ENGAGEMENT_ATTRIBUTE_TYPES, ...IMPRESSION_EVENT_TYPES];
+const OPTION_KEYS = ['outbox', 'reportWindowMs', 'maxOutbox', 'updateSessionMethod'];
 
-/** The known types among some values (a type name is the only thing telemetry says about an item). */
-function knownTypes(values: ReadonlyArray<unknown>): string[] {
-  const out: string[] = [];
-  for (const v of values) {
-    const type = typeof v === 'object' && v !== null ? (v as { type?: unknown }).type : undefined;
-    if (typeof type === 'string' && KNOWN_TYPES.includes(type) && !out.includes(type)) out.push(type);
-  }
-  return out;
-}
-
-/**
- * A getEngagement request with the merged view in front of its own
- * attributes, combined by the same update rules: the request's own
- * attributes come last, so they win (its cart replaces the carried one, its
- * `personal` fields override the carried ones).
- *
- * @internal
- */
-export function withCarried(request: NormalizedRequest, carried: ReadonlyArray<EngagementAttribute>): NormalizedRequest {
-  if (carried.length === 0) return request;
-  const own = (request.engagementAttributes ?? []) as ReadonlyArray<EngagementAttribute>;
-  return { ...request, engagementAttributes: mergeAttributes(carried, own) };
-}
-
-/**
- * Follows a `reportFrom` source: each value (an item or an array of items)
- * is one report. An invalid value becomes a `reportRejected` event
- * (`source: 'validation'`) and the source is still followed; a source that
- * fails becomes a `reportSourceFailed` warning. Never throws.
- */
-function followSource(
-  source$: ObservableInput<ReportSourceValue>,
-  report: (items: ReadonlyArray<unknown>) => Either<ValidationError, void>,
-  emit: (event: ReportEvent) => void,
-  now: () => number,
-): Subscription {
-  let source: Observable<unknown>;
-  try {
-    source = from(source$ as ObservableInput<unknown>);
-  } catch {
-    emit({
-      type: 'reportRejected',
-      at: now(),
-      source: 'validation',
-      items: 0,
-      types: [],
-      reason: 'reportFrom expects an Observable (or another ObservableInput)',
-      issues: [{ path: 'source$', reason: 'expected an Observable of engagement attributes or impression events' }],
-    });
-    return Subscription.EMPTY;
-  }
-  return source.subscribe({
-    next: (value) => {
-      const items: ReadonlyArray<unknown> = Array.isArray(value) ? value : [value];
-      const result = report(items);
-      if (isLeft(result)) {
-        const n = result.left.issues.length;
-        emit({
-          type: 'reportRejected',
-          at: now(),
-          source: 'validation',
-          items: items.length,
-          types: knownTypes(items),
-          reason: `${n} invalid field${n === 1 ? '' : 's'}; nothing of this value was queued`,
-          issues: result.left.issues,
-        });
-      }
-    },
-    error: () => {
-      emit({ type: 'warning', at: now(), code: 'reportSourceFailed', message: 'a reportFrom source failed; what it reported before is kept, and it is no longer followed' });
-    },
-  });
-}
-
-/** A reporter's options, checked. @internal */
-export interface ResolvedReporterOptions {
-  /** `undefined`: the reporter's own memory outbox (nothing to write). */
-  readonly outbox?: OutboxStore;
-  readonly reportWindowMs: number;
-  readonly maxOutbox: number;
-  readonly updateSessionMethod: UpdateSessionMethod;
-}
-
-const OPTION_KEYS: ReadonlyArray<string> = ['outbox', 'reportWindowMs', 'maxOutbox', 'updateSessionMethod'];
-const MAX_REPORT_WINDOW_MS = 60_000;
-const MAX_OUTBOX = 100_000;
-
-/** Validates a reporter's options; unknown keys are refused. @internal */
-export function resolveReporterOptions(input: unknown): Either<ValidationError, ResolvedReporterOptions> {
-  if (input === undefined) input = {};
-  if (!isRecord(input)) return left(validationError([{ path: 'options', reason: `expected an options object, got ${kindOf(input)}` }]));
+/** What is wrong with a reporter's options (every field optional, unknown keys refused). */
+function optionIssues(input: unknown): ValidationIssue[] {
+  if (!isRecord(input)) return [{ path: 'options', reason: `expected an options object, got ${kindOf(input)}` }];
   const issues: ValidationIssue[] = [];
-  const at = (path: string, reason: string) => issues.push({ path, reason });
-
-  const outbox = input['outbox'];
-  if (outbox !== undefined && (!isRecord(outbox) || typeof outbox['load'] !== 'function' || typeof outbox['save'] !== 'function' || typeof outbox['clear'] !== 'function')) {
-    at('outbox', `expected an OutboxStore (load, save, clear), got ${kindOf(outbox)}`);
-  }
-
-  const reportWindowMs = input['reportWindowMs'] ?? 250;
-  if (typeof reportWindowMs !== 'number' || !Number.isFinite(reportWindowMs) || reportWindowMs < 0 || reportWindowMs > MAX_REPORT_WINDOW_MS) {
-    at('reportWindowMs', `expected a number of milliseconds between 0 and ${MAX_REPORT_WINDOW_MS}, got ${kindOf(reportWindowMs)}${typeof reportWindowMs === 'number' ? ' out of range' : ''}`);
-  }
-
-  const maxOutbox = input['maxOutbox'] ?? 1_000;
-  if (typeof maxOutbox !== 'number' || !Number.isInteger(maxOutbox) || maxOutbox < 1 || maxOutbox > MAX_OUTBOX) {
-    at('maxOutbox', `expected an integer between 1 and ${MAX_OUTBOX}, got ${kindOf(maxOutbox)}${typeof maxOutbox === 'number' ? ' out of range' : ''}`);
-  }
-
-  const updateSessionMethod = input['updateSessionMethod'] ?? 'PUT';
-  if (updateSessionMethod !== 'PUT' && updateSessionMethod !== 'POST_OVERRIDE') {
-    at('updateSessionMethod', `expected 'PUT' or 'POST_OVERRIDE', got ${kindOf(updateSessionMethod)}`);
-  }
-
-  for (const k of Object.keys(input)) if (!OPTION_KEYS.includes(k)) at(k, `unknown option (expected one of ${OPTION_KEYS.join(', ')})`);
-
-  if (issues.length > 0) return left(validationError(issues));
-  return right({
-    ...(outbox === undefined ? {} : { outbox: outbox as unknown as OutboxStore }),
-    reportWindowMs: reportWindowMs as number,
-    maxOutbox: maxOutbox as number,
-    updateSessionMethod: updateSessionMethod as UpdateSessionMethod,
-  });
-}
-
-/**
- * The reporter of one working client. A class so that an idle reporter
- * pays for one small object (the methods live on the prototype); the
- * pipeline is created on the first report.
- */
-class ClientReporter implements Reporter {
-  private pipeline: Pipeline | undefined;
-  private view: { readonly visitorId: string; readonly resets: number; readonly attributes: EngagementAttribute[] } | undefined;
-  private readonly env: Omit<PipelineEnv, 'onDelivered'>;
-  readonly events$: Observable<ReportEvent>;
-
-  constructor(
-    private readonly core: WorkingInternals,
-    options: ResolvedReporterOptions,
-  ) {
-    const events = new Subject<ReportEvent>();
-    // Warnings raised while the reporter is created (an unreadable store) happen before anyone
-    // can subscribe: they are replayed to every subscriber.
-    const startup: ReportEvent[] = [];
-    let starting = true;
-    this.events$ = new Observable<ReportEvent>((subscriber) => {
-      for (const e of startup) subscriber.next(e);
-      return events.subscribe(subscriber);
-    });
-    const { config, http, session } = core;
-    this.env = {
-      accountId: config.accountId,
-      scheduler: config.scheduler,
-      random: config.random,
-      retry: config.retry,
-      windowMs: options.reportWindowMs,
-      maxOutbox: options.maxOutbox,
-      store: options.outbox,
-      session$: session,
-      currentSession: () => session.value,
-      send: (target, body) =>
-        core.atOrigin((origin) =>
-          updateSession$(http, { origin, accountId: config.accountId, vid: target.visitorId, sid: target.sessionId }, body, options.updateSessionMethod),
-        ),
-      emit: (e) => (starting ? startup.push(e) : events.next(e)),
-    };
-    if (options.outbox !== undefined) {
-      const initial = loadOutbox(options.outbox, config.accountId, config.scheduler.now(), this.env.emit);
-      if (initial.pending.length > 0 || initial.rejected.length > 0 || initial.dropped > 0) this.pipeline = this.make(initial);
-    }
-    starting = false;
-    // Later checks of the same visitor carry what was delivered (after any other reporter's view).
-    const before = core.carry;
-    core.carry = (request, visitorId) => withCarried(before === undefined ? request : before(request, visitorId), this.carried(visitorId));
-  }
-
-  private make(initial: Outbox): Pipeline {
-    return createPipeline({ ...this.env, onDelivered: (batch) => this.delivered(batch) }, initial);
-  }
-
-  private get active(): Pipeline {
-    return (this.pipeline ??= this.make(emptyOutbox()));
-  }
-
-  /** Keeps what re-sending cannot double (cart, personal, ctmrinfo, mrktInfo: one each at most) for the current visitor. */
-  private delivered(batch: Batch): void {
-    const current = this.core.session.value;
-    if (current === undefined || current.visitorId !== batch.target.visitorId) return;
-    const state = batch.attributes.filter((a) => mergeBehaviorOf(a.type) !== 'append');
-    if (state.length === 0) return;
-    const resets = this.core.resets;
-    const before = this.view?.visitorId === current.visitorId && this.view.resets === resets ? this.view.attributes : [];
-    this.view = { visitorId: current.visitorId, resets, attributes: mergeAttributes(before, state) };
-  }
-
-  /** The merged view to carry in a getEngagement of `visitorId` (empty for another visitor, or after a reset). */
-  private carried(visitorId: string | undefined): ReadonlyArray<EngagementAttribute> {
-    const view = this.view;
-    return visitorId !== undefined && view !== undefined && view.visitorId === visitorId && view.resets === this.core.resets ? view.attributes : [];
-  }
-
-  report(...items: ReadonlyArray<ReportItem>): Either<ValidationError, void> {
-    const decoded = decodeReportItems(items);
-    if (isLeft(decoded)) return decoded;
-    if (decoded.right.length > 0) this.active.enqueue(decoded.right);
-    return right(undefined);
-  }
-
-  reportFrom(source$: Observable<ReportSourceValue>): Subscription {
-    return followSource(source$, (items) => this.report(...(items as ReadonlyArray<ReportItem>)), this.env.emit, () => this.env.scheduler.now());
-  }
-
-  get outbox$(): Observable<OutboxState> {
-    return defer(() => this.active.state$);
-  }
-}
-
-/**
- * A reporter that cannot work (its client's configuration, or its own
- * options, were refused): every report answers with that error,
- * `reportFrom` turns each value into a `reportRejected` event, and the
- * outbox stays empty.
- */
-function refusedReporter(error: ValidationError): Reporter {
-  const events = new Subject<ReportEvent>();
-  const report = (): Either<ValidationError, void> => left(error);
-  return {
-    report,
-    reportFrom: (source$) => followSource(source$, report, (e) => events.next(e), () => Date.now()),
-    outbox$: of(outboxStateOf(emptyOutbox(), { sending: false, waitingForSession: false, delivered: 0 })),
-    events$: events.asObservable(),
-  };
+  const check = (ok: boolean, path: string, expected: string): unknown => ok || issues.push({ path, reason: `expected ${expected}, got ${kindOf(input[path])}` });
+  const { outbox, reportWindowMs = 250, maxOutbox = 1_000, updateSessionMethod = 'PUT' } = input;
+  check(outbox === undefined || (isRecord(outbox) && ['load', 'save', 'clear'].every((k) => typeof outbox[k] === 'function')), 'outbox', 'an OutboxStore');
+  check(typeof reportWindowMs === 'number' && reportWindowMs >= 0 && reportWindowMs <= 60_000, 'reportWindowMs', 'a number from 0 to 60000');
+  check(Number.isInteger(maxOutbox) && (maxOutbox as number) >= 1 && (maxOutbox as number) <= 100_000, 'maxOutbox', 'an integer from 1 to 100000');
+  check(updateSessionMethod === 'PUT' || updateSessionMethod === 'POST_OVERRIDE', 'updateSessionMethod', 'PUT or POST_OVERRIDE');
+  unknownKeys(input, OPTION_KEYS, '', issues);
+  return issues;
 }
 
 /**
  * Creates the reporter of a client's visitor. It never throws: a refused
  * client configuration, something other than a client, or invalid options
- * make every `report` answer with a `validation` Left naming them.
+ * make every `report` answer with a `validation` Left naming them (and
+ * `reportFrom` turn each value into a `reportRejected` event).
  *
  * The outbox store is read once, now; pending reports it holds are sent
  * once a session exists. One reporter per client is the usual shape; a
@@ -355,7 +136,7 @@ function refusedReporter(error: ValidationError): Reporter {
  * ```ts
  * import { createEngagementClient, createReporter, cartAttribute } from 'engagement-rx';
  *
- * const client = createEngagementClient({ accountId: '12345678' });
+ * const client = createEngagementClient({ accountId: '12345678', domain: 'va.v.liveperson.net' });
  * const reporter = createReporter(client, { reportWindowMs: 500 });
  * const cart = cartAttribute({ total: 11.7, numItems: 6 });
  * if (cart._tag === 'Right') reporter.report(cart.right);
@@ -364,11 +145,101 @@ function refusedReporter(error: ValidationError): Reporter {
  * @since 0.2.0
  * @category Reporting
  */
-export function createReporter(client: EngagementClient, options?: ReporterOptions): Reporter {
+export function createReporter(client: EngagementClient, options: ReporterOptions = {}): Reporter {
   const core = internalsOf(client);
-  if (core === undefined) return refusedReporter(validationError([{ path: 'client', reason: `expected a client made by createEngagementClient, got ${kindOf(client)}` }]));
-  if (!core.ok) return refusedReporter(core.error);
-  const resolved = resolveReporterOptions(options);
-  if (isLeft(resolved)) return refusedReporter(resolved.left);
-  return new ClientReporter(core, resolved.right);
+  let error = core ? (core.ok ? undefined : core.error) : validationError([{ path: 'client', reason: `expected a client of createEngagementClient, got ${kindOf(client)}` }]);
+  const events = hub<ReportEvent>();
+  // Warnings raised while the reporter is created (an unreadable store) come before anyone can
+  // subscribe: they are replayed to every subscriber.
+  const startup: ReportEvent[] = [];
+  let now = Date.now;
+  const emit = timed(() => now(), (e) => events.next(e));
+  let pipeline: Pipeline | undefined;
+
+  const issues = optionIssues(options);
+  if (!error && issues[0]) error = validationError(issues);
+  if (core?.ok && !error) {
+    const { outbox, reportWindowMs = 250, maxOutbox = 1_000, updateSessionMethod } = options;
+    const { config, session } = core;
+    const put = updateSessionMethod !== 'POST_OVERRIDE';
+    // The merged view of what was delivered, and the visitor and reset count it belongs to.
+    let view: EngagementAttribute[] = [];
+    let viewKey: string | undefined;
+    const keyOf = (visitorId: string | undefined): string | undefined => visitorId && `${visitorId} ${core.resets}`;
+    now = () => config.scheduler.now();
+    pipeline = createPipeline(
+      {
+        ...config,
+        reportWindowMs,
+        maxOutbox,
+        outbox,
+        session$: session,
+        send: (target, body) =>
+          core.atOrigin((origin) =>
+            httpRequest$(
+              core.http,
+              {
+                operation: 'updateSession',
+                method: put ? 'PUT' : 'POST',
+                url: visitorUrl(origin, config.accountId, target.visitorId, target.sessionId),
+                headers: put ? JSON_HEADERS : { ...JSON_HEADERS, 'X-HTTP-Method-Override': 'PUT' },
+                body,
+              },
+              (reply) => successful('updateSession', reply),
+            ),
+          ),
+        emit: (e) => events.next(e),
+        // Keeps what re-sending cannot double (cart, personal, ctmrinfo, mrktInfo: one each at most) for the current visitor.
+        onDelivered: (target, attributes) => {
+          const key = keyOf(target.visitorId);
+          if (session.value?.visitorId === target.visitorId) {
+            view = mergeAttributes(viewKey === key ? view : [], attributes.filter((a) => mergeBehaviorOf(a.type) !== 'append'));
+            viewKey = key;
+          }
+        },
+      },
+      outbox && loadOutbox(outbox, config.accountId, timed(now, (e) => startup.push(e))),
+    );
+    // Later checks of the same visitor carry the merged view (after any other reporter's), in
+    // front of the request's own attributes, which win.
+    const before = core.carry;
+    core.carry = (request, visitorId) => {
+      const r = before ? before(request, visitorId) : request;
+      return view[0] && viewKey === keyOf(visitorId) ? { ...r, engagementAttributes: mergeAttributes(view, r.engagementAttributes as EngagementAttribute[]) } : r;
+    };
+  }
+
+  const report = (items: ReadonlyArray<unknown>): Either<ValidationError, void> => {
+    const decoded = error ? left(error) : decodeReportItems(items);
+    if (isLeft(decoded)) return decoded;
+    if (decoded.right[0]) pipeline?.enqueue(decoded.right);
+    return right(undefined);
+  };
+  const rejected = (values: ReadonlyArray<unknown>, reason: string, issues: ReadonlyArray<ValidationIssue>): unknown =>
+    emit({ type: 'reportRejected', source: 'validation', items: values.length, types: typesOf(values), reason, issues });
+
+  return {
+    report: (...items) => report(items),
+    reportFrom: (source$) => {
+      try {
+        return source$.subscribe({
+          next: (value) => {
+            const items: ReadonlyArray<unknown> = [value].flat();
+            const r = report(items);
+            if (isLeft(r)) rejected(items, 'invalid value, not queued', r.left.issues);
+          },
+          error: () => emit({ type: 'warning', code: 'reportSourceFailed', message: 'reportFrom source failed, no longer followed' }),
+        });
+      } catch {
+        const reason = `expected an Observable, got ${kindOf(source$)}`;
+        rejected([], reason, [{ path: 'source$', reason }]);
+        return Subscription.EMPTY;
+      }
+    },
+    outbox$: pipeline?.state$ ?? just(stateOf(0, 0, 0, 0, [])),
+    events$: new Observable<ReportEvent>((subscriber) => {
+      startup.forEach((e) => subscriber.next(e));
+      return events.subscribe(subscriber);
+    }),
+  };
 }

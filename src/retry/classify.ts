@@ -45,14 +45,8 @@ export type Classification =
  * ```
  * @since 0.1.0
  */
-export function statusMatches(status: number, patterns: ReadonlyArray<StatusPattern>): boolean {
-  return patterns.some((p) => (typeof p === 'number' ? p === status : Math.floor(status / 100) === Number(p.charAt(0))));
-}
-
-function describeHttp(status: number, internalCode: number | undefined): string {
-  if (status === 500 && internalCode === LOADING_ACCOUNT_CODE) return 'http 500 (Loading account, internalCode 20)';
-  return internalCode === undefined ? `http ${status}` : `http ${status} (internalCode ${internalCode})`;
-}
+export const statusMatches = (status: number, patterns: ReadonlyArray<StatusPattern>): boolean =>
+  patterns.some((p) => p === status || p === `${Math.floor(status / 100)}xx`);
 
 /**
  * Decides whether a failure may be retried under `retryOn`. `validation`,
@@ -66,24 +60,22 @@ function describeHttp(status: number, internalCode: number | undefined): string 
  * @since 0.1.0
  */
 export function classifyError(error: EngagementError, retryOn: RetryOn): Classification {
+  const verdict = (retryable: boolean, reason: string, refusal: string): Classification =>
+    retryable ? { retryable, rateLimited: error.kind === 'http' && error.status === 429, reason } : { retryable, reason: refusal };
   switch (error.kind) {
-    case 'validation':
-    case 'decode':
-    case 'discovery':
-      return { retryable: false, reason: `${error.kind} errors are never retried` };
     case 'http': {
-      const what = describeHttp(error.status, error.internalCode);
-      return statusMatches(error.status, retryOn.statuses)
-        ? { retryable: true, rateLimited: error.status === 429, reason: what }
-        : { retryable: false, reason: `${what} is not in retryOn.statuses` };
+      const { status, internalCode } = error;
+      const what =
+        status === 500 && internalCode === LOADING_ACCOUNT_CODE
+          ? 'http 500 (Loading account, internalCode 20)'
+          : `http ${status}${internalCode === undefined ? '' : ` (internalCode ${internalCode})`}`;
+      return verdict(statusMatches(status, retryOn.statuses), what, `${what} is not in retryOn.statuses`);
     }
     case 'network':
-      return retryOn.network
-        ? { retryable: true, rateLimited: false, reason: `network (${error.cause})` }
-        : { retryable: false, reason: 'network errors are off in retryOn.network' };
+      return verdict(retryOn.network, `network (${error.cause})`, 'network errors are off in retryOn.network');
     case 'timeout':
-      return retryOn.timeout
-        ? { retryable: true, rateLimited: false, reason: `timeout after ${error.timeoutMs} ms` }
-        : { retryable: false, reason: 'timeouts are off in retryOn.timeout' };
+      return verdict(retryOn.timeout, `timeout after ${error.timeoutMs} ms`, 'timeouts are off in retryOn.timeout');
+    default:
+      return { retryable: false, reason: `${error.kind} errors are never retried` };
   }
 }

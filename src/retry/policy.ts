@@ -1,8 +1,10 @@
 /**
  * The retry policy as plain data: how many attempts, how long in total, which
  * delays, which jitter, which outcomes are retried, and the opt-in polling of
- * a NotAvailable answer. {@link resolveRetryPolicy} merges a caller's partial
- * policy with {@link defaultRetryPolicy} and checks every field.
+ * a NotAvailable answer. {@link retryPolicy} merges a caller's partial
+ * policy with {@link defaultRetryPolicy} and checks every field; a client
+ * takes only a policy it checked (or the default), so an app that keeps the
+ * default never carries the checking code.
  *
  * @packageDocumentation
  */
@@ -189,6 +191,17 @@ export interface RetryPolicyInput {
  */
 export const defaultPollingPolicy: PollingPolicy = Object.freeze({ intervalMs: 60_000, maxPolls: 30 });
 
+/** Marks a policy {@link retryPolicy} checked (a registered symbol: it survives two copies of the library in one process). */
+const CHECKED = Symbol.for('engagement-rx.checkedRetryPolicy');
+
+/** A checked, frozen policy. */
+function checked<P extends RetryPolicy>(policy: P): P {
+  return Object.freeze(Object.defineProperty(policy, CHECKED, { value: true }));
+}
+
+/** Whether `u` is a policy {@link retryPolicy} made (or the default). @internal */
+export const isCheckedPolicy = (u: unknown): u is RetryPolicy => typeof u === 'object' && u !== null && (u as { [CHECKED]?: unknown })[CHECKED] === true;
+
 /**
  * LivePerson's documented policy: no retry on 4xx except 429; on 429 honour
  * `Retry-After` and wait at least 1 s; on 5xx (the 500 "Loading account"
@@ -203,7 +216,7 @@ export const defaultPollingPolicy: PollingPolicy = Object.freeze({ intervalMs: 6
  * @since 0.1.0
  * @category Retries
  */
-export const defaultRetryPolicy: RetryPolicy = Object.freeze({
+export const defaultRetryPolicy: RetryPolicy = checked({
   maxAttempts: 4,
   maxElapsedMs: 60_000,
   backoff: Object.freeze({ kind: 'schedule', delaysMs: Object.freeze([5_000, 10_000, 15_000]) }),
@@ -297,26 +310,32 @@ function resolve(input: unknown): Either<ValidationError, RetryPolicy> {
   if (issues.length === 0 && (policy.minDelayOn429Ms as number) > (policy.capMs as number)) {
     issues.push({ path: 'minDelayOn429Ms', reason: `must not exceed capMs (${policy.capMs} ms), or every 429 would give up` });
   }
-  return issues.length > 0 ? left(validationError(issues)) : right(policy as RetryPolicy);
+  return issues.length > 0 ? left(validationError(issues)) : right(checked(policy as RetryPolicy));
 }
 
 /**
- * Merges a caller's partial policy with {@link defaultRetryPolicy} and checks
- * every field. `undefined` (or `null`) gives the default. A refused field
- * gives a `Left` whose issues name it (`maxAttempts`, `backoff.delaysMs[1]`,
- * `retryOn.statuses[0]`, `polling.intervalMs`, an unknown field...). Never
- * throws, whatever the input.
+ * Checks a retry policy: any subset of {@link RetryPolicy}, merged with
+ * {@link defaultRetryPolicy} (`retryOn` field by field, `backoff` as a whole,
+ * `polling: true` or a partial object with the default polling). Give the
+ * result to the client as its `retry` option: a refused policy makes every
+ * check answer with its `validation` Left (paths under `retry.`). A refused
+ * field gives a `Left` whose issues name it (`maxAttempts`,
+ * `backoff.delaysMs[1]`, `retryOn.statuses[0]`, `polling.intervalMs`, an
+ * unknown field...). Never throws, whatever the input.
  *
  * @example
  * ```ts
- * const noRetries = resolveRetryPolicy({ maxAttempts: 1 }); // Right, retries off
- * const bad = resolveRetryPolicy({ maxAttempts: 0 });       // Left: issue at path "maxAttempts"
+ * import { createEngagementClient, retryPolicy } from 'engagement-rx';
+ *
+ * const client = createEngagementClient({ accountId: '12345678', domain: 'va.v.liveperson.net', retry: retryPolicy({ maxAttempts: 1 }) }); // retries off
+ * const bad = retryPolicy({ maxAttempts: 0 }); // Left: issue at path "maxAttempts"
  * ```
- * @since 0.1.0
+ * @since 0.2.0
+ * @category Retries
  */
-export function resolveRetryPolicy(partial: unknown): Either<ValidationError, RetryPolicy> {
+export function retryPolicy(input: RetryPolicyInput | undefined): Either<ValidationError, RetryPolicy> {
   try {
-    return resolve(partial);
+    return resolve(input);
   } catch {
     return left(validationError([{ path: '(value)', reason: 'could not be read as a retry policy' }]));
   }

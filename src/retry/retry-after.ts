@@ -6,28 +6,21 @@
  * @packageDocumentation
  */
 
-const SECONDS = /^\d+(?:\.\d+)?$/;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-/** `Sun, 06 Nov 1994 08:49:37 GMT` */
-const IMF_FIXDATE = /^[a-z]{3}, (\d{2}) ([a-z]{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) gmt$/i;
-/** `Sunday, 06-Nov-94 08:49:37 GMT` (obsolete, still to be accepted) */
-const RFC850 = /^[a-z]{6,9}, (\d{2})-([a-z]{3})-(\d{2}) (\d{2}):(\d{2}):(\d{2}) gmt$/i;
-/** `Sun Nov  6 08:49:37 1994` (obsolete, still to be accepted) */
-const ASCTIME = /^[a-z]{3} ([a-z]{3}) ([ \d]\d) (\d{2}):(\d{2}):(\d{2}) (\d{4})$/i;
-
-function utc(year: number, monthName: string, day: number, hour: number, minute: number, second: number): number | undefined {
-  const month = MONTHS.indexOf(monthName.toLowerCase());
-  if (month < 0 || hour > 23 || minute > 59 || second > 60) return undefined;
-  const time = Date.UTC(year, month, day, hour, minute, Math.min(second, 59));
-  // Refuse dates that do not exist (31 Feb rolls over into March otherwise).
-  return new Date(time).getUTCDate() === day ? time : undefined;
-}
+/** The three formats, each with the order of its year, month, day, hours, minutes and seconds groups. */
+const FORMATS: ReadonlyArray<readonly [RegExp, ReadonlyArray<number>]> = [
+  /** `Sun, 06 Nov 1994 08:49:37 GMT` (IMF-fixdate) */
+  [/^[a-z]{3}, (\d\d) ([a-z]{3}) (\d{4}) (\d\d):(\d\d):(\d\d) gmt$/i, [3, 2, 1, 4, 5, 6]],
+  /** `Sunday, 06-Nov-94 08:49:37 GMT` (RFC 850, obsolete, still to be accepted) */
+  [/^[a-z]{6,9}, (\d\d)-([a-z]{3})-(\d\d) (\d\d):(\d\d):(\d\d) gmt$/i, [3, 2, 1, 4, 5, 6]],
+  /** `Sun Nov  6 08:49:37 1994` (asctime, obsolete, still to be accepted) */
+  [/^[a-z]{3} ([a-z]{3}) ([ \d]\d) (\d\d):(\d\d):(\d\d) (\d{4})$/i, [6, 1, 2, 3, 4, 5]],
+];
 
 /**
  * Parses an HTTP date (IMF-fixdate, RFC 850 or asctime format) into epoch
- * milliseconds; `undefined` when the text is none of them. A two-digit RFC
- * 850 year is read as the most recent year with those digits that is not
- * more than 50 years after `now`.
+ * milliseconds; `undefined` when the text is none of them, or names a day
+ * that does not exist. A two-digit RFC 850 year is read as the most recent
+ * year with those digits that is not more than 50 years after `now`.
  *
  * @example
  * ```ts
@@ -36,18 +29,21 @@ function utc(year: number, monthName: string, day: number, hour: number, minute:
  * @since 0.1.0
  */
 export function parseHttpDate(text: string, now: number): number | undefined {
-  const value = text.trim();
-  let m = IMF_FIXDATE.exec(value);
-  if (m !== null) return utc(Number(m[3]), m[2] ?? '', Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]));
-  m = RFC850.exec(value);
-  if (m !== null) {
-    const nowYear = new Date(Number.isFinite(now) ? now : 0).getUTCFullYear();
-    let year = Math.floor(nowYear / 100) * 100 + Number(m[3]);
-    if (year > nowYear + 50) year -= 100;
-    return utc(year, m[2] ?? '', Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]));
+  for (const [format, order] of FORMATS) {
+    const m = format.exec(text.trim());
+    if (m === null) continue;
+    const [y = '', mon = '', day, h, min, s] = order.map((i) => m[i] as string);
+    const month = 'janfebmaraprmayjunjulaugsepoctnovdec'.indexOf(mon.toLowerCase()) / 3;
+    let year = Number(y);
+    if (y.length === 2) {
+      const nowYear = new Date(Number.isFinite(now) ? now : 0).getUTCFullYear();
+      year += Math.floor(nowYear / 100) * 100;
+      if (year > nowYear + 50) year -= 100;
+    }
+    const time = Date.UTC(year, month, Number(day), Number(h), Number(min), Math.min(Number(s), 59));
+    // Refuses what does not exist: 31 Feb (it would roll over into March), hour 25, an unknown month.
+    return Number.isInteger(month) && Number(h) < 24 && Number(min) < 60 && Number(s) <= 60 && new Date(time).getUTCDate() === Number(day) ? time : undefined;
   }
-  m = ASCTIME.exec(value);
-  if (m !== null) return utc(Number(m[6]), m[1] ?? '', Number((m[2] ?? '').trim()), Number(m[3]), Number(m[4]), Number(m[5]));
   return undefined;
 }
 
@@ -66,13 +62,8 @@ export function parseHttpDate(text: string, now: number): number | undefined {
  * @since 0.1.0
  */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
-  if (value === undefined) return undefined;
-  const text = value.trim();
-  if (SECONDS.test(text)) {
-    const ms = Number(text) * 1000;
-    return Number.isFinite(ms) ? ms : undefined;
-  }
+  const text = value?.trim() ?? '';
+  if (/^\d+(\.\d+)?$/.test(text)) return Number.isFinite(Number(text) * 1000) ? Number(text) * 1000 : undefined;
   const date = parseHttpDate(text, now);
-  if (date === undefined || !Number.isFinite(now)) return undefined;
-  return Math.max(0, date - now);
+  return date === undefined || !Number.isFinite(now) ? undefined : Math.max(0, date - now);
 }

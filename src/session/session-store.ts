@@ -13,10 +13,11 @@ import type { VisitorSession } from './visitor-session';
  *
  * @example
  * ```ts
+ * const cache = new Map<string, VisitorSession>(); // or any synchronous cache of the application
  * const store: SessionStore = {
- *   load: (accountId) => myCache.get(accountId),
- *   save: (accountId, session) => myCache.set(accountId, session),
- *   clear: (accountId) => myCache.delete(accountId),
+ *   load: (accountId) => cache.get(accountId),
+ *   save: (accountId, session) => cache.set(accountId, session),
+ *   clear: (accountId) => cache.delete(accountId),
  * };
  * ```
  * @since 0.1.0
@@ -34,8 +35,8 @@ export interface SessionStore {
  * @example
  * ```ts
  * const store = memorySessionStore();
- * const a = createEngagementClient({ accountId: '12345678', session: store });
- * const b = createEngagementClient({ accountId: '12345678', session: store }); // continues a's visitor
+ * const a = createEngagementClient({ accountId: '12345678', domain: 'va.v.liveperson.net', session: store });
+ * const b = createEngagementClient({ accountId: '12345678', domain: 'va.v.liveperson.net', session: store }); // continues a's visitor
  * ```
  * @since 0.1.0
  * @category Sessions

@@ -3,12 +3,11 @@
  *
  * @packageDocumentation
  */
-import * as t from 'io-ts';
 import type { ValidationIssue } from '../errors';
 import type { Engagement, NormalizedRequest } from '../model';
 import { decodeWith } from '../internal/validation';
 import type { Either } from '../internal/either';
-import { FiniteNumber, NonEmptyString } from '../codecs/primitives';
+import { FiniteNumber, NonEmptyString, struct } from '../codecs/primitives';
 
 /**
  * Who the visitor is to LivePerson: the ids the last successful check
@@ -29,7 +28,7 @@ export interface VisitorSession {
   readonly confirmedAt: number;
 }
 
-const VisitorSessionCodec = t.type({ visitorId: NonEmptyString, sessionId: NonEmptyString, pageId: NonEmptyString, confirmedAt: FiniteNumber }, 'VisitorSession');
+const VisitorSessionCodec = struct<VisitorSession>('VisitorSession', { visitorId: NonEmptyString, sessionId: NonEmptyString, pageId: NonEmptyString, confirmedAt: FiniteNumber }, {});
 
 /** Reads a stored session; anything else is refused (a store holding garbage is ignored). */
 export function decodeVisitorSession(u: unknown): Either<ValidationIssue[], VisitorSession> {

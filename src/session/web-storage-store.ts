@@ -70,6 +70,7 @@ const DEFAULT_WEB_STORAGE_PREFIX = 'engagement-rx:session:';
  * }
  * const client = createEngagementClient({
  *   accountId: '12345678',
+ *   domain: 'va.v.liveperson.net',
  *   session: storage === undefined ? memorySessionStore() : webStorageSessionStore(storage),
  * });
  * ```

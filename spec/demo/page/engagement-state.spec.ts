@@ -1,5 +1,6 @@
 import { NEVER, Subject } from 'rxjs';
 import { createEngagementClient } from '../../../src/client/client';
+import { retryPolicy } from '../../../src/retry/policy';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/index';
 import type { Engagement } from '../../../src/model';
 import { pageEngagement$, toPageState, type PageState } from '../../../src/demo/page/engagement-state';
@@ -21,7 +22,7 @@ describe('pageEngagement$ (the orchestrator behind the demo page)', () => {
 
   it('is Idle until a section is known, then follows the sections through a real client', async () => {
     emulator = await startEmulator();
-    const client = createEngagementClient({ accountId: emulator.accountId, domain: emulator.url, retry: { maxAttempts: 1 } });
+    const client = createEngagementClient({ accountId: emulator.accountId, domain: emulator.url, retry: retryPolicy({ maxAttempts: 1 }) });
     const section$ = new Subject<string>();
     const states: PageState[] = [];
     const sub = pageEngagement$(client, { section$, attributes$: NEVER, refresh$: NEVER }).subscribe((s) => states.push(s));

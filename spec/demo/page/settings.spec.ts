@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { resolveRetryPolicy } from '../../../src/retry/policy';
+import { retryPolicy } from '../../../src/retry/policy';
 import { pageSettings } from '../../../src/demo/page/settings';
 
 describe('pageSettings', () => {
@@ -26,7 +26,7 @@ describe('pageSettings', () => {
   it('always gives a retry policy the library accepts', () => {
     fc.assert(
       fc.property(fc.string(), fc.integer({ min: -100, max: 100_000 }), fc.constantFrom('none', 'full', 'decorrelated', 'x'), (noise, base, jitter) => {
-        const policy = resolveRetryPolicy(pageSettings(`?retryBaseMs=${base}&jitter=${jitter}&${encodeURIComponent(noise)}`).retry);
+        const policy = retryPolicy(pageSettings(`?retryBaseMs=${base}&jitter=${jitter}&${encodeURIComponent(noise)}`).retry);
         expect(policy._tag).toBe('Right');
       }),
     );

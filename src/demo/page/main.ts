@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { BehaviorSubject, Subject } from 'rxjs';
-import { cartAttribute, createEngagementClient, createReporter, productViewAttribute, type ClientEvent, type EngagementAttribute, type EngagementClient, type ReportEvent, type Reporter } from '../../index';
+import { cartAttribute, createEngagementClient, createReporter, productViewAttribute, retryPolicy, type ClientEvent, type EngagementAttribute, type EngagementClient, type ReportEvent, type Reporter } from '../../index';
 import type { DemoSkill, DemoState } from '../state';
 import { loadDemoState, sendDemoCommand } from './control-api';
 import { pageEngagement$, type PageState } from './engagement-state';
@@ -128,7 +128,7 @@ async function start(): Promise<void> {
   let demo = await loadDemoState();
   byId('subtitle').textContent = `LivePerson's getEngagement for account ${demo.emulator.accountId}, against the emulator at ${demo.emulator.url}.`;
 
-  const client = createEngagementClient({ accountId: demo.emulator.accountId, domain: demo.emulator.url, retry: settings.retry });
+  const client = createEngagementClient({ accountId: demo.emulator.accountId, domain: demo.emulator.url, retry: retryPolicy(settings.retry) });
   const reporter = createReporter(client);
   const log = logPanel(client, reporter);
 
