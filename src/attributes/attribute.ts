@@ -10,6 +10,7 @@
  *
  * @packageDocumentation
  */
+import { list } from '../codecs/primitives';
 import { ATTRIBUTE_TYPES, IMPRESSION_TYPES } from '../codecs/engagement-attributes';
 import * as t from 'io-ts';
 import { withValidationError, type ValidationError, type ValidationIssue } from '../errors';
@@ -135,7 +136,7 @@ export const EngagementAttributeCodec: t.Type<EngagementAttribute, EngagementAtt
   },
 );
 
-const AttributeList = /* @__PURE__ */ t.array(EngagementAttributeCodec, 'an array of engagement attributes');
+const AttributeList = /* @__PURE__ */ list(EngagementAttributeCodec, 'an array of engagement attributes');
 
 /**
  * Validates one engagement attribute. Never throws; issues name the field
@@ -171,7 +172,7 @@ export function attributeIssues(u: unknown): Either<ValidationIssue[], Engagemen
  * @since 0.1.0
  * @category Engagement attributes
  */
-export function decodeAttributes(u: unknown): Either<ValidationError, EngagementAttribute[]> {
+export function decodeAttributes(u: unknown): Either<ValidationError, ReadonlyArray<EngagementAttribute>> {
   return withValidationError(decodeWith(AttributeList, u));
 }
 

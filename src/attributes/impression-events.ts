@@ -5,6 +5,7 @@
  *
  * @internal
  */
+import { list } from '../codecs/primitives';
 import { ATTRIBUTE_TYPES, IMPRESSION_TYPES } from '../codecs/engagement-attributes';
 import * as t from 'io-ts';
 import { withValidationError, type ValidationError, type ValidationIssue } from '../errors';
@@ -29,7 +30,7 @@ import { literal } from './scalars';
 
 const IDS: Fields<ImpressionIds> = { campaign: required(NumericId), engId: required(NumericId), revision: required(NumericId) };
 
-const E_CONTEXT = /* @__PURE__ */ t.readonlyArray(
+const E_CONTEXT = /* @__PURE__ */ list(
   /* @__PURE__ */ record<EngagementContext>({ type: required(literal('engagementContext')), id: required(ContextId) }),
   'an array',
 );
@@ -100,7 +101,7 @@ export const ImpressionEventCodec: t.Type<ImpressionEvent, ImpressionEvent, unkn
       : undefined,
 );
 
-const ImpressionList = /* @__PURE__ */ t.array(ImpressionEventCodec, 'an array of impression events');
+const ImpressionList = /* @__PURE__ */ list(ImpressionEventCodec, 'an array of impression events');
 
 /**
  * Validates one impression event. Never throws. Ids given as strings of
@@ -136,7 +137,7 @@ export function impressionIssues(u: unknown): Either<ValidationIssue[], Impressi
  * ```
  * @since 0.1.0
  */
-export function decodeImpressions(u: unknown): Either<ValidationError, ImpressionEvent[]> {
+export function decodeImpressions(u: unknown): Either<ValidationError, ReadonlyArray<ImpressionEvent>> {
   return withValidationError(decodeWith(ImpressionList, u));
 }
 

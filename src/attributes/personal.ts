@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import * as t from 'io-ts';
+import { list } from '../codecs/primitives';
 import type { ValidationError } from '../errors';
 import type { Either } from '../internal/either';
 import { CountryCode, LanguageCode } from './country';
@@ -137,7 +137,7 @@ export const PERSONAL_INFO_FIELDS: Fields<PersonalInfo> = {
   firstname: Text,
   lastname: Text,
   age: AgeCodec,
-  contacts: /* @__PURE__ */ t.readonlyArray(ContactCodec, 'an array'),
+  contacts: /* @__PURE__ */ list(ContactCodec, 'an array'),
   gender: GenderCodec,
   company: Text,
   language: LanguageCode,

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import * as t from 'io-ts';
+import { list } from '../codecs/primitives';
 import { record, required } from './record';
 import { Count, FiniteDouble, Text } from './scalars';
 
@@ -55,4 +55,4 @@ export const ProductsItemCodec = /* @__PURE__ */ record<ProductsItem>({ product:
  * @since 0.1.0
  * @internal
  */
-export const ProductsCodec = /* @__PURE__ */ t.readonlyArray(ProductsItemCodec, 'an array');
+export const ProductsCodec = /* @__PURE__ */ list(ProductsItemCodec, 'an array');

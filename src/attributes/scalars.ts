@@ -5,6 +5,7 @@
  *
  * @internal
  */
+import { list } from '../codecs/primitives';
 import * as t from 'io-ts';
 import { refine } from './record';
 
@@ -65,7 +66,7 @@ export const Flag = t.boolean;
  * @since 0.1.0
  * @internal
  */
-export const TextList = /* @__PURE__ */ t.readonlyArray(Text, 'an array of strings');
+export const TextList = /* @__PURE__ */ list(Text, 'an array of strings');
 
 /**
  * Exactly the string `value` (a `type` discriminator), named `"<value>"`.

@@ -43,5 +43,15 @@ export function decodeRequest(input: unknown): Either<ValidationIssue[], Normali
   unknownKeys(input, REQUEST_KEYS, '', issues, 'field');
   if (isLeft(decoded) || issues.length > 0) return left(issues);
   const v = decoded.right;
-  return right(compact<NormalizedRequest>({ ...v, appType: v.appType ?? 'EXTERNAL' }));
+  // Built field by field (a fixed shape): this runs on every check.
+  return right(
+    compact<NormalizedRequest>({
+      appType: v.appType ?? 'EXTERNAL',
+      appDetails: v.appDetails,
+      consumerSections: v.consumerSections,
+      engagementAttributes: v.engagementAttributes,
+      vid: v.vid,
+      sid: v.sid,
+    }),
+  );
 }

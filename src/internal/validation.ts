@@ -75,8 +75,9 @@ const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnPropert
 /** Whether `u` has an own `__proto__` key at any depth up to 64 (a scan that allocates nothing: it runs on every check). */
 function hasProtoKey(u: unknown, depth: number): boolean {
   if (typeof u !== 'object' || u === null || depth > 64) return false;
+  if (Array.isArray(u)) return u.some((v) => hasProtoKey(v, depth + 1));
   if (hasOwn(u, '__proto__')) return true;
-  for (const k in u) if (hasOwn(u, k) && hasProtoKey((u as Record<string, unknown>)[k], depth + 1)) return true;
+  for (const k in u) if (hasProtoKey((u as Record<string, unknown>)[k], depth + 1)) return true;
   return false;
 }
 
