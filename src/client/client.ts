@@ -16,7 +16,7 @@ import { hub } from '../internal/hub';
 import { distinct, just } from '../internal/observable';
 import { isRecord, kindOf, prefixIssues, unknownKeys } from '../internal/validation';
 import { withRetry, type AttemptContext, type RetryHooks } from '../retry/with-retry';
-import { withPolling } from '../retry/poll';
+import { pollingOf } from '../retry/policy';
 import { decodeVisitorSession, idsForRequest, sessionFromEngagement, type VisitorSession } from '../session/visitor-session';
 import { resolveConfig, type EngagementClientConfig, type ResolvedConfig } from './config';
 import { summarizeError, summarizeRequest, type CheckProgress, type ClientEvent } from './events';
@@ -197,7 +197,8 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
       };
       const { retry, random } = cfg;
       const retried = (): Observable<Either<EngagementError, Engagement>> => withRetry(attempt, retry, { scheduler, random, hooks });
-      return (retry.polling === false ? retried() : withPolling(retried, (e: Engagement) => e.status === 'Available', retry.polling, scheduler)).subscribe(subscriber);
+      const poll = pollingOf(retry);
+      return (poll === undefined || retry.polling === false ? retried() : poll(retried, (e: Engagement) => e.status === 'Available', retry.polling, scheduler)).subscribe(subscriber);
     });
 
   return {

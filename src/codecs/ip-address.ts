@@ -12,23 +12,17 @@ export const isIPv4 = (s: string): boolean => V4.test(s) && !s.endsWith('.');
 
 /**
  * An IPv6 address in full, compressed (`::`) or IPv4-embedded form
- * (`::ffff:192.0.2.1`). Zone ids (`%eth0`) are refused: they only mean
- * something on the machine that wrote them.
+ * (`::ffff:192.0.2.1`), as the URL standard's IPv6 parser reads it. Zone ids
+ * (`%eth0`) are refused: they only mean something on the machine that wrote
+ * them.
  */
 export function isIPv6(s: string): boolean {
-  const halves = s.split('::');
-  if (halves.length > 2 || s.length < 2 || s.length > 45) return false;
-  let groups = 0;
-  for (const [h, half] of halves.entries()) {
-    if (half === '') continue;
-    const parts = half.split(':');
-    for (const [i, p] of parts.entries()) {
-      if (h === halves.length - 1 && i === parts.length - 1 && isIPv4(p)) groups += 2;
-      else if (/^[\da-f]{1,4}$/i.test(p)) groups++;
-      else return false;
-    }
+  if (!s.includes(':') || /[[\]/%@?#\s]/.test(s)) return false;
+  try {
+    return new URL(`http://[${s}]`).hostname !== '';
+  } catch {
+    return false;
   }
-  return halves.length === 2 ? groups <= 7 : groups === 8;
 }
 
 /** True for a real IPv4 or IPv6 address. */

@@ -8,6 +8,7 @@
  *
  * @packageDocumentation
  */
+import { withPolling } from './poll';
 import { validationError, type ValidationError, type ValidationIssue } from '../errors';
 import { isRecord, kindOf, unknownKeys } from '../internal/validation';
 import { left, right, type Either } from '../internal/either';
@@ -194,6 +195,12 @@ export const defaultPollingPolicy: PollingPolicy = Object.freeze({ intervalMs: 6
 /** Marks a policy {@link retryPolicy} checked (a registered symbol: it survives two copies of the library in one process). */
 const CHECKED = Symbol.for('engagement-rx.checkedRetryPolicy');
 
+/** Where a checked policy that polls carries its polling (so a client that never polls never carries it). */
+const POLL = Symbol.for('engagement-rx.polling');
+
+/** The polling of a checked policy, if it polls. @internal */
+export const pollingOf = (policy: RetryPolicy): typeof withPolling | undefined => (policy as { [POLL]?: typeof withPolling })[POLL];
+
 /** A checked, frozen policy. */
 function checked<P extends RetryPolicy>(policy: P): P {
   return Object.freeze(Object.defineProperty(policy, CHECKED, { value: true }));
@@ -310,7 +317,9 @@ function resolve(input: unknown): Either<ValidationError, RetryPolicy> {
   if (issues.length === 0 && (policy.minDelayOn429Ms as number) > (policy.capMs as number)) {
     issues.push({ path: 'minDelayOn429Ms', reason: `must not exceed capMs (${policy.capMs} ms), or every 429 would give up` });
   }
-  return issues.length > 0 ? left(validationError(issues)) : right(checked(policy as RetryPolicy));
+  if (issues.length > 0) return left(validationError(issues));
+  if (policy.polling) Object.defineProperty(policy, POLL, { value: withPolling });
+  return right(checked(policy as RetryPolicy));
 }
 
 /**

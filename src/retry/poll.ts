@@ -9,7 +9,6 @@ import { Observable, type SchedulerLike } from 'rxjs';
 import { Steps } from './steps';
 import type { EngagementError } from '../errors';
 import { isLeft, type Either } from '../internal/either';
-import type { PollingPolicy } from './policy';
 
 /**
  * What the check function learns about the check it runs.
@@ -59,7 +58,7 @@ export interface PollContext {
 export function withPolling<A>(
   check: (ctx: PollContext) => Observable<Either<EngagementError, A>>,
   isFinal: (a: A) => boolean,
-  polling: PollingPolicy | false,
+  polling: { readonly intervalMs: number; readonly maxPolls: number } | false,
   scheduler: SchedulerLike,
 ): Observable<Either<EngagementError, A>> {
   const maxPolls = polling === false ? 0 : polling.maxPolls;
