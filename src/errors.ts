@@ -33,11 +33,6 @@ export interface ValidationIssue {
  * - `createSession`: the getEngagement call itself;
  * - `csds`: the domain lookup that finds the engagement host;
  * - `updateSession`: reporting attributes and impressions on a session.
- *
- * @example
- * ```ts
- * const op: Operation = 'csds';
- * ```
  * @since 0.1.0
  * @category Errors
  */
@@ -187,11 +182,6 @@ export type EngagementError =
 
 /**
  * The kinds of {@link EngagementError}.
- *
- * @example
- * ```ts
- * const retryable: ReadonlyArray<EngagementErrorKind> = ['http', 'network', 'timeout'];
- * ```
  * @since 0.1.0
  * @category Errors
  */

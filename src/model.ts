@@ -8,11 +8,6 @@
 
 /**
  * Device family of the consumer's app.
- *
- * @example
- * ```ts
- * const family: DeviceFamily = 'MOBILE';
- * ```
  * @since 0.1.0
  * @category Check core
  */
@@ -20,11 +15,6 @@ export type DeviceFamily = 'DESKTOP' | 'TABLET' | 'MOBILE';
 
 /**
  * Operating system of the consumer's app.
- *
- * @example
- * ```ts
- * const os: OperatingSystem = 'MAC_OSX';
- * ```
  * @since 0.1.0
  * @category Check core
  */
@@ -32,11 +22,6 @@ export type OperatingSystem = 'WINDOWS' | 'MAC_OSX' | 'LINUX' | 'IOS' | 'ANDROID
 
 /**
  * Troubleshooting details about the app that asks, all optional.
- *
- * @example
- * ```ts
- * const details: AppDetails = { os: 'ANDROID', osVersion: '14', appVersion: '2.3.1', deviceFamily: 'MOBILE', ipAddress: '2001:db8::1' };
- * ```
  * @since 0.1.0
  * @category Check core
  */
@@ -55,11 +40,6 @@ export interface AppDetails {
  * An engagement attribute (SDE) as sent on the wire: an object with a `type`
  * discriminator. Impression events (`impDisplay`, `impAccept`, `impExpanded`,
  * `impTimeout`, `impClose`) are refused in getEngagement.
- *
- * @example
- * ```ts
- * const cart: EngagementAttributeInput = { type: 'cart', total: 11.7, numItems: 6 };
- * ```
  * @since 0.1.0
  * @category Check core
  */
@@ -99,11 +79,6 @@ export interface EngagementRequest {
 /**
  * A request after validation and normalization: `appType` is set and
  * `consumerSections` is an array of trimmed, non-empty strings.
- *
- * @example
- * ```ts
- * const normalized: NormalizedRequest = { appType: 'EXTERNAL', consumerSections: ['Support'] };
- * ```
  * @since 0.1.0
  * @category Check core
  */
@@ -199,11 +174,6 @@ export type Engagement = AvailableEngagement | NotAvailableEngagement;
 
 /**
  * LivePerson's error body `{ time, message, internalCode }`, every field optional.
- *
- * @example
- * ```ts
- * const body: ServerErrorBody = { time: 1700000000000, message: 'Loading account: 123, vid: abc', internalCode: 20 };
- * ```
  * @since 0.1.0
  */
 export interface ServerErrorBody {

@@ -74,11 +74,6 @@ export type EngagementAttributeType = EngagementAttribute['type'];
 
 /**
  * Every {@link EngagementAttributeType}, in the documentation's order.
- *
- * @example
- * ```ts
- * ENGAGEMENT_ATTRIBUTE_TYPES.length; // => 10
- * ```
  * @since 0.1.0
  */
 export const ENGAGEMENT_ATTRIBUTE_TYPES: ReadonlyArray<EngagementAttributeType> = ATTRIBUTE_TYPES;
@@ -106,12 +101,6 @@ const MEMBERS: Members<EngagementAttribute, typeof ATTRIBUTE_TYPES> = [
  *
  * For getEngagement's request, wrap it in an array codec: an issue then reads
  * `engagementAttributes[2].info.balance`.
- *
- * @example
- * ```ts
- * import * as t from 'io-ts';
- * const EngagementAttributesCodec = t.readonlyArray(EngagementAttributeCodec, 'EngagementAttributes');
- * ```
  * @since 0.1.0
  */
 export const EngagementAttributeCodec: t.Type<EngagementAttribute, EngagementAttribute, unknown> = /* @__PURE__ */ dispatch<EngagementAttribute>(
@@ -142,13 +131,6 @@ const AttributeList = /* @__PURE__ */ list(EngagementAttributeCodec, 'an array o
  * Validates one engagement attribute. Never throws; issues name the field
  * (`info.balance`, `personal.contacts[0].country`) and never repeat a value.
  * Unknown fields are kept.
- *
- * @example
- * ```ts
- * decodeAttribute({ type: 'mrktInfo', info: { channel: 1 } }); // => right({ type: 'mrktInfo', info: { channel: '1' } })
- * decodeAttribute({ type: 'ctmrinfo', info: { balance: 'high' } });
- * // => left([{ path: 'info.balance', reason: 'expected a finite number, got a string' }])
- * ```
  * @since 0.1.0
  */
 export function decodeAttribute(u: unknown): Either<ValidationError, EngagementAttribute> {
@@ -179,11 +161,6 @@ export function decodeAttributes(u: unknown): Either<ValidationError, ReadonlyAr
 /**
  * The wire JSON of an attribute (from {@link decodeAttribute} or a builder):
  * a fresh copy without `undefined` fields, unknown fields included.
- *
- * @example
- * ```ts
- * JSON.stringify(encodeAttribute({ type: 'lead', lead: { topic: 'car', value: undefined } })); // => '{"type":"lead","lead":{"topic":"car"}}'
- * ```
  * @since 0.1.0
  */
 export function encodeAttribute(a: EngagementAttribute): unknown {
@@ -192,11 +169,6 @@ export function encodeAttribute(a: EngagementAttribute): unknown {
 
 /**
  * The wire JSON of several attributes (see {@link encodeAttribute}).
- *
- * @example
- * ```ts
- * const body = { pageId, engagementAttributes: encodeAttributes(attributes) };
- * ```
  * @since 0.1.0
  */
 export function encodeAttributes(as: ReadonlyArray<EngagementAttribute>): unknown[] {

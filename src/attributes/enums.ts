@@ -31,11 +31,6 @@ export type GenderCode = 0 | 1 | 2;
 
 /**
  * The genders, indexed by their documented integer code.
- *
- * @example
- * ```ts
- * GENDERS[1]; // => 'FEMALE'
- * ```
  * @since 0.1.0
  */
 export const GENDERS: ReadonlyArray<Gender> = ['MALE', 'FEMALE', 'OTHER'];
@@ -58,11 +53,6 @@ export type PhoneType = 'HOME' | 'MOBILE' | 'WORK' | 'FAX' | 'MAIN' | 'HOME_FAX'
 
 /**
  * Every {@link PhoneType}, in the documentation's order.
- *
- * @example
- * ```ts
- * PHONE_TYPES.includes('PAGER'); // => true
- * ```
  * @since 0.1.0
  */
 export const PHONE_TYPES: ReadonlyArray<PhoneType> = ['HOME', 'MOBILE', 'WORK', 'FAX', 'MAIN', 'HOME_FAX', 'WORK_FAX', 'PAGER', 'OTHER'];
@@ -98,11 +88,6 @@ export const MarketingChannel = {
 
 /**
  * A marketing channel as a number (see {@link MarketingChannel}).
- *
- * @example
- * ```ts
- * const channel: MarketingChannelNumber = MarketingChannel.Email; // 3
- * ```
  * @since 0.1.0
  */
 export type MarketingChannelNumber = (typeof MarketingChannel)[keyof typeof MarketingChannel];
@@ -159,11 +144,6 @@ export const ServiceStatus = {
 
 /**
  * A service status code 0-13 (see {@link ServiceStatus}).
- *
- * @example
- * ```ts
- * const status: ServiceStatusCode = ServiceStatus.Resolved; // 13
- * ```
  * @since 0.1.0
  */
 export type ServiceStatusCode = (typeof ServiceStatus)[keyof typeof ServiceStatus];

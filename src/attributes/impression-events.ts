@@ -84,12 +84,6 @@ const MEMBERS: Members<ImpressionEvent, typeof IMPRESSION_TYPES> = [ImpDisplayCo
  * `EngagementAttributeCodec`. An engagement attribute is refused at `type`
  * with a reason naming it. Ids given as strings of digits become numbers;
  * `null` in impExpanded's `expanded`, `userInit` and `actionableItems` is kept.
- *
- * @example
- * ```ts
- * import * as t from 'io-ts';
- * const ImpAttributesCodec = t.readonlyArray(ImpressionEventCodec, 'ImpAttributes');
- * ```
  * @since 0.1.0
  */
 export const ImpressionEventCodec: t.Type<ImpressionEvent, ImpressionEvent, unknown> = /* @__PURE__ */ dispatch<ImpressionEvent>(
@@ -106,12 +100,6 @@ const ImpressionList = /* @__PURE__ */ list(ImpressionEventCodec, 'an array of i
 /**
  * Validates one impression event. Never throws. Ids given as strings of
  * digits become numbers; an engagement attribute is refused at `type`.
- *
- * @example
- * ```ts
- * decodeImpression({ type: 'impClose', campaign: '3115242510', engId: 3115242810, revision: 537 });
- * // => right({ type: 'impClose', campaign: 3115242510, engId: 3115242810, revision: 537 })
- * ```
  * @since 0.1.0
  */
 export function decodeImpression(u: unknown): Either<ValidationError, ImpressionEvent> {
@@ -130,11 +118,6 @@ export function impressionIssues(u: unknown): Either<ValidationIssue[], Impressi
 
 /**
  * Validates an array of impression events (Update Session's `impAttributes`).
- *
- * @example
- * ```ts
- * decodeImpressions([{ type: 'impTimeout', campaign: 1, engId: 2, revision: 3 }]);
- * ```
  * @since 0.1.0
  */
 export function decodeImpressions(u: unknown): Either<ValidationError, ReadonlyArray<ImpressionEvent>> {
@@ -144,11 +127,6 @@ export function decodeImpressions(u: unknown): Either<ValidationError, ReadonlyA
 /**
  * The wire JSON of an impression event: a fresh copy without `undefined`
  * fields (`null` kept where the event documents it).
- *
- * @example
- * ```ts
- * encodeImpression({ type: 'impTimeout', campaign: 1, engId: 2, revision: 3 });
- * ```
  * @since 0.1.0
  */
 export function encodeImpression(e: ImpressionEvent): unknown {
@@ -157,11 +135,6 @@ export function encodeImpression(e: ImpressionEvent): unknown {
 
 /**
  * The wire JSON of several impression events (see {@link encodeImpression}).
- *
- * @example
- * ```ts
- * const body = { pageId, impAttributes: encodeImpressions(events) };
- * ```
  * @since 0.1.0
  */
 export function encodeImpressions(es: ReadonlyArray<ImpressionEvent>): unknown[] {

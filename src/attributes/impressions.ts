@@ -26,11 +26,6 @@ export type ImpressionEventType = 'impDisplay' | 'impAccept' | 'impExpanded' | '
 
 /**
  * Every {@link ImpressionEventType}.
- *
- * @example
- * ```ts
- * IMPRESSION_EVENT_TYPES.includes('impClose'); // => true
- * ```
  * @since 0.1.0
  */
 export const IMPRESSION_EVENT_TYPES: ReadonlyArray<ImpressionEventType> = IMPRESSION_TYPES;
@@ -170,11 +165,6 @@ const WithContext = /* @__PURE__ */ record<Source<IdsAndContext>>({
 /**
  * The optional fields of {@link expandedImpression}; each defaults to
  * `null`, as in the documented example.
- *
- * @example
- * ```ts
- * const event = expandedImpression(engagement, { expanded: true, userInit: true });
- * ```
  * @since 0.1.0
  */
 export interface ImpExpandedFields {
@@ -302,11 +292,6 @@ export const closeImpression: (engagement: AvailableEngagement) => Either<Valida
  * Builds the impression event of `type` from an available engagement
  * (`impExpanded` with its `null` defaults). An unknown `type` gives a `Left`
  * at path `type`. Never throws.
- *
- * @example
- * ```ts
- * const events = (['impDisplay', 'impAccept'] as const).map((type) => impressionEvent(type, engagement));
- * ```
  * @since 0.1.0
  */
 export function impressionEvent(type: ImpressionEventType, engagement: AvailableEngagement): Either<ValidationError, ImpressionEvent> {

@@ -18,11 +18,6 @@ import type { EngagementAttribute, EngagementAttributeType } from './attribute';
 
 /**
  * How an attribute combines with an earlier one of the same type.
- *
- * @example
- * ```ts
- * const how: MergeBehavior = mergeBehaviorOf('cart'); // 'replace'
- * ```
  * @since 0.1.0
  */
 export type MergeBehavior = 'replace' | 'merge' | 'append';
@@ -30,11 +25,6 @@ export type MergeBehavior = 'replace' | 'merge' | 'append';
 /**
  * The {@link MergeBehavior} of every type, and the wrapper key whose fields
  * merge.
- *
- * @example
- * ```ts
- * MERGE_BEHAVIOR.personal; // => { behavior: 'merge', wrapper: 'personal' }
- * ```
  * @since 0.1.0
  */
 export const MERGE_BEHAVIOR: { readonly [K in EngagementAttributeType]: { readonly behavior: MergeBehavior; readonly wrapper?: string } } = {
@@ -52,12 +42,6 @@ export const MERGE_BEHAVIOR: { readonly [K in EngagementAttributeType]: { readon
 
 /**
  * The {@link MergeBehavior} of a type; a type this library does not know is appended.
- *
- * @example
- * ```ts
- * mergeBehaviorOf('mrktInfo'); // => 'merge'
- * mergeBehaviorOf('service'); // => 'append'
- * ```
  * @since 0.1.0
  */
 export function mergeBehaviorOf(type: string): MergeBehavior {
@@ -97,19 +81,6 @@ function mergeOne(acc: EngagementAttribute[], next: EngagementAttribute): Engage
  *
  * Use it as a `scan` reducer to keep the session's state, or with an empty
  * `current` to coalesce a batch before sending it ({@link coalesceAttributes}).
- *
- * @example
- * ```ts
- * mergeAttributes(
- *   [{ type: 'personal', personal: { firstname: 'John', language: 'en-US' } }, { type: 'cart', total: 10, numItems: 1 }],
- *   [{ type: 'personal', personal: { language: 'fr-CA' } }, { type: 'cart', total: 0, numItems: 0 }, { type: 'lead', lead: { topic: 'car' } }],
- * );
- * // => [
- * //   { type: 'personal', personal: { firstname: 'John', language: 'fr-CA' } },
- * //   { type: 'cart', total: 0, numItems: 0 },
- * //   { type: 'lead', lead: { topic: 'car' } },
- * // ]
- * ```
  * @since 0.1.0
  */
 export function mergeAttributes(current: ReadonlyArray<EngagementAttribute>, incoming: ReadonlyArray<EngagementAttribute>): EngagementAttribute[] {
@@ -123,16 +94,6 @@ export function mergeAttributes(current: ReadonlyArray<EngagementAttribute>, inc
  * `ctmrinfo` and `mrktInfo` each (fields merged, in order), every other
  * item kept in order. Sending the result once is equivalent to sending the
  * batch item by item.
- *
- * @example
- * ```ts
- * // with RxJS: reports$.pipe(bufferTime(200), filter((b) => b.length > 0), map((b) => coalesceAttributes(b.flat())))
- * coalesceAttributes([
- *   { type: 'mrktInfo', info: { channel: '1' } },
- *   { type: 'mrktInfo', info: { affiliate: 'Yahoo' } },
- * ]);
- * // => [{ type: 'mrktInfo', info: { channel: '1', affiliate: 'Yahoo' } }]
- * ```
  * @since 0.1.0
  */
 export function coalesceAttributes(batch: ReadonlyArray<EngagementAttribute>): EngagementAttribute[] {

@@ -41,11 +41,6 @@ export type MarketingSourceAttribute = {
 /**
  * The fields {@link marketingSourceAttribute} takes: `channel` as a number
  * (`MarketingChannel.Search`) or its decimal string.
- *
- * @example
- * ```ts
- * const fields: MarketingSourceFields = { channel: MarketingChannel.Social, campaignId: 'camp12' };
- * ```
  * @since 0.1.0
  */
 export interface MarketingSourceFields {

@@ -10,11 +10,6 @@ import type { NormalizedRequest } from '../model';
 
 /**
  * A personal-data-free summary of a request.
- *
- * @example
- * ```ts
- * const summary: RequestSummary = { hasVisitorId: true, hasSessionId: true, sections: 2, attributeTypes: ['cart'] };
- * ```
  * @since 0.1.0
  */
 export interface RequestSummary {
@@ -26,11 +21,6 @@ export interface RequestSummary {
 
 /**
  * A personal-data-free summary of an error.
- *
- * @example
- * ```ts
- * const summary: ErrorSummary = { kind: 'http', operation: 'createSession', status: 503 };
- * ```
  * @since 0.1.0
  * @category Check core
  */
@@ -81,13 +71,6 @@ export type CheckProgress = Extract<ClientEvent, { readonly type: 'attemptStarte
 /**
  * The `code` of a client's `warning` event: the session store could not be
  * read or written (the client goes on in memory).
- *
- * @example
- * ```ts
- * client.events$.subscribe((e) => {
- *   if (e.type === 'warning' && e.code === 'sessionStoreWriteFailed') console.warn(e.message);
- * });
- * ```
  * @since 0.1.0
  */
 export type WarningCode = 'sessionStoreUnreadable' | 'sessionStoreWriteFailed';

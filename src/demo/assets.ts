@@ -9,11 +9,6 @@ import { join } from 'node:path';
 
 /**
  * One servable file.
- *
- * @example
- * ```ts
- * const asset: DemoAsset = { file: '/repo/dist/demo/app.js', type: 'text/javascript; charset=utf-8', missing: 'run npm run build:demo' };
- * ```
  * @since 0.1.0
  */
 export interface DemoAsset {
@@ -25,11 +20,6 @@ export interface DemoAsset {
 
 /**
  * Where the demo's files are.
- *
- * @example
- * ```ts
- * const dirs: DemoAssetDirs = { assetsDir: 'dist/demo', legacyBundle: 'dist/engagement-rx.legacy.js' };
- * ```
  * @since 0.1.0
  */
 export interface DemoAssetDirs {

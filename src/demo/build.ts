@@ -19,11 +19,6 @@ const STATIC_FILES = ['index.html', 'legacy.html', 'styles.css'] as const;
 
 /**
  * What {@link buildDemoPage} made.
- *
- * @example
- * ```ts
- * const built: BuiltDemoPage = { bytes: 97_000, inputs: ['src/demo/page/main.ts', 'node_modules/rxjs/dist/esm/index.js'] };
- * ```
  * @since 0.1.0
  */
 export interface BuiltDemoPage {

@@ -13,11 +13,6 @@ import { left, right, type Either } from '../internal/either';
  * - `unavailable`: 503 Service Unavailable;
  * - `loadingAccount`: LivePerson's 500 "Loading account" (internalCode 20);
  * - `reset`: the connection is dropped without an answer (a network error).
- *
- * @example
- * ```ts
- * const fault: DemoFault = 'loadingAccount';
- * ```
  * @since 0.1.0
  */
 export type DemoFault = 'unavailable' | 'loadingAccount' | 'reset';
@@ -60,11 +55,6 @@ export const MAX_FAIL_CALLS = 100;
  * - `{ fail: seconds, fault? }`: Create Session calls fail for that long (`0` stops a failure);
  * - `{ failNext: calls, fault? }`: the next `calls` Create Session calls fail (no clock involved);
  * - `{ skill, online }`: turns an emulated skill on or off.
- *
- * @example
- * ```ts
- * const command: DemoCommand = { kind: 'failFor', seconds: 8, fault: 'unavailable' };
- * ```
  * @since 0.1.0
  */
 export type DemoCommand =

@@ -10,11 +10,6 @@ import type { DemoFault } from './control';
 
 /**
  * The timers the switch uses: `globalThis`'s by default.
- *
- * @example
- * ```ts
- * const timers: DemoTimers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout), now: Date.now };
- * ```
  * @since 0.1.0
  */
 export interface DemoTimers {
@@ -47,11 +42,6 @@ export const realTimers: DemoTimers = {
 /**
  * What the switch is doing. `remainingMs` is set for a timed failure,
  * `remainingCalls` for a counted one.
- *
- * @example
- * ```ts
- * const status: FailureStatus = { active: true, fault: 'unavailable', remainingMs: 4200 };
- * ```
  * @since 0.1.0
  */
 export interface FailureStatus {

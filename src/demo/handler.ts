@@ -23,11 +23,6 @@ import type { DemoState } from './state';
 
 /**
  * What the listener needs.
- *
- * @example
- * ```ts
- * const ctx: DemoContext = { assets: demoAssets(dirs), state: () => current, apply: (command) => right(undefined) };
- * ```
  * @since 0.1.0
  */
 export interface DemoContext {

@@ -21,11 +21,6 @@ import { demoState, findDemoSkill, type DemoSkill, type DemoState } from './stat
 
 /**
  * Options of {@link startDemo}; all optional.
- *
- * @example
- * ```ts
- * const options: DemoOptions = { port: 4321, emulator: { latencyMs: 150 } };
- * ```
  * @since 0.1.0
  */
 export interface DemoOptions {

@@ -11,11 +11,6 @@ import type { FailureStatus } from './failure-switch';
 
 /**
  * A skill as the demo shows it.
- *
- * @example
- * ```ts
- * const skill: DemoSkill = { id: 42, name: 'Billing', online: false };
- * ```
  * @since 0.1.0
  */
 export interface DemoSkill {
@@ -26,11 +21,6 @@ export interface DemoSkill {
 
 /**
  * A consumer section and the skill it routes to.
- *
- * @example
- * ```ts
- * const section: DemoSection = { name: 'Billing', skill: 'Billing', online: false };
- * ```
  * @since 0.1.0
  */
 export interface DemoSection {

@@ -240,12 +240,6 @@ function resolveEngagement(
 /**
  * Applies the defaults to `options` and checks every field. Never throws.
  * Used by `startEmulator`; not part of the package's public names.
- *
- * @example
- * ```ts
- * const result = resolveOptions({ port: -1 });
- * if (!result.ok) console.log(result.problems); // ['port must be an integer from 0 to 65535']
- * ```
  * @since 0.1.0
  */
 export function resolveOptions(options: EmulatorOptions | undefined): OptionsResult {

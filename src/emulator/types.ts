@@ -47,11 +47,6 @@ export type Fault =
 
 /**
  * Where and how often a fault plays.
- *
- * @example
- * ```ts
- * const options: FaultOptions = { operation: 'csds', times: 2 };
- * ```
  * @since 0.1.0
  * @category Emulator
  */
@@ -65,11 +60,6 @@ export interface FaultOptions {
 /**
  * An agent skill. Engagements route to a skill; a skill that is offline makes
  * its engagements answer `NotAvailable`.
- *
- * @example
- * ```ts
- * const skill: EmulatorSkill = { id: 23, name: 'TestSkill', online: true };
- * ```
  * @since 0.1.0
  * @category Emulator
  */
@@ -84,11 +74,6 @@ export interface EmulatorSkill {
 /**
  * An engagement. `skill` names an {@link EmulatorSkill} by id or by name;
  * every other field defaults to the seed page's example values.
- *
- * @example
- * ```ts
- * const sales: EmulatorEngagement = { skill: 23, engagementId: '3562981120', language: 'en-US' };
- * ```
  * @since 0.1.0
  * @category Emulator
  */
@@ -136,11 +121,6 @@ export interface EmulatorAvailability {
 /**
  * How to start the emulator. Every field is optional; see docs/emulator.md
  * for every default.
- *
- * @example
- * ```ts
- * const options: EmulatorOptions = { accountId: '12345678', loadingAccountCalls: 1, validForSeconds: 60 };
- * ```
  * @since 0.1.0
  * @category Emulator
  */

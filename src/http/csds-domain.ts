@@ -15,11 +15,6 @@ import type { HttpEnv } from './request';
 
 /**
  * Options of {@link csdsDomain}; every field is optional.
- *
- * @example
- * ```ts
- * const options: CsdsOptions = { origin: 'http://127.0.0.1:4010', services: ['smt'] };
- * ```
  * @since 0.2.0
  * @category Check core
  */

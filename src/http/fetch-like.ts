@@ -7,11 +7,6 @@
 
 /**
  * What the library passes to `fetch`.
- *
- * @example
- * ```ts
- * const init: FetchInit = { method: 'POST', headers: { Accept: 'application/json' }, body: '{}' };
- * ```
  * @since 0.1.0
  * @category Transport
  */

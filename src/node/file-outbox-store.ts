@@ -9,11 +9,6 @@ import type { OutboxStore } from '../report/outbox-store';
 
 /**
  * Options of {@link fileOutboxStore}.
- *
- * @example
- * ```ts
- * const options: FileOutboxStoreOptions = { mode: 0o600 };
- * ```
  * @since 0.1.0
  * @category Node
  */

@@ -10,11 +10,6 @@ import { sessionIdsOnly } from '../session/visitor-session';
 
 /**
  * Options of {@link fileSessionStore}.
- *
- * @example
- * ```ts
- * const options: FileSessionStoreOptions = { mode: 0o640 };
- * ```
  * @since 0.1.0
  * @category Node
  */

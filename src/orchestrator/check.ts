@@ -16,11 +16,6 @@ import type { Engagement, EngagementRequest } from '../model';
  * `onProgress` that follows its attempts (attempt started, attempt failed,
  * retry scheduled); only its first answer counts, and unsubscribing it must
  * abort it (the request in flight or the retry wait).
- *
- * @example
- * ```ts
- * const slice: CheckingClient = createEngagementClient({ accountId: '12345678' });
- * ```
  * @since 0.2.0
  */
 export interface CheckingClient {

@@ -26,11 +26,6 @@ export type AttributeDelivery = 'auto' | 'report' | 'request';
  * `createReporter` fits). Its result may be an Observable: the live state
  * then waits for its first value (or its end) before it reports the next
  * SDEs and schedules the re-check these SDEs trigger.
- *
- * @example
- * ```ts
- * const sink: AttributeSink = createReporter(client);
- * ```
  * @since 0.2.0
  * @category Live state
  */

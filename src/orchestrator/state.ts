@@ -93,11 +93,6 @@ export interface CheckingState {
 
 /**
  * Progress of the renewal of an Available engagement (same fields as a check).
- *
- * @example
- * ```ts
- * if (state.status === 'Available' && state.renewal) console.debug('renewing, attempt', state.renewal.attempt);
- * ```
  * @since 0.1.0
  */
 export interface RenewalProgress {
@@ -240,11 +235,6 @@ export type EngagementState =
 
 /**
  * The outcome of a check, as the last one is remembered.
- *
- * @example
- * ```ts
- * const shown: SettledState | undefined = state.status === 'Checking' ? state.previous : undefined;
- * ```
  * @since 0.1.0
  */
 export type SettledState = AvailableState | NotAvailableState | ExpiredState | FailedState;

@@ -67,13 +67,6 @@ export type ReportEvent =
  * The `code` of a reporter's `warning` event: the outbox store could not be
  * read or written (the reporter goes on in memory), or a `reportFrom` source
  * failed.
- *
- * @example
- * ```ts
- * reporter.events$.subscribe((e) => {
- *   if (e.type === 'warning' && e.code === 'outboxStoreWriteFailed') console.warn(e.message);
- * });
- * ```
  * @since 0.2.0
  */
 export type ReportWarningCode = 'outboxStoreUnreadable' | 'outboxStoreWriteFailed' | 'reportSourceFailed';

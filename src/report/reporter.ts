@@ -30,11 +30,6 @@ import { decodeReportItems, typesOf, type ReportItem, type ReportSourceValue } f
  * How Update Session goes on the wire: `PUT` (the documented method), or
  * `POST_OVERRIDE`: a `POST` with `X-HTTP-Method-Override: PUT`, for
  * browsers, proxies or firewalls that refuse `PUT`.
- *
- * @example
- * ```ts
- * const reporter = createReporter(client, { updateSessionMethod: 'POST_OVERRIDE' });
- * ```
  * @since 0.1.0
  */
 export type UpdateSessionMethod = 'PUT' | 'POST_OVERRIDE';

@@ -11,11 +11,6 @@ import type { RetryOn, StatusPattern } from './policy';
 /**
  * The error kinds that are never retried, whatever the policy says: the
  * request or the answer is wrong, and asking again gives the same result.
- *
- * @example
- * ```ts
- * NEVER_RETRIED.includes('decode'); // true
- * ```
  * @since 0.1.0
  */
 export const NEVER_RETRIED: ReadonlyArray<EngagementErrorKind> = Object.freeze(['validation', 'decode', 'discovery'] as const);
@@ -24,11 +19,6 @@ export const NEVER_RETRIED: ReadonlyArray<EngagementErrorKind> = Object.freeze([
  * The verdict on one failure: retryable or not, with a short reason that
  * names the status or kind (never a value a user supplied). `rateLimited`
  * marks a 429, which waits at least the policy's `minDelayOn429Ms`.
- *
- * @example
- * ```ts
- * const verdict: Classification = { retryable: true, rateLimited: false, reason: 'http 503' };
- * ```
  * @since 0.1.0
  */
 export type Classification =
@@ -37,12 +27,6 @@ export type Classification =
 
 /**
  * Whether `status` matches one of `patterns` (`429`, `'5xx'`...).
- *
- * @example
- * ```ts
- * statusMatches(503, [429, '5xx']); // true
- * statusMatches(404, [429, '5xx']); // false
- * ```
  * @since 0.1.0
  */
 export const statusMatches = (status: number, patterns: ReadonlyArray<StatusPattern>): boolean =>
@@ -51,12 +35,6 @@ export const statusMatches = (status: number, patterns: ReadonlyArray<StatusPatt
 /**
  * Decides whether a failure may be retried under `retryOn`. `validation`,
  * `decode` and `discovery` errors never are.
- *
- * @example
- * ```ts
- * classifyError({ kind: 'http', status: 404, operation: 'createSession', message: 'not found' }, defaultRetryPolicy.retryOn);
- * // => { retryable: false, reason: 'http 404 is not in retryOn.statuses' }
- * ```
  * @since 0.1.0
  */
 export function classifyError(error: EngagementError, retryOn: RetryOn): Classification {

@@ -12,11 +12,6 @@ import { parseRetryAfter } from './retry-after';
 
 /**
  * Where a retry sequence stands after a failed attempt.
- *
- * @example
- * ```ts
- * const afterFirstFailure: RetryState = { attempt: 1, startedAt: scheduler.now() };
- * ```
  * @since 0.1.0
  */
 export interface RetryState {
@@ -33,11 +28,6 @@ export interface RetryState {
  * `backoff` (the policy's delay), `rate-limited` (a 429 without a usable
  * `Retry-After`: the policy's delay, at least `minDelayOn429Ms`),
  * `retry-after` (the server's `Retry-After`).
- *
- * @example
- * ```ts
- * const code: RetryCode = 'retry-after';
- * ```
  * @since 0.1.0
  */
 export type RetryCode = 'backoff' | 'rate-limited' | 'retry-after';
@@ -48,11 +38,6 @@ export type RetryCode = 'backoff' | 'rate-limited' | 'retry-after';
  * `max-attempts`, `elapsed-budget` (the next attempt would start after
  * `maxElapsedMs`), `retry-after-over-cap` and `retry-after-over-budget` (the
  * server asks for a longer wait than `capMs` or than the budget left).
- *
- * @example
- * ```ts
- * const code: GiveUpCode = 'max-attempts';
- * ```
  * @since 0.1.0
  */
 export type GiveUpCode = 'not-retryable' | 'max-attempts' | 'elapsed-budget' | 'retry-after-over-cap' | 'retry-after-over-budget';
@@ -61,11 +46,6 @@ export type GiveUpCode = 'not-retryable' | 'max-attempts' | 'elapsed-budget' | '
  * The outcome of {@link decideRetry}. `reason` is a one-line text that
  * starts with the code (`"max-attempts: http 503; 4 of 4 attempts used"`),
  * safe to log: it names statuses, kinds and durations only.
- *
- * @example
- * ```ts
- * const d: RetryDecision = { retry: true, delayMs: 5000, code: 'backoff', reason: 'backoff: http 503, retry 1 in 5000 ms' };
- * ```
  * @since 0.1.0
  */
 export type RetryDecision =
@@ -91,13 +71,6 @@ function giveUp(code: GiveUpCode, detail: string): RetryDecision {
  *    after the first, give up (`elapsed-budget`).
  *
  * Every delay returned is within `[0, policy.capMs]`.
- *
- * @example
- * ```ts
- * const error: EngagementError = { kind: 'http', status: 503, operation: 'createSession', message: 'unavailable' };
- * decideRetry(defaultRetryPolicy, { attempt: 1, startedAt: 0 }, error, 120, Math.random);
- * // => { retry: true, delayMs: 2500..7500, code: 'backoff', reason: 'backoff: http 503, retry 1 in ... ms' }
- * ```
  * @since 0.1.0
  */
 export function decideRetry(policy: RetryPolicy, state: RetryState, error: EngagementError, now: number, random: () => number): RetryDecision {

@@ -10,12 +10,6 @@ import type { Backoff, Jitter } from './policy';
 /**
  * The nominal (unjittered) delay before retry `retry` (1 = the first retry),
  * never more than `capMs`. A schedule repeats its last entry.
- *
- * @example
- * ```ts
- * nominalDelayMs({ kind: 'schedule', delaysMs: [5000, 10000, 15000] }, 2, 20000); // 10000
- * nominalDelayMs({ kind: 'exponential', baseMs: 1000, factor: 2 }, 10, 30000);    // 30000 (capped)
- * ```
  * @since 0.1.0
  */
 export function nominalDelayMs(backoff: Backoff, retry: number, capMs: number): number {
@@ -30,11 +24,6 @@ export function nominalDelayMs(backoff: Backoff, retry: number, capMs: number): 
 /**
  * A value of `random()` forced into `[0, 1]`, so that a faulty source
  * (NaN, negative, above 1) can never push a delay out of its range.
- *
- * @example
- * ```ts
- * unit(() => Number.NaN); // 0
- * ```
  * @since 0.1.0
  */
 export function unit(random: () => number): number {
@@ -49,14 +38,6 @@ function clamp(x: number, lo: number, hi: number): number {
 
 /**
  * What {@link jitteredDelayMs} needs to know.
- *
- * @example
- * ```ts
- * const input: DelayInput = {
- *   backoff: { kind: 'schedule', delaysMs: [5000, 10000, 15000] }, capMs: 20000, jitter: 'decorrelated',
- *   retry: 2, previousDelayMs: 6100,
- * };
- * ```
  * @since 0.1.0
  */
 export interface DelayInput {
@@ -82,13 +63,6 @@ export interface DelayInput {
  *   with its floor following the schedule; a one-entry schedule `[2 * base]`
  *   gives AWS's formula exactly. On the default schedule 5/10/15 s (cap
  *   20 s) the delays average about 5, 10 and 15.6 s.
- *
- * @example
- * ```ts
- * const schedule = { kind: 'schedule', delaysMs: [5000, 10000, 15000] } as const;
- * jitteredDelayMs({ backoff: schedule, capMs: 20000, jitter: 'full', retry: 1 }, () => 0.5);         // 2500
- * jitteredDelayMs({ backoff: schedule, capMs: 20000, jitter: 'decorrelated', retry: 1 }, () => 0.5); // 5000
- * ```
  * @since 0.1.0
  */
 export function jitteredDelayMs(input: DelayInput, random: () => number): number {

@@ -21,11 +21,6 @@ import { left, right, type Either } from '../internal/either';
  * - `decorrelated`: AWS "decorrelated jitter" anchored to the schedule:
  *   uniform between half the nominal delay and three times the previous
  *   delay, capped.
- *
- * @example
- * ```ts
- * const jitter: Jitter = 'decorrelated';
- * ```
  * @since 0.1.0
  * @category Retries
  */
@@ -34,11 +29,6 @@ export type Jitter = 'none' | 'full' | 'decorrelated';
 /**
  * An explicit list of nominal delays: the delay before retry `n` is
  * `delaysMs[n - 1]`; the last entry repeats when more retries are allowed.
- *
- * @example
- * ```ts
- * const liveperson: ScheduleBackoff = { kind: 'schedule', delaysMs: [5000, 10000, 15000] };
- * ```
  * @since 0.1.0
  * @category Retries
  */
@@ -50,11 +40,6 @@ export interface ScheduleBackoff {
 /**
  * Exponential nominal delays: the delay before retry `n` is
  * `baseMs * factor ** (n - 1)`, never more than the policy's `capMs`.
- *
- * @example
- * ```ts
- * const exponential: ExponentialBackoff = { kind: 'exponential', baseMs: 1000, factor: 2 }; // 1, 2, 4, 8 s...
- * ```
  * @since 0.1.0
  * @category Retries
  */
@@ -66,11 +51,6 @@ export interface ExponentialBackoff {
 
 /**
  * Where the nominal delays come from.
- *
- * @example
- * ```ts
- * const backoff: Backoff = { kind: 'schedule', delaysMs: [5000, 10000, 15000] };
- * ```
  * @since 0.1.0
  * @category Retries
  */
@@ -78,11 +58,6 @@ export type Backoff = ScheduleBackoff | ExponentialBackoff;
 
 /**
  * One HTTP status (`429`) or a whole class of them (`'5xx'`).
- *
- * @example
- * ```ts
- * const statuses: ReadonlyArray<StatusPattern> = [429, '5xx'];
- * ```
  * @since 0.1.0
  * @category Retries
  */
@@ -91,11 +66,6 @@ export type StatusPattern = number | '1xx' | '2xx' | '3xx' | '4xx' | '5xx';
 /**
  * Which failed outcomes may be retried. `validation`, `decode` and
  * `discovery` errors are never retried, whatever this says.
- *
- * @example
- * ```ts
- * const retryOn: RetryOn = { statuses: [429, 503], network: true, timeout: false };
- * ```
  * @since 0.1.0
  * @category Retries
  */
@@ -111,11 +81,6 @@ export interface RetryOn {
 /**
  * The opt-in polling of a non-final answer (NotAvailable): ask again every
  * `intervalMs`, at most `maxPolls` more times.
- *
- * @example
- * ```ts
- * const polling: PollingPolicy = { intervalMs: 60000, maxPolls: 30 };
- * ```
  * @since 0.1.0
  * @category Retries
  */
@@ -128,11 +93,6 @@ export interface PollingPolicy {
 
 /**
  * The whole retry policy. Plain data: it can be logged, compared and stored.
- *
- * @example
- * ```ts
- * const noRetries: RetryPolicy = { ...defaultRetryPolicy, maxAttempts: 1 };
- * ```
  * @since 0.1.0
  * @category Retries
  */
@@ -160,11 +120,6 @@ export interface RetryPolicy {
  * merged field by field with the default, `backoff` is replaced as a whole,
  * `polling: true` (or a partial object) turns polling on with
  * the default polling (every 60 s, at most 30 more times) filling the gaps.
- *
- * @example
- * ```ts
- * const input: RetryPolicyInput = { maxAttempts: 3, retryOn: { timeout: false }, polling: { intervalMs: 120000 } };
- * ```
  * @since 0.1.0
  * @category Retries
  */
@@ -183,11 +138,6 @@ export interface RetryPolicyInput {
 /**
  * The polling used when polling is turned on without values: every 60 s,
  * at most 30 more times (half an hour).
- *
- * @example
- * ```ts
- * const hourly: PollingPolicy = { ...defaultPollingPolicy, maxPolls: 60 };
- * ```
  * @since 0.1.0
  */
 export const defaultPollingPolicy: PollingPolicy = Object.freeze({ intervalMs: 60_000, maxPolls: 30 });

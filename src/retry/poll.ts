@@ -12,11 +12,6 @@ import { isLeft, type Either } from '../internal/either';
 
 /**
  * What the check function learns about the check it runs.
- *
- * @example
- * ```ts
- * const check = (ctx: PollContext) => withRetry(() => createSessionOnce(request), policy, env);
- * ```
  * @since 0.1.0
  */
 export interface PollContext {
@@ -41,17 +36,6 @@ export interface PollContext {
  * checks   N------------N------------A     N = Right(NotAvailable), A = Right(Available)
  * result   N------------N------------(A|)
  *          0            60 s         120 s
- * ```
- *
- * @example
- * ```ts
- * import { asyncScheduler } from 'rxjs';
- * const answers$ = withPolling(
- *   () => withRetry(createSessionOnce, policy, env),
- *   (engagement) => engagement.status === 'Available',
- *   { intervalMs: 60000, maxPolls: 30 },
- *   asyncScheduler,
- * );
  * ```
  * @since 0.1.0
  */

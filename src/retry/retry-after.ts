@@ -21,11 +21,6 @@ const FORMATS: ReadonlyArray<readonly [RegExp, ReadonlyArray<number>]> = [
  * milliseconds; `undefined` when the text is none of them, or names a day
  * that does not exist. A two-digit RFC 850 year is read as the most recent
  * year with those digits that is not more than 50 years after `now`.
- *
- * @example
- * ```ts
- * parseHttpDate('Sun, 06 Nov 1994 08:49:37 GMT', Date.now()); // 784111777000
- * ```
  * @since 0.1.0
  */
 export function parseHttpDate(text: string, now: number): number | undefined {
@@ -52,13 +47,6 @@ export function parseHttpDate(text: string, now: number): number | undefined {
  * (epoch milliseconds, the same clock as the scheduler's). Seconds (`"120"`)
  * or an HTTP date; a date in the past gives `0`. `undefined` when the header
  * is missing or unreadable: the caller then falls back to its own backoff.
- *
- * @example
- * ```ts
- * parseRetryAfter('2', 0);                                        // 2000
- * parseRetryAfter('Thu, 01 Jan 1970 00:00:05 GMT', 1000);         // 4000
- * parseRetryAfter('soon', 0);                                     // undefined
- * ```
  * @since 0.1.0
  */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {

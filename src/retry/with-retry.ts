@@ -14,12 +14,6 @@ import type { RetryPolicy } from './policy';
 
 /**
  * What the attempt factory learns about the attempt it runs.
- *
- * @example
- * ```ts
- * const attempt = (ctx: AttemptContext) =>
- *   createSession({ ...request, vid: vidFrom(ctx.lastError) ?? request.vid });
- * ```
  * @since 0.1.0
  */
 export interface AttemptContext {
@@ -32,14 +26,6 @@ export interface AttemptContext {
 /**
  * Telemetry callbacks, all optional, called synchronously. An exception
  * thrown by a hook is swallowed: telemetry never changes the outcome.
- *
- * @example
- * ```ts
- * const hooks: RetryHooks = {
- *   retryScheduled: (attempt, delayMs, reason) => console.debug(`attempt ${attempt} failed, ${reason}`),
- *   gaveUp: (attempts, _error, reason) => console.warn(`gave up after ${attempts}: ${reason}`),
- * };
- * ```
  * @typeParam A - the type of a successful value (what `succeeded` receives)
  * @since 0.1.0
  */
@@ -56,12 +42,6 @@ export interface RetryHooks<A = unknown> {
  * The effects {@link withRetry} needs: the clock and timers (`scheduler`,
  * `asyncScheduler` in production, a `TestScheduler` in tests), the jitter
  * source and the telemetry hooks.
- *
- * @example
- * ```ts
- * import { asyncScheduler } from 'rxjs';
- * const env: RetryEnv = { scheduler: asyncScheduler, random: Math.random };
- * ```
  * @typeParam A - the type of a successful value (see {@link RetryHooks})
  * @since 0.1.0
  */
@@ -104,17 +84,6 @@ function safely(hook: () => void): void {
  *                                  \__ wait 10000 ms __
  * attempt 3                                       ^-R!     15020: subscribe, 15030: R = Right
  * result      --------------------------------------R|     15030: R, then complete (times in ms)
- * ```
- *
- * @example
- * ```ts
- * import { asyncScheduler } from 'rxjs';
- * const result$ = withRetry(
- *   (ctx) => createSessionOnce(request, ctx.lastError),
- *   defaultRetryPolicy,
- *   { scheduler: asyncScheduler, random: Math.random },
- * );
- * result$.subscribe((either) => render(either));
  * ```
  * @since 0.1.0
  */

@@ -14,11 +14,6 @@ export type { WebStorageLike } from './account-web-storage';
 
 /**
  * Options of {@link webStorageSessionStore}.
- *
- * @example
- * ```ts
- * const options: WebStorageSessionStoreOptions = { prefix: 'my-app:lp-session:' };
- * ```
  * @since 0.1.0
  * @category Sessions
  */

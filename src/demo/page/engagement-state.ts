@@ -13,11 +13,6 @@ import { describeError, watchEngagement } from '../../index';
 /**
  * What the page shows (the orchestrator's states, reduced to what the page
  * reads).
- *
- * @example
- * ```ts
- * const state: PageState = { status: 'Checking' };
- * ```
  * @since 0.1.0
  */
 export type PageState =
@@ -32,11 +27,6 @@ export type PageState =
 /**
  * The part of an orchestrator state the page reads (structural, so the
  * page does not depend on the orchestrator's full types).
- *
- * @example
- * ```ts
- * const state: OrchestratorLikeState = { status: 'Failed', error: { kind: 'validation', issues: [], message: 'bad' } };
- * ```
  * @since 0.1.0
  */
 export interface OrchestratorLikeState {
@@ -68,11 +58,6 @@ export function toPageState(state: OrchestratorLikeState): PageState {
 /**
  * What drives the checks (the orchestrator's `EngagementInputs`, as the
  * page has them).
- *
- * @example
- * ```ts
- * const inputs: PageInputs = { section$: of('Support'), attributes$: NEVER, refresh$: NEVER };
- * ```
  * @since 0.1.0
  */
 export interface PageInputs {

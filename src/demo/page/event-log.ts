@@ -9,22 +9,12 @@ import type { ClientEvent, ErrorSummary, ReportEvent } from '../../index';
 /**
  * How a line looks: `info` (an attempt), `warn` (a failure that will be
  * retried), `error` (given up), `ok` (an answer).
- *
- * @example
- * ```ts
- * const tone: LogTone = 'warn';
- * ```
  * @since 0.1.0
  */
 export type LogTone = 'info' | 'warn' | 'error' | 'ok';
 
 /**
  * One line of the panel.
- *
- * @example
- * ```ts
- * const line: LogLine = { kind: 'retryScheduled', tone: 'warn', text: 'Check 2 · retry in 1.0 s' };
- * ```
  * @since 0.1.0
  */
 export interface LogLine {
@@ -35,11 +25,6 @@ export interface LogLine {
 
 /**
  * Running totals of the panel.
- *
- * @example
- * ```ts
- * const totals: LogTotals = { checks: 2, attempts: 5, retries: 3, failures: 3 };
- * ```
  * @since 0.1.0
  */
 export interface LogTotals {

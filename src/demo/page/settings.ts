@@ -15,11 +15,6 @@ import type { Jitter, RetryPolicyInput } from '../../index';
 
 /**
  * What the page runs with.
- *
- * @example
- * ```ts
- * const settings: PageSettings = pageSettings('?retryBaseMs=100&jitter=none');
- * ```
  * @since 0.1.0
  */
 export interface PageSettings {
