@@ -12,10 +12,7 @@ import type { EngagementAttribute } from '../attributes/attribute';
 import { mergeAttributes, mergeBehaviorOf } from '../attributes/merge';
 import type { EngagementClient } from '../client/client';
 import { internalsOf } from '../client/internals';
-import { visitorUrl } from '../core/origin';
-import { JSON_HEADERS } from '../http/headers';
-import { successful } from '../http/reply';
-import { httpRequest$ } from '../http/request';
+import { updateSession$, type UpdateSessionWireMethod } from '../http/update-session';
 import { isLeft, left, right, type Either } from '../internal/either';
 import { hub } from '../internal/hub';
 import { just } from '../internal/observable';
@@ -32,7 +29,7 @@ import { decodeReportItems, typesOf, type ReportItem, type ReportSourceValue } f
  * browsers, proxies or firewalls that refuse `PUT`.
  * @since 0.1.0
  */
-export type UpdateSessionMethod = 'PUT' | 'POST_OVERRIDE';
+export type UpdateSessionMethod = UpdateSessionWireMethod;
 
 /**
  * Options of {@link createReporter}; every field is optional.
@@ -156,7 +153,6 @@ export function createReporter(client: EngagementClient, options: ReporterOption
   if (core?.ok && !error) {
     const { outbox, reportWindowMs = 250, maxOutbox = 1_000, updateSessionMethod } = options;
     const { config, session } = core;
-    const put = updateSessionMethod !== 'POST_OVERRIDE';
     // The merged view of what was delivered, and the visitor and reset count it belongs to.
     let view: EngagementAttribute[] = [];
     let viewKey: string | undefined;
@@ -170,19 +166,7 @@ export function createReporter(client: EngagementClient, options: ReporterOption
         outbox,
         session$: session,
         send: (target, body) =>
-          core.atOrigin((origin) =>
-            httpRequest$(
-              core.http,
-              {
-                operation: 'updateSession',
-                method: put ? 'PUT' : 'POST',
-                url: visitorUrl(origin, config.accountId, target.visitorId, target.sessionId),
-                headers: put ? JSON_HEADERS : { ...JSON_HEADERS, 'X-HTTP-Method-Override': 'PUT' },
-                body,
-              },
-              (reply) => successful('updateSession', reply),
-            ),
-          ),
+          core.atOrigin((origin) => updateSession$(core.http, { origin, accountId: config.accountId, vid: target.visitorId, sid: target.sessionId }, body, updateSessionMethod)),
         emit: (e) => events.next(e),
         // Keeps what re-sending cannot double (cart, personal, ctmrinfo, mrktInfo: one each at most) for the current visitor.
         onDelivered: (target, attributes) => {
