@@ -19,6 +19,7 @@ describe('resolveOrigin', () => {
     ['', 'empty'],
     ['http://example.com', 'loopback'],
     ['http://10.0.0.1:4010', 'loopback'],
+    ['http://app.localhost:4010', 'loopback'],
     ['ftp://127.0.0.1', 'http(s)'],
     ['https://example.com/path', 'without path'],
     ['https://example.com?x=1', 'without path'],
@@ -34,8 +35,8 @@ describe('resolveOrigin', () => {
 
 describe('isLoopbackHostname', () => {
   it('knows loopback names', () => {
-    expect(['127.0.0.1', '127.255.0.9', 'localhost', 'LOCALHOST', '[::1]', '::1', 'a.localhost'].every(isLoopbackHostname)).toBe(true);
-    expect(['128.0.0.1', '10.0.0.1', 'example.com', '::2', 'localhost.example.com'].some(isLoopbackHostname)).toBe(false);
+    expect(['127.0.0.1', '127.255.0.9', 'localhost', 'LOCALHOST', '[::1]', '::1'].every(isLoopbackHostname)).toBe(true);
+    expect(['128.0.0.1', '10.0.0.1', 'example.com', '::2', 'localhost.example.com', 'a.localhost', 'evil.localhost', '127.0.0.256'].some(isLoopbackHostname)).toBe(false);
   });
 });
 

@@ -35,7 +35,7 @@ export interface EngagementClientConfig {
   readonly accountId: string;
   /**
    * The engagement host: a bare host (https), a full `https://` origin, or
-   * `http://` for loopback hosts only (the emulator, a test host); or
+   * `http://` for loopback hosts only (`localhost`, `127.0.0.0/8`, `[::1]`: the emulator, a test host); or
    * `csdsDomain()` to look it up in LivePerson's Domain API.
    */
   readonly domain: string | DomainLookup | Either<ValidationError, DomainLookup>;

@@ -10,10 +10,14 @@ const LABEL = '[a-z\\d]([a-z\\d-]{0,61}[a-z\\d])?';
 /** A bare host (DNS labels, or a bracketed IPv6 address) with an optional port. */
 const HOST = new RegExp(`^(${LABEL}(\\.${LABEL})*|\\[[\\da-f:.]+\\])(:\\d{1,5})?$`, 'i');
 
-/** True for 127.0.0.0/8, ::1 and localhost. */
+/**
+ * True for `localhost`, 127.0.0.0/8 and ::1, and nothing else: a name such as
+ * `a.localhost` is resolved through DNS by some resolvers, so it is not
+ * trusted with plain http.
+ */
 export function isLoopbackHostname(hostname: string): boolean {
   const h = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+  return h === 'localhost' || h === '::1' || /^127(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(h);
 }
 
 /**
