@@ -81,6 +81,11 @@ export interface HttpError {
   readonly retryAfter?: string;
   /** The visitor id named by a "Loading account: …, vid: X" message. */
   readonly visitorId?: string;
+  /**
+   * For a redirect (3xx, never followed), the origin it pointed to, when
+   * known (a browser hides it): nothing was sent there.
+   */
+  readonly redirectOrigin?: string;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { failureCause, httpError, networkError, timeoutError } from '../../src/http/failures';
+import { failureCause, httpError, networkError, redirectError, timeoutError } from '../../src/http/failures';
+import type { FetchResponse } from '../../src/http/fetch-like';
 
 describe('failureCause', () => {
   it('prefers a system code, then a nested cause code, then the name', () => {
@@ -38,5 +39,25 @@ describe('httpError', () => {
 describe('timeoutError', () => {
   it('names the operation and the budget', () => {
     expect(timeoutError('createSession', 250)).toMatchObject({ kind: 'timeout', operation: 'createSession', timeoutMs: 250 });
+  });
+});
+
+describe('redirectError', () => {
+  const res = (over: Partial<FetchResponse>): FetchResponse => ({ status: 200, headers: { get: () => null }, text: async () => '', ...over });
+  it('is undefined for every answer that is not a redirect', () => {
+    for (const status of [200, 204, 304, 400, 404, 500]) expect(redirectError('createSession', 'https://h/x', res({ status }))).toBeUndefined();
+  });
+  it("knows a browser's opaque redirect, whose target the page cannot see", () => {
+    expect(redirectError('createSession', 'https://h/x', res({ status: 0, type: 'opaqueredirect' }))).toEqual({
+      kind: 'http',
+      operation: 'createSession',
+      status: 0,
+      message: 'createSession answered a redirect; redirects are not followed',
+    });
+  });
+  it('resolves a relative Location against the request URL and names only its origin', () => {
+    const e = redirectError('updateSession', 'https://h.example/api/x', res({ status: 307, headers: { get: (n) => (n === 'location' ? '/other?sid=S' : null) } }));
+    expect(e).toMatchObject({ status: 307, redirectOrigin: 'https://h.example' });
+    expect(JSON.stringify(e)).not.toContain('sid=S');
   });
 });

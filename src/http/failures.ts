@@ -6,6 +6,7 @@
  * @internal
  */
 import type { HttpError, NetworkError, Operation, TimeoutError } from '../errors';
+import type { FetchResponse } from './fetch-like';
 import { readServerError, visitorIdFromMessage } from '../codecs/error-body';
 import { compact } from '../codecs/primitives';
 
@@ -48,5 +49,34 @@ export function httpError(operation: Operation, status: number, bodyText: string
     serverTime: body?.time,
     retryAfter: retryAfter?.trim() || undefined,
     visitorId: visitorIdFromMessage(body?.message),
+  });
+}
+
+const REDIRECTS = [301, 302, 303, 307, 308];
+
+/**
+ * The `http` error for an answer that redirects (a 301/302/303/307/308, a
+ * browser's opaque redirect, or a fetch that followed one anyway), or
+ * `undefined` for any other answer. Redirects are never followed: the
+ * error names the status and the origin the redirect pointed to, never its
+ * path or query.
+ */
+export function redirectError(operation: Operation, requestUrl: string, res: FetchResponse): HttpError | undefined {
+  const followed = res.redirected === true;
+  if (!followed && res.type !== 'opaqueredirect' && !REDIRECTS.includes(res.status)) return undefined;
+  let target: string | undefined;
+  try {
+    const to = followed ? res.url : res.headers.get('location');
+    target = to ? new URL(to, requestUrl).origin : undefined;
+  } catch {
+    target = undefined;
+  }
+  const where = target === undefined || target === 'null' ? '' : ` to ${target}`;
+  return compact<HttpError>({
+    kind: 'http',
+    operation,
+    status: res.status,
+    message: followed ? `${operation} was redirected${where} by the fetch function; redirects are refused` : `${operation} answered a redirect${where}; redirects are not followed`,
+    redirectOrigin: where === '' ? undefined : target,
   });
 }

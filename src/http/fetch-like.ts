@@ -15,6 +15,13 @@ export interface FetchInit {
   readonly headers: Record<string, string>;
   readonly body?: string;
   readonly signal?: AbortSignal;
+  /**
+   * Always `'manual'`: engagement-rx never follows a redirect (a 3xx from the
+   * engagement host could otherwise send the request, personal data
+   * included, to any origin). A fetch that cannot honour it should answer
+   * the 3xx as it is.
+   */
+  readonly redirect?: 'manual';
 }
 
 /**
@@ -29,6 +36,12 @@ export interface FetchInit {
  */
 export interface FetchResponse {
   readonly status: number;
+  /** `'opaqueredirect'` when a browser's fetch stopped at a redirect (`redirect: 'manual'`). */
+  readonly type?: string;
+  /** True when the fetch followed a redirect anyway: the answer is refused. */
+  readonly redirected?: boolean;
+  /** The URL the answer came from (the last one, when redirects were followed). */
+  readonly url?: string;
   readonly headers: { get(name: string): string | null };
   text(): Promise<string>;
 }

@@ -11,10 +11,10 @@
  * @internal
  */
 import { Observable, type SchedulerLike, type Subscription } from 'rxjs';
-import type { EngagementError, Operation } from '../errors';
+import type { EngagementError, HttpError, Operation } from '../errors';
 import { left, right, type Either } from '../internal/either';
 import { abortControllerFactoryOf, type AbortHandle, type FetchLike, type FetchResponse } from './fetch-like';
-import { networkError, timeoutError } from './failures';
+import { networkError, redirectError, timeoutError } from './failures';
 
 export interface HttpRequestSpec {
   readonly operation: Operation;
@@ -71,18 +71,24 @@ export function httpRequest$<A>(
       finish(left(timeoutError(spec.operation, env.timeoutMs)));
     }, env.timeoutMs);
 
-    let pending: Promise<HttpReply>;
+    let pending: Promise<HttpReply | HttpError>;
     try {
       const init = spec.body === undefined
-        ? { method: spec.method, headers: spec.headers, signal: controller.signal }
-        : { method: spec.method, headers: spec.headers, body: spec.body, signal: controller.signal };
-      pending = env.fetch(spec.url, init).then((res) => res.text().then((text) => replyOf(res, text)));
+        ? { method: spec.method, headers: spec.headers, signal: controller.signal, redirect: 'manual' as const }
+        : { method: spec.method, headers: spec.headers, body: spec.body, signal: controller.signal, redirect: 'manual' as const };
+      pending = env.fetch(spec.url, init).then((res) => {
+        const redirect = redirectError(spec.operation, spec.url, res);
+        if (redirect === undefined) return res.text().then((text) => replyOf(res, text));
+        controller.abort(); // the redirect's body is not read: release the connection
+        return redirect;
+      });
     } catch (thrown) {
       pending = Promise.reject(thrown);
     }
     pending.then(
       (reply) => {
         if (done) return;
+        if ('kind' in reply) return finish(left(reply));
         let value: Either<EngagementError, A | HttpReply>;
         try {
           value = read(reply);
