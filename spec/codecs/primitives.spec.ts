@@ -96,10 +96,30 @@ describe('IdToken', () => {
     ['a NUL', 'a\u0000b', 'a string'],
     ['a DEL', 'a\u007fb', 'a string'],
     ['257 characters', 'x'.repeat(257), 'a string'],
+    ['a lone high surrogate', '\ud800', 'a string'],
+    ['a lone low surrogate inside', 'ab\udc00cd', 'a string'],
+    ['two surrogates in the wrong order', '\udc00\ud800', 'a string'],
+    ['.', '.', 'a string'],
+    ['..', '..', 'a string'],
     ['a number', 123, 'a number'],
     ['null', null, 'null'],
   ])('refuses %s', (_label, value, kind) => {
-    expect(decodeWith(IdToken, value)).toStrictEqual(refused(`expected an id of 1-256 characters without spaces, got ${kind}`));
+    expect(decodeWith(IdToken, value)).toStrictEqual(refused(`expected an id of 1-256 characters (no spaces, control characters or lone surrogates; not . or ..), got ${kind}`));
+  });
+
+  it('accepts a surrogate pair, dots inside an id and exactly 256 code units', () => {
+    for (const id of ['a\ud83d\ude00b', '\ud83d\ude00', '...', 'a.b', '.a', 'x'.repeat(256)]) expect(decodeWith(IdToken, id)).toStrictEqual({ _tag: 'Right', right: id });
+  });
+
+  it('accepts only ids that encodeURIComponent can carry and a URL keeps in place', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 12 }), (id) => {
+        if (!isLeft(decodeWith(IdToken, id))) {
+          const path = `/visitors/${encodeURIComponent(id)}`;
+          expect(new URL(path, 'https://h').pathname).toBe(path);
+        }
+      }),
+    );
   });
 
   it('refuses any string that contains white space', () => {

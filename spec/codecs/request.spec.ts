@@ -18,7 +18,7 @@ function issuesOf<A>(result: Either<ValidationIssue[], A>): ValidationIssue[] {
 }
 
 const UNKNOWN_FIELD = 'unknown field (expected one of appType, appDetails, consumerSections, engagementAttributes, vid, sid)';
-const ID_REASON = 'expected an id of 1-256 characters without spaces, got';
+const ID_REASON = 'expected an id of 1-256 characters (no spaces, control characters or lone surrogates; not . or ..), got';
 
 describe('decodeRequest: the seed example', () => {
   it('decodes to exactly the expected normalized request', () => {
@@ -127,6 +127,9 @@ describe('decodeRequest: vid and sid', () => {
     ['a trailing newline', 'abc\n', 'a string'],
     ['a tab', 'a\tb', 'a string'],
     ['257 characters', 'x'.repeat(257), 'a string'],
+    ['a lone surrogate', '\ud800', 'a string'],
+    ['.', '.', 'a string'],
+    ['..', '..', 'a string'],
     ['a number', 123, 'a number'],
     ['null', null, 'null'],
     ['an object', { id: 'x' }, 'an object'],
@@ -294,7 +297,7 @@ describe('decodeRequest: properties', () => {
   });
 
   it('accepts any well-formed request and normalizes it', () => {
-    const token = fc.stringMatching(/^[A-Za-z0-9._-]{1,40}$/);
+    const token = fc.stringMatching(/^[A-Za-z0-9._-]{1,40}$/).filter((t) => t !== "." && t !== "..");
     const section = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ]{0,15}$/).map((s) => s.trim());
     const request = fc.record(
       {

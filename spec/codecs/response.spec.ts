@@ -58,6 +58,7 @@ const EXPECTED_NOT_AVAILABLE: NotAvailableEngagement = {
 };
 
 const ID = 'an id (a string or a number)';
+const URL_ID = 'an id of 1-256 characters (no spaces, control characters or lone surrogates; not . or ..)';
 const REQUIRED_DETAILS: ReadonlyArray<[string, string]> = [
   ['campaignId', ID],
   ['engagementId', ID],
@@ -277,22 +278,40 @@ describe('decodeEngagement: missing or wrong fields give exact paths', () => {
     expect(issuesOf(decodeEngagement(body))).toStrictEqual([{ path: `engagementDetails.${field}`, reason }]);
   });
 
+  const expectedOf = (field: string): string => (field === 'pageId' ? ID : URL_ID);
+
   it.each(['sessionId', 'visitorId', 'pageId'])('a missing %s (Available and NotAvailable)', (field) => {
     const a = available();
     delete a[field];
-    expect(issuesOf(decodeEngagement(a))).toStrictEqual([{ path: field, reason: `is missing (expected ${ID})` }]);
+    expect(issuesOf(decodeEngagement(a))).toStrictEqual([{ path: field, reason: `is missing (expected ${expectedOf(field)})` }]);
     const n = notAvailable();
     delete n[field];
-    expect(issuesOf(decodeEngagement(n))).toStrictEqual([{ path: field, reason: `is missing (expected ${ID})` }]);
+    expect(issuesOf(decodeEngagement(n))).toStrictEqual([{ path: field, reason: `is missing (expected ${expectedOf(field)})` }]);
   });
 
   it.each<[string, unknown, string]>([
     ['sessionId', '', 'an empty string'],
     ['visitorId', null, 'null'],
     ['pageId', { id: 1 }, 'an object'],
+    // Ids that go into later URLs: a lone surrogate (no URL can carry it), dot segments, 257 characters, spaces.
+    ['visitorId', '\ud800', 'a string'],
+    ['sessionId', 'ab\udfffcd', 'a string'],
+    ['visitorId', '..', 'a string'],
+    ['visitorId', '.', 'a string'],
+    ['sessionId', 'x'.repeat(257), 'a string'],
+    ['sessionId', 'a b', 'a string'],
+    ['visitorId', -1, 'a number'],
   ])('a wrong %s', (field, value, kind) => {
     const body = { ...notAvailable(), [field]: value };
-    expect(issuesOf(decodeEngagement(body))).toStrictEqual([{ path: field, reason: `expected ${ID}, got ${kind}` }]);
+    expect(issuesOf(decodeEngagement(body))).toStrictEqual([{ path: field, reason: `expected ${expectedOf(field)}, got ${kind}` }]);
+  });
+
+  it('drops engagementDetails from a NotAvailable answer, whatever they hold', () => {
+    for (const junk of [{ campaignId: 1 }, 'junk', 42, null, [1, 2]]) {
+      const decoded = valueOf(decodeEngagement({ ...notAvailable(), engagementDetails: junk }));
+      expect(decoded).not.toHaveProperty('engagementDetails');
+      expect(decoded).toMatchObject({ status: 'NotAvailable' });
+    }
   });
 
   it('a missing status', () => {

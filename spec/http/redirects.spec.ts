@@ -5,35 +5,15 @@
  * otherwise re-POST the Create Session body, personal data included).
  * Real loopback servers on port 0: the engagement host and the target.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { lastValueFrom } from 'rxjs';
 import { createEngagementClient, retryPolicy, type FetchLike } from '../../src/index';
 import { createDefaultFetch } from '../../src/http/default-fetch';
 import { nodeHttpFetch } from '../../src/node/http-fetch';
+import { loopbackHost, type LoopbackAnswer, type LoopbackHost } from '../helpers/loopback-host';
 
-interface Host {
-  readonly server: Server;
-  readonly origin: string;
-  readonly requests: string[];
-}
-
-async function host(answer: (url: string) => { status: number; headers?: Record<string, string>; body?: string }): Promise<Host> {
-  const requests: string[] = [];
-  const server = createServer((req, res) => {
-    requests.push(`${req.method} ${req.url}`);
-    req.resume();
-    req.on('end', () => {
-      const a = answer(req.url ?? '');
-      res.writeHead(a.status, { 'Content-Type': 'application/json', ...a.headers });
-      res.end(a.body ?? '');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
-}
-
-const close = (h: Host): Promise<void> => new Promise((resolve) => h.server.close(() => resolve()));
+type Host = LoopbackHost;
+const host = (answer: () => LoopbackAnswer): Promise<Host> => loopbackHost(answer);
+const close = (h: Host): Promise<void> => h.close();
 
 let target: Host;
 beforeAll(async () => {

@@ -6,7 +6,7 @@
  */
 import type { ServerErrorBody } from '../model';
 import { isRecord } from '../internal/validation';
-import { compact } from './primitives';
+import { compact, isIdToken } from './primitives';
 
 /** Reads an error body; `undefined` when the value is not an object or holds none of the three fields. */
 export function readServerError(body: unknown): ServerErrorBody | undefined {
@@ -29,5 +29,5 @@ export const LOADING_ACCOUNT_CODE = 20;
  */
 export function visitorIdFromMessage(message: string | undefined): string | undefined {
   const vid = /\bvid:\s*([^\s,;]+)/i.exec(message ?? '')?.[1]?.replace(/[.)\]]+$/, '');
-  return vid === undefined || vid === '' || vid === 'null' || vid === 'undefined' ? undefined : vid;
+  return vid === undefined || vid === 'null' || vid === 'undefined' || !isIdToken(vid) ? undefined : vid;
 }

@@ -28,13 +28,36 @@ export const FiniteNumber = refine<number>('a finite number', Number.isFinite);
 /** A non-empty string. */
 export const NonEmptyString = refine<string>('a non-empty string', (u) => isString(u) && u !== '');
 
-/**
- * A visitor or session id as a client may send it: 1-256 characters, no
- * white space or control characters. The server decides what else is valid
- * (it answers 401 for a malformed one).
- */
+/** The longest visitor or session id engagement-rx sends or keeps, in UTF-16 code units. */
+export const MAX_ID_LENGTH = 256;
+
+// One character of an id: anything but white space, control characters and surrogates, or a surrogate pair.
 // eslint-disable-next-line no-control-regex
-export const IdToken = refine<string>('an id of 1-256 characters without spaces', (u) => isString(u) && /^[^\s\u0000-\u001f\u007f]{1,256}$/.test(u));
+const ID = /^(?:[^\s\u0000-\u001f\u007f\ud800-\udfff]|[\ud800-\udbff][\udc00-\udfff]){1,256}$/;
+
+/**
+ * Whether `u` can be a visitor or session id in a URL path or query: 1-256
+ * characters, no white space, control characters or lone surrogates (which
+ * no URL can carry), and not `.` or `..` (which a URL resolves away). The
+ * server decides what else is valid (it answers 401 for a malformed one).
+ */
+export const isIdToken = (u: unknown): u is string => isString(u) && ID.test(u) && u !== '.' && u !== '..';
+
+const ID_TOKEN = `an id of 1-${MAX_ID_LENGTH} characters (no spaces, control characters or lone surrogates; not . or ..)`;
+
+/** A visitor or session id as a client may send it: see {@link isIdToken}. */
+export const IdToken = refine<string>(ID_TOKEN, isIdToken);
+
+/** A visitor or session id from the server: a string or a number (normalized to a string) that {@link isIdToken} accepts. */
+export const ServerIdToken = new t.Type<string, string, unknown>(
+  ID_TOKEN,
+  isIdToken,
+  (u, c) => {
+    const id = typeof u === 'number' && Number.isSafeInteger(u) && u >= 0 ? String(u) : u;
+    return isIdToken(id) ? t.success(id) : t.failure(u, c);
+  },
+  t.identity,
+);
 
 /**
  * Accepts `undefined` and `null` as "absent" (servers written in Java often

@@ -8,7 +8,7 @@
 import * as t from 'io-ts';
 import type { AvailableEngagement, Engagement, EngagementDetails, NotAvailableEngagement } from '../model';
 import { decodeWith } from '../internal/validation';
-import { FiniteNumber, Id, oneOf, refine, struct } from './primitives';
+import { FiniteNumber, Id, ServerIdToken, oneOf, refine, struct } from './primitives';
 
 /** The details of an Available answer; optional ids sent as `null` are left out. */
 export const EngagementDetailsCodec = struct<EngagementDetails>(
@@ -19,7 +19,8 @@ export const EngagementDetailsCodec = struct<EngagementDetails>(
 );
 
 const literal = <L extends string>(value: L) => refine<L>(`'${value}'`, (u) => u === value);
-const sessionFields = { sessionId: Id, visitorId: Id, pageId: Id };
+// The visitor and session ids go into later URLs: they are held to the rules of an id a client sends.
+const sessionFields = { sessionId: ServerIdToken, visitorId: ServerIdToken, pageId: Id };
 const AvailableCodec = struct<AvailableEngagement>('an Available answer', { ...sessionFields, status: literal('Available'), engagementDetails: EngagementDetailsCodec }, {});
 const NotAvailableCodec = struct<NotAvailableEngagement>('a NotAvailable answer', { ...sessionFields, status: literal('NotAvailable') }, {});
 const Status = oneOf(['Available', 'NotAvailable'] as const);
@@ -32,7 +33,14 @@ export const EngagementCodec = new t.Type<Engagement, Engagement, unknown>(
     if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, 'expected a response object');
     const status = (u as { status?: unknown }).status;
     const codec = status === 'Available' ? AvailableCodec : status === 'NotAvailable' ? NotAvailableCodec : undefined;
-    return codec === undefined ? t.failure(status, t.appendContext(c, 'status', Status, status)) : (codec.validate(u, c) as t.Validation<Engagement>);
+    if (codec === undefined) return t.failure(status, t.appendContext(c, 'status', Status, status));
+    const r = codec.validate(u, c) as t.Validation<Engagement>;
+    // A NotAvailable answer carries no engagement: details a server sent anyway are not passed on.
+    if (r._tag === 'Right' && codec === NotAvailableCodec && 'engagementDetails' in r.right) {
+      const { engagementDetails: _ignored, ...rest } = r.right as unknown as NotAvailableEngagement & { engagementDetails?: unknown };
+      return t.success(rest);
+    }
+    return r;
   },
   t.identity,
 );

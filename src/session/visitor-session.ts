@@ -7,7 +7,7 @@ import type { ValidationIssue } from '../errors';
 import type { Engagement, NormalizedRequest } from '../model';
 import { decodeWith } from '../internal/validation';
 import type { Either } from '../internal/either';
-import { FiniteNumber, NonEmptyString, struct } from '../codecs/primitives';
+import { FiniteNumber, IdToken, NonEmptyString, struct } from '../codecs/primitives';
 
 /**
  * Who the visitor is to LivePerson: the ids the last successful check
@@ -28,9 +28,9 @@ export interface VisitorSession {
   readonly confirmedAt: number;
 }
 
-const VisitorSessionCodec = struct<VisitorSession>('VisitorSession', { visitorId: NonEmptyString, sessionId: NonEmptyString, pageId: NonEmptyString, confirmedAt: FiniteNumber }, {});
+const VisitorSessionCodec = struct<VisitorSession>('VisitorSession', { visitorId: IdToken, sessionId: IdToken, pageId: NonEmptyString, confirmedAt: FiniteNumber }, {});
 
-/** Reads a stored session; anything else is refused (a store holding garbage is ignored). */
+/** Reads a stored session; anything else is refused (a store holding garbage, or ids no URL can carry, is ignored). */
 export function decodeVisitorSession(u: unknown): Either<ValidationIssue[], VisitorSession> {
   return decodeWith(VisitorSessionCodec, u);
 }
