@@ -75,7 +75,13 @@ export interface HttpError {
   readonly operation: Operation;
   readonly status: number;
   readonly internalCode?: number;
+  /**
+   * The server's `message`, safe to log: one line, at most 300 characters,
+   * emails and phone-like numbers masked.
+   */
   readonly serverMessage?: string;
+  /** The server's `message` exactly as it came: it may hold personal data, line breaks, any length. Do not log it. */
+  readonly rawServerMessage?: string;
   readonly serverTime?: number;
   /** The raw `Retry-After` header (seconds or an HTTP date), when the server sent one. */
   readonly retryAfter?: string;
@@ -194,7 +200,9 @@ export type EngagementErrorKind = EngagementError['kind'];
 
 /**
  * A one-line, human-readable account of an error, safe to log: it names
- * fields, statuses and kinds, never values a user supplied.
+ * fields, statuses and kinds, never values a user supplied; server text in
+ * it is the error's `serverMessage` (one line, bounded, emails and
+ * phone-like numbers masked), never the raw one.
  *
  * @example
  * ```ts

@@ -24,6 +24,7 @@ describe('httpError', () => {
       status: 500,
       internalCode: 20,
       serverMessage: 'Loading account: 123, vid: V42',
+      rawServerMessage: 'Loading account: 123, vid: V42',
       serverTime: 1,
       retryAfter: '5',
       visitorId: 'V42',

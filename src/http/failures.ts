@@ -9,12 +9,13 @@ import type { HttpError, NetworkError, Operation, TimeoutError } from '../errors
 import type { FetchResponse } from './fetch-like';
 import { readServerError, visitorIdFromMessage } from '../codecs/error-body';
 import { compact } from '../codecs/primitives';
+import { safeText } from '../internal/safe-text';
 
 const field = (u: unknown, key: string): unknown => (typeof u === 'object' && u !== null ? (u as Record<string, unknown>)[key] : undefined);
 
 /** A short, value-free name for what fetch threw: a system code, or the error's name. */
 export function failureCause(thrown: unknown): string {
-  for (const c of [field(thrown, 'code'), field(field(thrown, 'cause'), 'code'), field(thrown, 'name')]) if (typeof c === 'string' && c !== '') return c;
+  for (const c of [field(thrown, 'code'), field(field(thrown, 'cause'), 'code'), field(thrown, 'name')]) if (typeof c === 'string' && /^[\w.-]{1,64}$/.test(c)) return c;
   return 'Error';
 }
 
@@ -45,7 +46,8 @@ export function httpError(operation: Operation, status: number, bodyText: string
     status,
     message: `${operation} answered ${status}${internalCode === undefined ? '' : ` (internalCode ${internalCode})`}`,
     internalCode,
-    serverMessage: body?.message,
+    serverMessage: body?.message === undefined ? undefined : safeText(body.message),
+    rawServerMessage: body?.message,
     serverTime: body?.time,
     retryAfter: retryAfter?.trim() || undefined,
     visitorId: visitorIdFromMessage(body?.message),

@@ -180,7 +180,7 @@ export function toLegacyPayload(result: Either<EngagementError, Engagement>, ori
   }
   const e = result.left;
   if (e.kind == 'http' && e.operation == 'createSession') {
-    const body: Record<string, unknown> = { time: e.serverTime, message: e.serverMessage, internalCode: e.internalCode };
+    const body: Record<string, unknown> = { time: e.serverTime, message: e.rawServerMessage, internalCode: e.internalCode };
     for (const k in body) if (body[k] === undefined) delete body[k];
     if (Object.keys(body).length > 0) return body as ServerErrorBody;
   }
