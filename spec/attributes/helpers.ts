@@ -1,6 +1,7 @@
 /** Small assertions shared by the attribute specs. */
 import type { ValidationError, ValidationIssue } from '../../src/errors';
 import type { Either } from '../../src/internal/either';
+import { expectDecoderAnswer } from '../helpers/decoder-properties';
 
 /** Public functions answer with a ValidationError, internal ones with its bare issues. */
 type Refusal = ValidationIssue[] | ValidationError;
@@ -31,4 +32,15 @@ export function reasonAt<A>(result: Either<Refusal, A>, path: string): string {
   const issue = issuesOf(result).find((i) => i.path === path);
   if (issue === undefined) throw new Error(`no issue at ${path}: ${JSON.stringify(issuesOf(result))}`);
   return issue.reason;
+}
+
+/** Asserts a builder's answer is well formed: a Right holding an item with a `type`, or a validation Left with issues. */
+export function expectBuilderAnswer(r: Either<ValidationError, { readonly type: string }>): void {
+  if (r._tag === 'Right') {
+    expect(Object.keys(r).sort()).toEqual(['_tag', 'right']);
+    expect(r.right.type).toEqual(expect.stringMatching(/^\w+$/));
+    return;
+  }
+  expect(r).toEqual({ _tag: 'Left', left: { kind: 'validation', issues: expect.any(Array), message: expect.any(String) } });
+  expectDecoderAnswer({ _tag: 'Left', left: r.left.issues });
 }

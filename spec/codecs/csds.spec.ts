@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { decodeCsds, pickService, type CsdsEntry } from '../../src/codecs/csds';
 import { isLeft, isRight, type Either } from '../../src/internal/either';
 import type { ValidationIssue } from '../../src/errors';
+import { expectDecoderAnswer } from '../helpers/decoder-properties';
 
 function valueOf<A>(result: Either<ValidationIssue[], A>): A {
   if (isLeft(result)) throw new Error(`expected the value to be accepted, got ${JSON.stringify(result.left)}`);
@@ -66,7 +67,7 @@ describe('decodeCsds', () => {
     fc.assert(
       fc.property(fc.oneof(fc.anything(), fc.record({ baseURIs: fc.array(fc.record({ service: fc.jsonValue(), baseURI: fc.jsonValue() })) })), (body) => {
         const result = decodeCsds(body);
-        expect(isLeft(result) || isRight(result)).toBe(true);
+        expectDecoderAnswer(result);
       }),
     );
   });

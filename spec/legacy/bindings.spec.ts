@@ -196,6 +196,17 @@ describe('cloneEventData', () => {
     expect(out.a).not.toBe(input.a);
   });
 
+  it('keeps an own "__proto__" key an own key, never the prototype of the copy', () => {
+    for (const value of [false, { polluted: true }, [1], null]) {
+      const input = JSON.parse(`{"a":1,"__proto__":${JSON.stringify(value)}}`) as Record<string, unknown>;
+      const copy = cloneEventData(input);
+      expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+      expect(Object.getOwnPropertyDescriptor(copy, '__proto__')?.value).toEqual(value);
+      expect((copy as { polluted?: unknown }).polluted).toBeUndefined();
+      expect(copy).toEqual(input);
+    }
+  });
+
   it('gives back JSON data equal and unshared', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {

@@ -157,13 +157,14 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
       const issues: ValidationIssue[] = [];
       const normalized = checkedRequest(decodeRequest(request), cfg.validateAttributes, issues);
       const progress = progressOf(options, issues);
-      if (normalized === undefined || issues.length > 0) {
-        subscriber.next(left(validationError(issues)));
-        return subscriber.complete();
-      }
       // What a reporter delivered for this visitor (cart, personal…) rides along; the request's own attributes win.
       const carry = internals.carry;
-      const body = createSessionBody(carry === undefined ? normalized : carry(normalized, normalized.vid ?? session.value?.visitorId));
+      const written = normalized === undefined || issues.length > 0 ? undefined : createSessionBody(carry === undefined ? normalized : carry(normalized, normalized.vid ?? session.value?.visitorId));
+      if (normalized === undefined || written === undefined || isLeft(written)) {
+        subscriber.next(left(validationError(written !== undefined && isLeft(written) ? written.left : issues)));
+        return subscriber.complete();
+      }
+      const body = written.right;
       const check = ++checks;
       const tell = (event: CheckProgress): void => {
         try {
@@ -243,6 +244,14 @@ function checkedRequest(decoded: Either<ValidationIssue[], NormalizedRequest>, v
 /** The `onProgress` of a check's options, checked (issues added to `issues`). */
 function progressOf(options: unknown, issues: ValidationIssue[]): ((progress: CheckProgress) => void) | undefined {
   if (options === undefined) return undefined;
+  try {
+    return readProgress(options, issues);
+  } catch {
+    return void issues.push({ path: 'options', reason: 'could not be read (a getter or a proxy threw)' });
+  }
+}
+
+function readProgress(options: unknown, issues: ValidationIssue[]): ((progress: CheckProgress) => void) | undefined {
   if (!isRecord(options)) return void issues.push({ path: 'options', reason: `expected an options object, got ${kindOf(options)}` });
   unknownKeys(options, ['onProgress'], 'options.', issues);
   const onProgress = options['onProgress'];

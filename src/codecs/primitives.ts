@@ -94,16 +94,23 @@ export function compact<A extends object>(value: A): A {
  * the array itself when no item changed. (io-ts's own array codecs would
  * add their code to every bundle; this is all the core needs.)
  */
+/** The reason given for a field whose getter (or a proxy's trap) threw while it was read. */
+const UNREADABLE = 'could not be read (a getter or a proxy threw)';
+
 export function list<A>(item: t.Decoder<unknown, A>, name: string): t.Type<ReadonlyArray<A>, ReadonlyArray<A>, unknown> {
   const validate = (u: unknown, c: t.Context): t.Validation<ReadonlyArray<A>> => {
     if (!Array.isArray(u)) return t.failure(u, c);
     const errors: t.Errors = [];
     let out: unknown[] | undefined;
-    u.forEach((v: unknown, i) => {
-      const r = item.validate(v, t.appendContext(c, String(i), item, v));
-      if (r._tag === 'Left') errors.push(...r.left);
-      else if (r.right !== v) (out ??= [...u])[i] = r.right;
-    });
+    try {
+      u.forEach((v: unknown, i) => {
+        const r = item.validate(v, t.appendContext(c, String(i), item, v));
+        if (r._tag === 'Left') errors.push(...r.left);
+        else if (r.right !== v) (out ??= [...u])[i] = r.right;
+      });
+    } catch {
+      return t.failure(u, c, UNREADABLE);
+    }
     return errors.length > 0 ? t.failures(errors) : t.success((out ?? u) as ReadonlyArray<A>);
   };
   const codec: t.Type<ReadonlyArray<A>, ReadonlyArray<A>, unknown> = new t.Type(name, (u): u is ReadonlyArray<A> => validate(u, t.getDefaultContext(codec))._tag === 'Right', validate, t.identity);
@@ -137,14 +144,19 @@ export function struct<T extends object>(
     let out: Record<string, unknown> | undefined;
     const errors: t.Errors = [];
     for (const [key, decoder, needed] of fields) {
-      const value = given[key];
-      if (!needed && (value === undefined || (lenient && value === null))) {
-        if (value === null) delete (out ??= compact(given))[key];
-        continue;
+      let value: unknown;
+      try {
+        value = given[key];
+        if (!needed && (value === undefined || (lenient && value === null))) {
+          if (value === null) delete (out ??= compact(given))[key];
+          continue;
+        }
+        const r = decoder.validate(value, t.appendContext(c, key, decoder, value));
+        if (r._tag === 'Left') errors.push(...r.left);
+        else if (r.right !== value) (out ??= compact(given))[key] = r.right;
+      } catch {
+        errors.push({ value, context: t.appendContext(c, key, decoder, value), message: UNREADABLE });
       }
-      const r = decoder.validate(value, t.appendContext(c, key, decoder, value));
-      if (r._tag === 'Left') errors.push(...r.left);
-      else if (r.right !== value) (out ??= compact(given))[key] = r.right;
     }
     return errors.length > 0 ? t.failures(errors) : t.success((out ?? u) as T);
   };

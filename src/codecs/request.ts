@@ -36,6 +36,14 @@ const Fields = struct<Partial<NormalizedRequest>>(
  * official sample calls `getEngagement()` with no arguments).
  */
 export function decodeRequest(input: unknown): Either<ValidationIssue[], NormalizedRequest> {
+  try {
+    return decodeFields(input);
+  } catch {
+    return left([{ path: '(request)', reason: 'could not be read (a getter or a proxy threw)' }]);
+  }
+}
+
+function decodeFields(input: unknown): Either<ValidationIssue[], NormalizedRequest> {
   if (input === undefined) return right({ appType: 'EXTERNAL' });
   if (!isPlainObject(input)) return left([{ path: '(value)', reason: `expected a plain request object, got ${kindOf(input)}` }]);
   const decoded = decodeWith(Fields, input);

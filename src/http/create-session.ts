@@ -6,24 +6,39 @@
  * @internal
  */
 import type { Observable } from 'rxjs';
-import type { EngagementError } from '../errors';
+import type { EngagementError, ValidationIssue } from '../errors';
 import type { Engagement, NormalizedRequest } from '../model';
 import { decodeEngagement } from '../codecs/response';
 import { visitorUrl } from '../core/origin';
-import type { Either } from '../internal/either';
+import { left, right, type Either } from '../internal/either';
 import { httpRequest$, type HttpEnv, type HttpReply } from './request';
 import { JSON_HEADERS } from './headers';
 import { decodedBody } from './reply';
 
-/** The JSON body of a Create Session request (vid and sid travel in the URL). */
-export function createSessionBody(request: NormalizedRequest): string {
+/**
+ * The JSON body of a Create Session request (vid and sid travel in the URL),
+ * or a validation issue naming the field JSON cannot carry.
+ */
+export function createSessionBody(request: NormalizedRequest): Either<ValidationIssue[], string> {
+  const { appType, appDetails, consumerSections, engagementAttributes } = request;
   // JSON.stringify leaves out the fields that are undefined.
-  return JSON.stringify({
-    appType: request.appType,
-    appDetails: request.appDetails,
-    consumerSections: request.consumerSections,
-    engagementAttributes: request.engagementAttributes,
-  });
+  const fields = { appType, appDetails, consumerSections, engagementAttributes };
+  try {
+    return right(JSON.stringify(fields));
+  } catch {
+    // Rare: find the field that cannot be written (a BigInt, a throwing toJSON, a cycle the decoder missed).
+    const path = (Object.keys(fields) as Array<keyof typeof fields>).find((k) => !writable(fields[k])) ?? '(request)';
+    return left([{ path, reason: 'could not be written as JSON (a BigInt, a cycle or a throwing toJSON)' }]);
+  }
+}
+
+function writable(u: unknown): boolean {
+  try {
+    JSON.stringify(u);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export interface CreateSessionTarget {

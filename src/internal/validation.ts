@@ -72,13 +72,42 @@ export function isPlainObject(u: unknown): u is Record<string, unknown> {
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
-/** Whether `u` has an own `__proto__` key at any depth up to 64 (a scan that allocates nothing: it runs on every check). */
-function hasProtoKey(u: unknown, depth: number): boolean {
-  if (typeof u !== 'object' || u === null || depth > 64) return false;
-  if (Array.isArray(u)) return u.some((v) => hasProtoKey(v, depth + 1));
-  if (hasOwn(u, '__proto__')) return true;
-  for (const k in u) if (hasProtoKey((u as Record<string, unknown>)[k], depth + 1)) return true;
-  return false;
+/** How deep a value given to a decoder may be nested (a cycle counts as too deep). */
+export const MAX_DEPTH = 64;
+
+const PROTO = 1;
+const TOO_DEEP = 2;
+
+/**
+ * One walk over `u` (it runs on every check, and allocates nothing): 0 when
+ * all is well, `PROTO` when some object has an own `__proto__` key,
+ * `TOO_DEEP` when objects nest deeper than {@link MAX_DEPTH} (a cycle does).
+ */
+function scan(u: unknown, depth: number): number {
+  if (typeof u !== 'object' || u === null) return 0;
+  if (depth >= MAX_DEPTH) return TOO_DEEP;
+  let found = Array.isArray(u) || !hasOwn(u, '__proto__') ? 0 : PROTO;
+  if (Array.isArray(u)) {
+    for (const v of u) if ((found |= scan(v, depth + 1)) & TOO_DEEP) return TOO_DEEP;
+  } else {
+    for (const k in u) if ((found |= scan((u as Record<string, unknown>)[k], depth + 1)) & TOO_DEEP) return TOO_DEEP;
+  }
+  return found;
+}
+
+/** {@link scan}, or 0 when reading `u` threw (a getter, a proxy): the codec then names the field it could not read. */
+function scanned(u: unknown): number {
+  try {
+    return scan(u, 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** The issue for a value nested too deep, at the first top-level field holding the depth. */
+function tooDeep(u: object): ValidationIssue {
+  const key = Array.isArray(u) ? undefined : Object.keys(u).find((k) => scan((u as Record<string, unknown>)[k], 1) & TOO_DEEP);
+  return { path: key === undefined || !/^[A-Za-z_$][\w$]{0,39}$/.test(key) ? '(value)' : key, reason: `is nested deeper than ${MAX_DEPTH} levels, or holds a cycle` };
 }
 
 /** A copy of `u` without own `__proto__` keys. */
@@ -92,13 +121,16 @@ function withoutProtoKeys(u: unknown): unknown {
 
 /**
  * Decodes `input` with `codec`; failures become {@link ValidationIssue}s.
- * Never throws, whatever the input. An own `__proto__` key (JSON.parse makes
+ * Never throws, whatever the input: a value nested deeper than
+ * {@link MAX_DEPTH} levels (or holding a cycle) is refused before decoding. An own `__proto__` key (JSON.parse makes
  * one from `"__proto__": …`) is dropped before decoding: copied by an
  * assignment it would otherwise become the prototype of the decoded value.
  */
 export function decodeWith<A>(codec: t.Decoder<unknown, A>, input: unknown): Either<ValidationIssue[], A> {
   try {
-    const result = codec.decode(hasProtoKey(input, 0) ? withoutProtoKeys(input) : input);
+    const found = scanned(input);
+    if (found & TOO_DEEP) return left([tooDeep(input as object)]);
+    const result = codec.decode(found & PROTO ? withoutProtoKeys(input) : input);
     return result._tag === 'Left' ? left(toIssues(result.left)) : right(result.right);
   } catch {
     return left([{ path: '(value)', reason: `could not be read as ${codec.name}` }]);

@@ -159,7 +159,12 @@ export function cloneEventData<T>(data: T, depth = 0): T {
   if (depth > 32 || !(array || isPlain(data))) return data;
   const out: Record<string, unknown> | unknown[] = array ? [] : {};
   for (const [k, v] of Object.entries(data as object)) {
-    if (typeof v != 'function') array ? (out as unknown[]).push(cloneEventData(v, depth + 1)) : ((out as Record<string, unknown>)[k] = cloneEventData(v, depth + 1));
+    if (typeof v == 'function') continue;
+    const copy = cloneEventData(v, depth + 1);
+    if (array) (out as unknown[]).push(copy);
+    // An own "__proto__" key (JSON.parse makes one) stays an own key: assigned, it would set the copy's prototype.
+    else if (k == '__proto__') Object.defineProperty(out, k, { value: copy, enumerable: true, writable: true, configurable: true });
+    else (out as Record<string, unknown>)[k] = copy;
   }
   return out as T;
 }

@@ -65,8 +65,17 @@ const KNOWN_TYPES: ReadonlyArray<unknown> = [...ENGAGEMENT_ATTRIBUTE_TYPES, ...I
  * first-seen order: the only thing telemetry says about an item. @internal
  */
 export const typesOf = (values: ReadonlyArray<unknown>): string[] => [
-  ...new Set(values.map((v) => (isRecord(v) ? v['type'] : undefined)).filter((t): t is string => KNOWN_TYPES.includes(t))),
+  ...new Set(values.map(typeOf).filter((t): t is string => KNOWN_TYPES.includes(t))),
 ];
+
+/** An item's `type`, or `undefined` (also when reading it threw). */
+function typeOf(v: unknown): unknown {
+  try {
+    return isRecord(v) ? v['type'] : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Validates one item read as `kind`, and takes a JSON snapshot of it (so
@@ -100,7 +109,12 @@ export function decodeReportItems(items: unknown): Either<ValidationError, Queue
     issues.push({ path: '(value)', reason: `expected an array of at most ${MAX_ITEMS_PER_REPORT} items` });
   } else {
     items.forEach((u: unknown, i) => {
-      const r = decodeItem(isImpressionType(isRecord(u) && u['type']) ? 'impression' : 'attribute', u);
+      let r: Either<ValidationIssue[], QueuedItem>;
+      try {
+        r = decodeItem(isImpressionType(isRecord(u) && u['type']) ? 'impression' : 'attribute', u);
+      } catch {
+        r = left([{ path: '(value)', reason: 'could not be read (a getter or a proxy threw)' }]);
+      }
       if (isLeft(r)) issues.push(...prefixIssues(`[${i}]`, r.left));
       else out.push(r.right);
     });
