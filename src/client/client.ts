@@ -120,7 +120,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
   const { scheduler, accountId } = cfg;
   const now = (): number => scheduler.now();
   const warn = (message: string): void => events.next({ type: 'warning', at: now(), code: 'sessionStoreWriteFailed', message });
-  const http: HttpEnv = { fetch: cfg.fetch ?? defaultFetch(), timeoutMs: cfg.timeoutMs, scheduler };
+  const http: HttpEnv = { fetch: cfg.fetch ?? defaultFetch(), timeoutMs: cfg.timeoutMs, scheduler, maxResponseBytes: cfg.maxResponseBytes };
   const origin$ = (): Observable<Either<EngagementError, string>> => (cfg.origin === undefined ? (cfg.lookup as NonNullable<typeof cfg.lookup>)(http, accountId) : just(right(cfg.origin)));
   /** Runs `send` at the engagement origin (at once when it is configured), or answers with the lookup's failure. */
   const atOrigin = <A>(send: (origin: string) => Observable<Either<EngagementError, A>>): Observable<Either<EngagementError, A>> =>

@@ -9,7 +9,7 @@ import type { EngagementAttributeInput } from '../model';
 import type { FetchLike } from '../http/fetch-like';
 import { resolveOrigin } from '../core/origin';
 import { lookupOf, type DomainLookup } from '../http/csds-domain';
-import type { HttpEnv } from '../http/request';
+import { MAX_RESPONSE_BYTES, type HttpEnv } from '../http/request';
 import { left, right, isLeft, type Either } from '../internal/either';
 import { isRecord, kindOf, prefixIssues, unknownKeys } from '../internal/validation';
 import { timeoutScheduler } from '../internal/scheduler';
@@ -43,6 +43,12 @@ export interface EngagementClientConfig {
   readonly fetch?: FetchLike;
   /** Budget of one attempt (headers and body), in ms. Default 10000. */
   readonly timeoutMs?: number;
+  /**
+   * The largest response body read, in bytes after decompression (an integer from 1024
+   * up). Default 1048576 (1 MiB); a larger body is a `network` Left with
+   * `cause: 'ResponseTooLarge'`, read no further.
+   */
+  readonly maxResponseBytes?: number;
   /** Scheduler for timeouts and waits. Default: `Date.now` and `setTimeout` (the timing of RxJS's `asyncScheduler`); tests pass a virtual one. */
   readonly scheduler?: SchedulerLike;
   /** Random source in [0, 1) for jitter. Default `Math.random`. */
@@ -75,6 +81,7 @@ export interface ResolvedConfig {
   readonly lookup?: (http: HttpEnv, accountId: string) => Observable<Either<EngagementError, string>>;
   readonly fetch?: FetchLike;
   readonly timeoutMs: number;
+  readonly maxResponseBytes: number;
   readonly scheduler: SchedulerLike;
   readonly random: () => number;
   readonly session: SessionStore;
@@ -82,7 +89,7 @@ export interface ResolvedConfig {
   readonly validateAttributes?: EngagementClientConfig['validateAttributes'];
 }
 
-const KEYS = ['accountId', 'domain', 'fetch', 'timeoutMs', 'scheduler', 'random', 'session', 'retry', 'validateAttributes'];
+const KEYS = ['accountId', 'domain', 'fetch', 'timeoutMs', 'maxResponseBytes', 'scheduler', 'random', 'session', 'retry', 'validateAttributes'];
 const MAX_TIMEOUT = 2_147_483_647;
 
 const isStore = (u: unknown): boolean => isRecord(u) && ['load', 'save', 'clear'].every((k) => typeof u[k] === 'function');
@@ -97,7 +104,7 @@ export function resolveConfig(input: unknown): Either<ValidationError, ResolvedC
   if (!isRecord(input)) return left(validationError([{ path: 'config', reason: `expected a configuration object, got ${kindOf(input)}` }]));
   const issues: ValidationIssue[] = [];
   const bad = (path: string, expected: string, u: unknown): void => void issues.push({ path, reason: `expected ${expected}, got ${kindOf(u)}` });
-  const { accountId, domain, fetch, timeoutMs = 10_000, scheduler = timeoutScheduler, random = Math.random, session = memorySessionStore(), validateAttributes } = input;
+  const { accountId, domain, fetch, timeoutMs = 10_000, maxResponseBytes = MAX_RESPONSE_BYTES, scheduler = timeoutScheduler, random = Math.random, session = memorySessionStore(), validateAttributes } = input;
 
   if (typeof accountId !== 'string' || !/^\w{1,20}$/.test(accountId)) bad('accountId', '1-20 letters, digits or _', accountId);
   const d = domain as { _tag?: unknown; left?: { issues?: unknown }; right?: unknown } | undefined;
@@ -108,6 +115,7 @@ export function resolveConfig(input: unknown): Either<ValidationError, ResolvedC
   else if (origin === undefined && lookup === undefined) bad('domain', 'a host, an origin or csdsDomain()', domain);
   if (fetch !== undefined && typeof fetch !== 'function') bad('fetch', 'a fetch function', fetch);
   if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT)) bad('timeoutMs', `a number of milliseconds between 1 and ${MAX_TIMEOUT}`, timeoutMs);
+  if (!Number.isSafeInteger(maxResponseBytes) || (maxResponseBytes as number) < 1024) bad('maxResponseBytes', 'a whole number of bytes, 1024 or more', maxResponseBytes);
   if (!isRecord(scheduler) || typeof scheduler['schedule'] !== 'function' || typeof scheduler['now'] !== 'function') bad('scheduler', 'an RxJS SchedulerLike', scheduler);
   if (typeof random !== 'function') bad('random', 'a function returning a number in [0, 1)', random);
   if (!isStore(session)) bad('session', 'a SessionStore (load, save, clear)', session);
@@ -126,6 +134,7 @@ export function resolveConfig(input: unknown): Either<ValidationError, ResolvedC
     ...(origin?._tag === 'Right' ? { origin: origin.right } : { lookup }),
     ...(fetch === undefined ? {} : { fetch: fetch as FetchLike }),
     timeoutMs: timeoutMs as number,
+    maxResponseBytes: maxResponseBytes as number,
     scheduler: scheduler as unknown as SchedulerLike,
     random: random as () => number,
     session: session as unknown as SessionStore,

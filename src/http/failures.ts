@@ -15,13 +15,30 @@ const field = (u: unknown, key: string): unknown => (typeof u === 'object' && u 
 
 /** A short, value-free name for what fetch threw: a system code, or the error's name. */
 export function failureCause(thrown: unknown): string {
+  if (field(thrown, 'type') === 'max-size') return TOO_LARGE; // node-fetch's name for a body over its size option
   for (const c of [field(thrown, 'code'), field(field(thrown, 'cause'), 'code'), field(thrown, 'name')]) if (typeof c === 'string' && /^[\w.-]{1,64}$/.test(c)) return c;
   return 'Error';
 }
 
 export function networkError(operation: Operation, thrown: unknown): NetworkError {
   const cause = failureCause(thrown);
-  return { kind: 'network', operation, cause, message: `${operation} request failed before an answer (${cause})` };
+  const message =
+    cause === TOO_LARGE
+      ? `${operation} answered with a body over the size limit; it was not read`
+      : cause === CLOSED
+        ? `${operation} answer was cut off: the connection closed before its end`
+        : `${operation} request failed before an answer (${cause})`;
+  return { kind: 'network', operation, cause, message };
+}
+
+/** The cause of a body larger than the client's `maxResponseBytes`. */
+export const TOO_LARGE = 'ResponseTooLarge';
+/** The cause of a body cut off by the connection closing before its end. */
+export const CLOSED = 'ResponseClosed';
+
+/** An error with `name` and `code` set to `cause`, for a transport to reject with. */
+export function transportError(cause: typeof TOO_LARGE | typeof CLOSED, message: string): Error {
+  return Object.assign(new Error(message), { name: cause, code: cause });
 }
 
 export const timeoutError = (operation: Operation, timeoutMs: number): TimeoutError => ({

@@ -22,6 +22,13 @@ export interface FetchInit {
    * the 3xx as it is.
    */
   readonly redirect?: 'manual';
+  /**
+   * The largest body, in bytes after decompression, the fetch should read
+   * (node-fetch's `size`: it fails the body when more arrives). A fetch
+   * that ignores it is still held to the limit: engagement-rx counts what
+   * it reads and stops there.
+   */
+  readonly size?: number;
 }
 
 /**
@@ -42,6 +49,8 @@ export interface FetchResponse {
   readonly redirected?: boolean;
   /** The URL the answer came from (the last one, when redirects were followed). */
   readonly url?: string;
+  /** The body as a WHATWG `ReadableStream`, when the fetch gives one: it is then read with the size limit. */
+  readonly body?: unknown;
   readonly headers: { get(name: string): string | null };
   text(): Promise<string>;
 }

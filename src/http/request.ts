@@ -14,7 +14,7 @@ import { Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import type { EngagementError, HttpError, Operation } from '../errors';
 import { left, right, type Either } from '../internal/either';
 import { abortControllerFactoryOf, type AbortHandle, type FetchLike, type FetchResponse } from './fetch-like';
-import { networkError, redirectError, timeoutError } from './failures';
+import { TOO_LARGE, networkError, redirectError, timeoutError, transportError } from './failures';
 
 export interface HttpRequestSpec {
   readonly operation: Operation;
@@ -34,8 +34,51 @@ export interface HttpEnv {
   readonly fetch: FetchLike;
   readonly timeoutMs: number;
   readonly scheduler: SchedulerLike;
+  /** The largest response body read, in bytes after decompression (default {@link MAX_RESPONSE_BYTES}). */
+  readonly maxResponseBytes?: number;
 }
 
+/** The default size limit of a response body: 1 MiB after decompression (LivePerson's answers are a few hundred bytes). */
+export const MAX_RESPONSE_BYTES = 1_048_576;
+
+interface StreamReader {
+  read(): Promise<{ done: boolean; value?: Uint8Array }>;
+  cancel(): Promise<void>;
+}
+
+/**
+ * The body as text, read with the size limit: a `Content-Length` over it
+ * fails at once; a WHATWG stream is read chunk by chunk and cancelled past
+ * it; a fetch with neither is read whole, then measured.
+ */
+function readText(res: FetchResponse, max: number): Promise<string> {
+  if (Number(res.headers.get('content-length')) > max) return Promise.reject(tooLarge(max));
+  const body = res.body as { getReader?: () => StreamReader } | null | undefined;
+  if (typeof body?.getReader === 'function') return readStream(body.getReader(), max);
+  return res.text().then((text) => {
+    if (text.length > max) throw tooLarge(max);
+    return text;
+  });
+}
+
+const tooLarge = (max: number): Error => transportError(TOO_LARGE, `the response body is larger than ${max} bytes`);
+
+async function readStream(reader: StreamReader, max: number): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = '';
+  for (let bytes = 0; ; ) {
+    const { done, value } = await reader.read();
+    if (done || value === undefined) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > max) {
+      reader.cancel().catch(() => undefined);
+      throw tooLarge(max);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+/** The platform's AbortController, for a fetch that names no factory of its own. */
 const platformAbortController = (): AbortHandle => new AbortController();
 
 /** The reply as it is: status, text, headers. */
@@ -73,12 +116,13 @@ export function httpRequest$<A>(
 
     let pending: Promise<HttpReply | HttpError>;
     try {
+      const size = env.maxResponseBytes ?? MAX_RESPONSE_BYTES;
       const init = spec.body === undefined
-        ? { method: spec.method, headers: spec.headers, signal: controller.signal, redirect: 'manual' as const }
-        : { method: spec.method, headers: spec.headers, body: spec.body, signal: controller.signal, redirect: 'manual' as const };
+        ? { method: spec.method, headers: spec.headers, signal: controller.signal, redirect: 'manual' as const, size }
+        : { method: spec.method, headers: spec.headers, body: spec.body, signal: controller.signal, redirect: 'manual' as const, size };
       pending = env.fetch(spec.url, init).then((res) => {
         const redirect = redirectError(spec.operation, spec.url, res);
-        if (redirect === undefined) return res.text().then((text) => replyOf(res, text));
+        if (redirect === undefined) return readText(res, size).then((text) => replyOf(res, text));
         controller.abort(); // the redirect's body is not read: release the connection
         return redirect;
       });
@@ -102,7 +146,9 @@ export function httpRequest$<A>(
         finish(value);
       },
       (thrown: unknown) => {
-        if (!done) finish(left(networkError(spec.operation, thrown)));
+        if (done) return;
+        controller.abort(); // a body left unread (too large, cut off) releases its connection
+        finish(left(networkError(spec.operation, thrown)));
       },
     );
 

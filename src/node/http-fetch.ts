@@ -9,6 +9,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { FetchInit, FetchLike, FetchResponse } from '../http/fetch-like';
 import { withAbortControllerFactory } from '../http/fetch-like';
 import { abortError, lightAbortController } from '../http/light-abort';
+import { CLOSED, TOO_LARGE, transportError } from '../http/failures';
 import { KEEP_ALIVE_AGENT_OPTIONS } from '../http/keep-alive';
 
 /** One pair of keep-alive agents per process, made on first use (the same options as the default fetch's). */
@@ -80,7 +81,16 @@ function send(url: string, init: FetchInit): Promise<FetchResponse> {
       req = request(target, { method: init.method, headers, agent }, (res) => {
         answered = true;
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let bytes = 0;
+        const max = init.size;
+        res.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (max === undefined || bytes <= max || settled) return void chunks.push(chunk);
+          // Over the size limit: stop reading (the connection is not reused).
+          done();
+          req.destroy();
+          reject(transportError(TOO_LARGE, `the response body is larger than ${max} bytes`));
+        });
         res.on('end', () => {
           if (settled) return;
           done();
@@ -91,15 +101,13 @@ function send(url: string, init: FetchInit): Promise<FetchResponse> {
         res.on('error', (error) => {
           if (settled) return;
           done();
-          reject(error);
+          reject(res.complete ? error : transportError(CLOSED, 'The connection closed before the whole response arrived'));
         });
         res.on('close', () => {
           // Closed before 'end': the connection dropped mid-body.
           if (settled) return;
           done();
-          const error = new Error('The connection closed before the whole response arrived');
-          error.name = 'ResponseClosed';
-          reject(error);
+          reject(transportError(CLOSED, 'The connection closed before the whole response arrived'));
         });
       });
       const sent = req;
