@@ -75,10 +75,14 @@ describe('enqueue', () => {
       r.enqueue([cart(1), lead(2)]);
       h.scheduler.flush(); // cart 1 and lead 2 are being sent
       r.enqueue([cart(3), lead(4), lead(5)]);
-      expect(last().pending.map((e) => e.seq)).toEqual([1, 2, 5]);
-      expect(ofType(h.events, 'outboxOverflow')).toMatchObject([{ dropped: 2, compacted: 0 }]);
+      // The newest report stays whole, beside the batch in flight, until that batch is answered.
+      expect(last().pending.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+      expect(ofType(h.events, 'outboxOverflow')).toEqual([]);
+      r.enqueue([lead(6)]);
+      expect(last().pending.map((e) => e.seq)).toEqual([1, 2, 6]);
+      expect(ofType(h.events, 'outboxOverflow')).toMatchObject([{ dropped: 3, compacted: 0 }]);
       h.answer(ok);
-      expect(last().pending.map((e) => e.seq)).toEqual([5]);
+      expect(last().pending.map((e) => e.seq)).toEqual([6]);
     });
 
     it('keeps the newest items when one report alone is larger than the bound', () => {
@@ -268,6 +272,53 @@ describe('properties', () => {
         const seqs = (last()?.pending ?? []).map((e) => e.seq);
         expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
         expect(r.state().dropped).toBe(ofType(h.events, 'outboxOverflow').reduce((d, e) => d + e.dropped, 0));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('the bound with a batch in flight', () => {
+  it('keeps the newest report when the batch being sent fills the bound, and drops nothing in flight', () => {
+    const { store, last } = spyStore();
+    const h = harness({ outbox: store, maxOutbox: 3 });
+    const r = createPipeline(h.env);
+    r.enqueue([lead(1), lead(2), lead(3)]);
+    h.scheduler.flush(); // 1, 2 and 3 are being sent: the bound is full
+    r.enqueue([lead(4), lead(5)]);
+    expect(labels(last().pending)).toEqual(['1', '2', '3', '4', '5']);
+    expect(r.state().dropped).toBe(0);
+    r.enqueue([lead(6)]);
+    // The oldest waiting report gives way to the newest; the batch in flight stays.
+    expect(labels(last().pending)).toEqual(['1', '2', '3', '6']);
+    expect(ofType(h.events, 'outboxOverflow')).toMatchObject([{ dropped: 2, compacted: 0 }]);
+    h.answer(ok);
+    expect(labels(last().pending)).toEqual(['6']);
+  });
+
+  it('the bound holds once the batch is answered, however reports and answers interleave', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constant('answer' as const), fc.integer({ min: 1, max: 3 })), { maxLength: 40 }), fc.integer({ min: 1, max: 6 }), (steps, max) => {
+        const { store, last } = spyStore();
+        const h = harness({ outbox: store, maxOutbox: max });
+        const r = createPipeline(h.env);
+        let n = 0;
+        let newest: string[] = [];
+        for (const step of steps) {
+          if (step === 'answer') {
+            h.scheduler.flush();
+            if (h.unanswered()) h.answer(ok);
+            continue;
+          }
+          const items = Array.from({ length: Math.min(step, max) }, () => lead(++n));
+          newest = labels(items as unknown as ReadonlyArray<{ item: { type: string } }>);
+          r.enqueue(items);
+          h.scheduler.flush();
+          // The newest report is always in the outbox, and nothing exceeds the bound but the batch in flight.
+          const labelsNow = labels(last().pending);
+          for (const l of newest) expect(labelsNow).toContain(l);
+          expect(r.state().pending).toBeLessThanOrEqual(2 * max);
+        }
       }),
       { numRuns: 200 },
     );

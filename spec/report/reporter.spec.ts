@@ -332,11 +332,20 @@ describe('failures', () => {
   it('the overflow rule: past maxOutbox the oldest waiting reports are dropped and counted', async () => {
     const r = rig({ maxOutbox: 3 });
     const { vid } = await r.engage();
-    r.reporter.report(lead('1'), lead('2'), lead('3'), lead('4'), lead('5'));
+    r.reporter.report(lead('1'), lead('2'));
+    r.reporter.report(lead('3'), lead('4'), lead('5'));
     await r.drain();
     expect(leadIdsOf(vid)).toEqual(['3', '4', '5']);
     expect(ofType(r.events, 'outboxOverflow')).toEqual([{ type: 'outboxOverflow', at: 0, dropped: 2, compacted: 0, pending: 3, maxOutbox: 3 }]);
     expect(r.state().dropped).toBe(2);
+  });
+
+  it('refuses a report larger than maxOutbox whole, instead of queueing a part of it', async () => {
+    const r = rig({ maxOutbox: 3 });
+    await r.engage();
+    const answer = r.reporter.report(lead('1'), lead('2'), lead('3'), lead('4'));
+    expect(answer).toEqual({ _tag: 'Left', left: expect.objectContaining({ kind: 'validation', issues: [{ path: '(value)', reason: 'holds 4 items, more than maxOutbox (3)' }] }) });
+    expect(r.state().pending).toBe(0);
   });
 });
 

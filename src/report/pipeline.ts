@@ -255,17 +255,20 @@ export function createPipeline(env: PipelineEnv, initial: Outbox = emptyOutbox()
       const queuedAt = now();
       const added = items.map((q): OutboxEntry => ({ seq: nextSeq++, queuedAt, target, ...q }));
       const waiting = [...pending.slice(inFlight), ...added];
-      const all = inFlight + waiting.length;
-      // The bound: compact what waits, then drop the oldest waiting entries.
-      const kept = all > maxOutbox ? compactEntries(waiting) : waiting;
-      const dropping = kept.splice(0, inFlight + kept.length - maxOutbox).length;
+      // The bound: compact what waits, then drop the oldest waiting entries. The batch in flight is never
+      // dropped and the newest report always stays, so while a batch fills the bound the outbox holds it
+      // and the newest report (until the batch is answered).
+      const room = Math.max(maxOutbox - inFlight, Math.min(added.length, maxOutbox));
+      const over = waiting.length > room;
+      const kept = over ? compactEntries(waiting) : waiting;
+      const dropping = kept.splice(0, Math.max(0, kept.length - room)).length;
       const compacted = waiting.length - kept.length - dropping;
       pending = [...pending.slice(0, inFlight), ...kept];
       dropped += dropping;
       persist();
       const impressions = items.filter((i) => i.kind === 'impression').length;
       emit({ type: 'reportQueued', attributes: items.length - impressions, impressions, pending: pending.length });
-      if (all > maxOutbox) emit({ type: 'outboxOverflow', dropped: dropping, compacted, pending: pending.length, maxOutbox });
+      if (over) emit({ type: 'outboxOverflow', dropped: dropping, compacted, pending: pending.length, maxOutbox });
       if (phase) publish();
       else step();
     },

@@ -149,6 +149,7 @@ export function createReporter(client: EngagementClient, options: ReporterOption
   let pipeline: Pipeline | undefined;
 
   const issues = optionIssues(options);
+  const maxItems = issues[0] ? 1_000 : (options.maxOutbox ?? 1_000);
   if (!error && issues[0]) error = validationError(issues);
   if (core?.ok && !error) {
     const { outbox, reportWindowMs = 250, maxOutbox = 1_000, updateSessionMethod } = options;
@@ -191,6 +192,8 @@ export function createReporter(client: EngagementClient, options: ReporterOption
   const report = (items: ReadonlyArray<unknown>): Either<ValidationError, void> => {
     const decoded = error ? left(error) : decodeReportItems(items);
     if (isLeft(decoded)) return decoded;
+    // A report larger than the outbox could only be queued in part: it is refused whole instead.
+    if (decoded.right.length > maxItems) return left(validationError([{ path: '(value)', reason: `holds ${decoded.right.length} items, more than maxOutbox (${maxItems})` }]));
     if (decoded.right[0]) pipeline?.enqueue(decoded.right);
     return right(undefined);
   };
