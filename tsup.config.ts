@@ -8,7 +8,9 @@ const external = ['rxjs', 'fp-ts', 'io-ts', 'cross-fetch'];
 const common: Options = {
   entry: { index: 'src/index.ts', legacy: 'src/legacy/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts' },
   target: 'es2020',
-  sourcemap: true,
+  // No source maps: the builds are not minified (a stack trace reads as the source does), and the
+  // maps were more than half of the unpacked package.
+  sourcemap: false,
   splitting: false,
   treeshake: true,
   external,
