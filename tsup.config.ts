@@ -3,25 +3,14 @@ import { resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 import { browserFetchPlugin, perModulePlugin, rewriteLibImports } from './src/browser/bundling';
 
-/**
- * fp-ts and io-ts ship no `exports` map, so a bare `fp-ts/lib/Either` import
- * fails in real Node ESM (ERR_MODULE_NOT_FOUND). The ESM build adds the `.js`
- * extension to their deep imports; Node then loads the CommonJS file and
- * exposes its named exports. `spec/package/built-entries.spec.ts` proves it.
- */
-const explicitExtensions = {
-  name: 'explicit-extensions-for-fp-ts-and-io-ts',
-  renderChunk(code: string) {
-    return { code: code.replace(/(from\s*["'])((?:fp-ts|io-ts)\/lib\/[A-Za-z0-9_]+)(["'])/g, '$1$2.js$3') };
-  },
-};
-
 const external = ['rxjs', 'fp-ts', 'io-ts', 'cross-fetch'];
 
 const common: Options = {
   entry: { index: 'src/index.ts', legacy: 'src/legacy/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts' },
   target: 'es2020',
-  sourcemap: true,
+  // No source maps: the builds are not minified (a stack trace reads as the source does), and the
+  // maps were more than half of the unpacked package.
+  sourcemap: false,
   splitting: false,
   treeshake: true,
   external,
@@ -29,7 +18,7 @@ const common: Options = {
 
 export default defineConfig([
   { ...common, format: ['cjs'], dts: true },
-  { ...common, format: ['esm'], dts: true, plugins: [explicitExtensions] },
+  { ...common, format: ['esm'], dts: true },
   {
     // The browser build (package.json exports, "browser" condition): one ES module per source
     // file, so application bundlers drop unused modules; the page's own fetch instead of

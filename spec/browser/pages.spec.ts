@@ -1,21 +1,20 @@
 /**
- * Real-browser tests: Debian's Chromium, driven by playwright-core, loads
- * the demo page (bundled from the current sources into a temporary
- * directory) and a legacy-style page (on `dist/engagement-rx.legacy.js`,
+ * Real-browser tests: Chromium (Debian's when it is installed, else the one
+ * inside the `@sparticuz/chromium` devDependency: spec/helpers/chromium.ts),
+ * driven by playwright-core, loads the demo page (bundled from the current
+ * sources into a temporary directory) and a legacy-style page (on `dist/engagement-rx.legacy.js`,
  * made by `npm run build`, which `npm test` runs first), against a fresh
  * emulator on loopback for each test. Every request crosses origins (page
  * server → emulator), so CORS is exercised as on a real site.
- *
- * Chromium missing is a failure, not a skip: install it with
- * `apt-get update && apt-get install -y chromium` (.ci/run does).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildDemoPage } from '../../src/demo/build';
-import { launchChromium, type LaunchedChromium } from '../../src/demo/chromium';
+import type { LaunchedChromium } from '../../src/demo/chromium';
 import { startDemo, type RunningDemo } from '../../src/demo/server';
+import { launchTestChromium } from '../helpers/chromium';
 
 const root = join(__dirname, '..', '..');
 const legacyBundle = join(root, 'dist', 'engagement-rx.legacy.js');
@@ -30,7 +29,7 @@ let pageErrors: string[];
 beforeAll(async () => {
   assetsDir = mkdtempSync(join(tmpdir(), 'engagement-rx-demo-'));
   await buildDemoPage(assetsDir);
-  browser = await launchChromium();
+  browser = await launchTestChromium();
 }, 60_000);
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
 /**
- * Debian's Chromium (`/usr/bin/chromium`) driven by playwright-core, as the
- * browser tests (spec/browser/) and the screenshot script use it: headless,
- * no sandbox, no background traffic, a fresh profile each launch.
+ * Chromium driven by playwright-core, as the browser tests (spec/browser/,
+ * which pick the executable in spec/helpers/chromium.ts) and the screenshot
+ * script (Debian's `/usr/bin/chromium`) use it: headless, no sandbox, no
+ * background traffic, a fresh profile each launch.
  * Node-only; playwright-core is a devDependency.
  *
  * @packageDocumentation
@@ -53,8 +54,8 @@ export const CHROMIUM_FLAGS: ReadonlyArray<string> = Object.freeze([
  */
 export function missingChromium(path: string): string {
   return (
-    `Chromium is not installed at ${path}: the browser tests need it. ` +
-    'Install it with `apt-get update && apt-get install -y chromium` (.ci/run does this when it is missing).'
+    `Chromium is not installed at ${path}. Install it with \`apt-get update && apt-get install -y chromium\`, ` +
+    'or leave ENGAGEMENT_RX_CHROMIUM unset: the browser tests then drive the Chromium of the @sparticuz/chromium devDependency.'
   );
 }
 
