@@ -26,7 +26,7 @@
  *
  * @internal
  */
-import type { Observable, SchedulerLike } from 'rxjs';
+import type { Observable, SchedulerLike, Unsubscribable } from 'rxjs';
 import type { EngagementAttribute } from '../attributes/attribute';
 import type { ImpressionEvent } from '../attributes/impressions';
 import { coalesceAttributes } from '../attributes/merge';
@@ -74,6 +74,12 @@ export interface Pipeline {
   state(): OutboxState;
   /** True while something is under way (a window, a session wait, a send or a wait between rounds). */
   running(): boolean;
+  /**
+   * Stops for good: the timer, session wait or send under way is cancelled
+   * (a request in flight is aborted), and what is pending stays in the
+   * outbox (and its store). Later `enqueue`s are ignored.
+   */
+  dispose(): void;
 }
 
 /** Most entries in one batch. */
@@ -136,12 +142,15 @@ export function createPipeline(env: PipelineEnv, initial: Outbox = emptyOutbox()
   let rounds = 0;
   let previousDelay: number | undefined;
   let writeFailing = false;
+  /** What runs now (a timer, the session wait, the send): at most one thing at a time. */
+  let active: Unsubscribable | undefined;
+  let disposed = false;
 
   const state = (): OutboxState => stateOf(pending.length, phase, delivered, dropped, rejected, lastError);
   const status = hub(state());
   /** Enters `next` (default: the same phase) and shows the state when it changed. */
   const publish = (next = phase): void => {
-    phase = next;
+    phase = disposed ? IDLE : next;
     const s = state();
     if (JSON.stringify(s) !== JSON.stringify(status.value)) status.next(s);
   };
@@ -160,12 +169,17 @@ export function createPipeline(env: PipelineEnv, initial: Outbox = emptyOutbox()
     }
   };
 
+  /** Runs `work` after `delayMs`, unless the pipeline was disposed (an event listener may dispose it at any point). */
+  const later = (work: () => void, delayMs: number): void => {
+    if (!disposed) active = scheduler.schedule(work, delayMs);
+  };
+
   /** The next turn: the window of the oldest report, or idle when nothing is pending. */
   const step = (): void => {
     const head = pending[0];
-    if (!head) return publish(IDLE);
+    if (!head || disposed) return publish(IDLE);
     publish(WINDOW);
-    scheduler.schedule(send, Math.max(0, Math.min(reportWindowMs, head.queuedAt + reportWindowMs - now())));
+    later(send, Math.max(0, Math.min(reportWindowMs, head.queuedAt + reportWindowMs - now())));
   };
 
   /** Binds reports made before any session to the current one, then sends the head batch (or waits for a session). */
@@ -181,6 +195,7 @@ export function createPipeline(env: PipelineEnv, initial: Outbox = emptyOutbox()
           send();
         }
       });
+      if (!wait.closed) active = wait;
       return;
     }
     const key = JSON.stringify(target);
@@ -210,7 +225,7 @@ export function createPipeline(env: PipelineEnv, initial: Outbox = emptyOutbox()
       lastError = summarizeError(e);
       publish();
     };
-    withRetry(attempt, env.retry, { scheduler, random: env.random, hooks: { attemptFailed } }).subscribe({
+    const sending = withRetry(attempt, env.retry, { scheduler, random: env.random, hooks: { attemptFailed } }).subscribe({
       next: (result) => {
         // lastError already sums up a failure (attemptFailed)
         const refusal = isLeft(result) ? judgeFailure(result.left, now()) : undefined;
@@ -220,7 +235,7 @@ export function createPipeline(env: PipelineEnv, initial: Outbox = emptyOutbox()
           const delayMs = (previousDelay = redeliveryDelayMs(++rounds, previousDelay, env.random));
           emit({ type: 'reportDeferred', batch, items: done, attempts, delayMs, error: lastError as ErrorSummary });
           publish(BACKOFF);
-          scheduler.schedule(step, delayMs);
+          later(step, delayMs);
           return;
         }
         pending = pending.slice(done);
@@ -246,11 +261,14 @@ export function createPipeline(env: PipelineEnv, initial: Outbox = emptyOutbox()
         publish(IDLE);
       },
     });
+    // A send answered at once has moved on already (and may have scheduled the next turn).
+    if (!sending.closed && !disposed) active = sending;
   };
 
   step();
   return {
     enqueue: (items) => {
+      if (disposed) return;
       const target = targetOf(session$.value);
       const queuedAt = now();
       const added = items.map((q): OutboxEntry => ({ seq: nextSeq++, queuedAt, target, ...q }));
@@ -275,5 +293,15 @@ export function createPipeline(env: PipelineEnv, initial: Outbox = emptyOutbox()
     state$: status,
     state,
     running: () => phase !== IDLE,
+    dispose: () => {
+      if (disposed) return;
+      disposed = true;
+      const running = active;
+      active = undefined;
+      running?.unsubscribe();
+      inFlight = 0;
+      persist();
+      publish(IDLE);
+    },
   };
 }

@@ -96,6 +96,17 @@ export interface Reporter {
   readonly outbox$: Observable<OutboxState>;
   /** Queued, delivered, deferred and refused reports, and store warnings: counts and types, never contents. */
   readonly events$: Observable<ReportEvent>;
+  /**
+   * Stops the reporter for good, so a process can exit: the window or
+   * retry timer is cancelled, a request in flight is aborted, the
+   * `reportFrom` sources are unsubscribed, and nothing is scheduled again.
+   * What is pending stays in the outbox: with a durable outbox store, the
+   * next reporter of the account sends it. Later `report()` calls answer a
+   * `validation` Left. Calling it twice does nothing more.
+   *
+   * @since 0.2.0
+   */
+  dispose(): void;
 }
 
 const OPTION_KEYS = ['outbox', 'reportWindowMs', 'maxOutbox', 'updateSessionMethod'];
@@ -189,7 +200,10 @@ export function createReporter(client: EngagementClient, options: ReporterOption
     };
   }
 
+  const sources = new Subscription();
+  let disposed = false;
   const report = (items: ReadonlyArray<unknown>): Either<ValidationError, void> => {
+    if (disposed) return left(validationError([{ path: '(reporter)', reason: 'the reporter was disposed; nothing is queued' }]));
     const decoded = error ? left(error) : decodeReportItems(items);
     if (isLeft(decoded)) return decoded;
     // A report larger than the outbox could only be queued in part: it is refused whole instead.
@@ -203,8 +217,9 @@ export function createReporter(client: EngagementClient, options: ReporterOption
   return {
     report: (...items) => report(items),
     reportFrom: (source$) => {
+      if (disposed) return Subscription.EMPTY;
       try {
-        return source$.subscribe({
+        const followed = source$.subscribe({
           next: (value) => {
             const items: ReadonlyArray<unknown> = [value].flat();
             const r = report(items);
@@ -212,6 +227,11 @@ export function createReporter(client: EngagementClient, options: ReporterOption
           },
           error: () => emit({ type: 'warning', code: 'reportSourceFailed', message: 'reportFrom source failed, no longer followed' }),
         });
+        if (!followed.closed) {
+          sources.add(followed);
+          followed.add(() => sources.remove(followed));
+        }
+        return followed;
       } catch {
         const reason = `expected an Observable, got ${kindOf(source$)}`;
         rejected([], reason, [{ path: 'source$', reason }]);
@@ -223,5 +243,10 @@ export function createReporter(client: EngagementClient, options: ReporterOption
       startup.forEach((e) => subscriber.next(e));
       return events.subscribe(subscriber);
     }),
+    dispose: () => {
+      disposed = true;
+      sources.unsubscribe();
+      pipeline?.dispose();
+    },
   };
 }
