@@ -49,12 +49,13 @@ interface StreamReader {
 /**
  * The body as text, read with the size limit: a `Content-Length` over it
  * fails at once; a WHATWG stream is read chunk by chunk and cancelled past
- * it; a fetch with neither is read whole, then measured.
+ * it (where `TextDecoder` exists); otherwise the body is read whole, then
+ * measured.
  */
 function readText(res: FetchResponse, max: number): Promise<string> {
   if (Number(res.headers.get('content-length')) > max) return Promise.reject(tooLarge(max));
   const body = res.body as { getReader?: () => StreamReader } | null | undefined;
-  if (typeof body?.getReader === 'function') return readStream(body.getReader(), max);
+  if (typeof body?.getReader === 'function' && typeof TextDecoder === 'function') return readStream(body.getReader(), max);
   return res.text().then((text) => {
     if (text.length > max) throw tooLarge(max);
     return text;
