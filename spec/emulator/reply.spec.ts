@@ -16,7 +16,9 @@ describe('replies', () => {
     });
     expect(corsHeaders(undefined)['Access-Control-Allow-Origin']).toBe('*');
     expect(corsHeaders('')['Access-Control-Allow-Origin']).toBe('*');
-    expect(corsHeaders('https://a\r\nSet-Cookie: x')['Access-Control-Allow-Origin']).toBe('*');
+    // A page whose Origin cannot be echoed safely, or is not allowed, gets no CORS access at all.
+    expect(corsHeaders('https://a\r\nSet-Cookie: x')).not.toHaveProperty('Access-Control-Allow-Origin');
+    expect(corsHeaders('https://a.example', () => false)).toEqual({ 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' });
   });
 
   it('answers preflights with 204 and no body', () => {

@@ -109,8 +109,8 @@ describe('close()', () => {
 });
 
 describe('CORS', () => {
-  it('answers a preflight with 204 and the allowed methods and headers, echoing the Origin', async () => {
-    const e = await start();
+  it('answers a preflight with 204 and the allowed methods and headers, echoing an allowed Origin', async () => {
+    const e = await start({ corsOrigins: ['https://shop.example'] });
     const res = await raw(e, 'OPTIONS', `/api/account/${e.accountId}/app/engagement/visitors/x?v=1.0`, undefined, {
       Origin: 'https://shop.example',
       'Access-Control-Request-Method': 'PUT',
@@ -139,6 +139,27 @@ describe('CORS', () => {
     const withOrigin = await raw(e, 'POST', `/api/account/${e.accountId}/app/engagement/visitors/?v=1.0`, '{}', { Origin: 'http://localhost:3000' });
     expect(withOrigin.status).toBe(400);
     expect(withOrigin.headers['access-control-allow-origin']).toBe('http://localhost:3000');
+  });
+
+  it.each([
+    ['loopback pages by default', undefined, ['http://localhost:3000', 'http://127.0.0.1:8080', 'https://[::1]:9'], ['https://evil.example', 'http://app.localhost:3000', 'null', 'http://127.0.0.1:8080/path']],
+    ['only the listed origins', ['https://shop.example'], ['https://shop.example'], ['http://localhost:3000', 'https://shop.example.evil', 'http://shop.example']],
+    ['any page with "any"', 'any', ['https://evil.example', 'http://localhost:3000'], []],
+  ] as const)('gives CORS access to %s', async (_label, corsOrigins, allowed, refused) => {
+    const e = await start(corsOrigins === undefined ? {} : { corsOrigins: corsOrigins as never });
+    const path = `/api/account/${e.accountId}/service/baseURI.json?version=1.0`;
+    for (const origin of allowed) expect((await raw(e, 'GET', path, undefined, { Origin: origin })).headers['access-control-allow-origin']).toBe(origin);
+    for (const origin of refused) {
+      const res = await raw(e, 'GET', path, undefined, { Origin: origin });
+      expect(res.status).toBe(200);
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+      expect(res.headers['vary']).toBe('Origin');
+    }
+  });
+
+  it('refuses a corsOrigins option that is not a policy', async () => {
+    await expect(start({ corsOrigins: ['https://shop.example/path'] })).rejects.toThrow(/corsOrigins/);
+    await expect(start({ corsOrigins: 'everyone' as never })).rejects.toThrow(/corsOrigins/);
   });
 });
 

@@ -161,3 +161,19 @@ describe('counters', () => {
     expect(() => createState([], skills)).toThrow(RangeError);
   });
 });
+
+describe('memory bounds of a session', () => {
+  it('holds its attributes to historyLength however many appended SDEs arrive, forgetting the oldest appended ones first', () => {
+    const { state, ids, account } = setup({ ...DEFAULT_MEMORY_LIMITS, historyLength: 5 });
+    const v = visitorForCreate(state, account('acc1'), undefined, ids, 1);
+    const s = sessionForCreate(state, v, undefined, ids, 1);
+    recordCreate(state, s, { pageId: 'p1', appType: 'EXTERNAL', status: 'Available', engagementAttributes: [{ type: 'cart', total: 1 }], at: 1 });
+    for (let n = 1; n <= 3000; n++) {
+      recordUpdate(state, v, s, { sessionId: s.sessionId, pageId: 'p1', pageKnown: true, engagementAttributes: [{ type: 'lead', lead: { leadId: String(n) } }], impAttributes: [], at: n });
+    }
+    expect(s.attributes).toHaveLength(5);
+    // The replaced cart stays; the newest leads are kept.
+    expect(s.attributes).toEqual([{ type: 'cart', total: 1 }, ...[2997, 2998, 2999, 3000].map((n) => ({ type: 'lead', lead: { leadId: String(n) } }))]);
+    expect(v.received).toHaveLength(5);
+  });
+});

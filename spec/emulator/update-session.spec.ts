@@ -83,6 +83,38 @@ describe('Update Session: success', () => {
   });
 });
 
+describe('Update Session: deep bodies', () => {
+  const deep = (n: number): unknown => {
+    let v: unknown = 'leaf';
+    for (let i = 0; i < n; i++) v = { v };
+    return v;
+  };
+
+  it.each([
+    ['Update Session', 'PUT'],
+    ['Create Session', 'POST'],
+  ])('%s refuses a body nested 10,000 deep with a 400, and stays readable', async (_label, method) => {
+    const e = await start();
+    const s = await session(e);
+    // Written as text: JSON.stringify itself cannot write 10,000 levels.
+    const nested = `${'{"v":'.repeat(10_000)}"leaf"${'}'.repeat(10_000)}`;
+    const body = `{"pageId":${JSON.stringify(s.pageId)},"engagementAttributes":[{"type":"lead","lead":{"topic":"x","extra":${nested}}}]}`;
+    const url = method === 'PUT' ? updateUrl(e, s.visitorId, s.sessionId) : `${e.url}/api/account/${e.accountId}/app/engagement/visitors/${s.visitorId}?v=1.0&sid=${s.sessionId}`;
+    const res = await fetch(url, { method, headers: { 'Content-Type': 'application/json' }, body });
+    expect(await errorOf(res, 400, 5)).toBe('the body is nested deeper than 64 levels');
+    expect(() => e.visitor(s.visitorId)).not.toThrow();
+    expect(() => e.received(s.visitorId)).not.toThrow();
+    expect(e.received(s.visitorId)).toEqual([]);
+  });
+
+  it('accepts a body nested 64 levels deep', async () => {
+    const e = await start();
+    const s = await session(e);
+    const res = await put(e, s, { pageId: s.pageId, engagementAttributes: [{ type: 'lead', lead: { topic: 'x', extra: deep(59) } }] });
+    expect(res.status).toBe(200);
+  });
+});
+
 describe('Update Session: refusals', () => {
   it.each<[string, unknown, RegExp]>([
     ['a missing pageId', { impAttributes: [] }, /pageId: required/],

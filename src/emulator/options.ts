@@ -83,6 +83,7 @@ export interface ResolvedOptions {
   readonly latencyMs: number;
   readonly updateSessionFailureRate: number;
   readonly maxBodyBytes: number;
+  readonly corsOrigins: 'loopback' | 'any' | ReadonlyArray<string>;
   readonly csdsServices: ReadonlyArray<string>;
   readonly numericEngagementIds: boolean;
   readonly random: () => number;
@@ -109,12 +110,39 @@ const OPTION_KEYS = new Set([
   'latencyMs',
   'updateSessionFailureRate',
   'maxBodyBytes',
+  'corsOrigins',
   'csdsServices',
   'numericEngagementIds',
   'random',
   'sleep',
   'now',
 ]);
+
+/** Whether `u` is a bare origin (`scheme://host[:port]`, nothing after it). */
+function isOrigin(u: string): boolean {
+  try {
+    return new URL(u).origin === u;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a page of `origin` (a request's `Origin` header) gets CORS access
+ * under `policy`.
+ *
+ * @internal
+ */
+export function corsAllows(policy: ResolvedOptions['corsOrigins'], origin: string): boolean {
+  if (policy === 'any') return true;
+  if (policy !== 'loopback') return policy.includes(origin);
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin && isLoopbackHost(url.hostname);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Whether `host` is a loopback name or address: `localhost`, `127.0.0.0/8`,
@@ -304,6 +332,11 @@ export function resolveOptions(options: EmulatorOptions | undefined): OptionsRes
   const maxBodyBytes = o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!isNonNegativeInteger(maxBodyBytes) || maxBodyBytes === 0) problems.push('maxBodyBytes must be a positive integer');
 
+  const corsOrigins = o.corsOrigins ?? 'loopback';
+  if (corsOrigins !== 'loopback' && corsOrigins !== 'any' && !(Array.isArray(corsOrigins) && corsOrigins.every((c) => typeof c === 'string' && isOrigin(c)))) {
+    problems.push("corsOrigins must be 'loopback', 'any' or an array of origins such as https://app.example");
+  }
+
   const csdsServices = o.csdsServices ?? DEFAULT_CSDS_SERVICES;
   if (!Array.isArray(csdsServices) || !csdsServices.every((s) => isNonEmptyString(s) && /^[A-Za-z0-9_.-]+$/.test(s))) {
     problems.push('csdsServices must be an array of service names (letters, digits, _ . -)');
@@ -329,6 +362,7 @@ export function resolveOptions(options: EmulatorOptions | undefined): OptionsRes
       latencyMs,
       updateSessionFailureRate,
       maxBodyBytes,
+      corsOrigins,
       csdsServices: [...new Set(csdsServices)],
       numericEngagementIds,
       random: o.random ?? Math.random,

@@ -40,13 +40,18 @@ export const CORS_EXPOSE_HEADERS = 'Retry-After';
 /** How long a browser may cache a preflight answer, in seconds. */
 export const CORS_MAX_AGE = '600';
 
-/** The CORS headers of every answer: the request's Origin echoed (or `*`). */
-export function corsHeaders(origin: string | undefined): Record<string, string> {
-  const echo = origin !== undefined && origin.length > 0 && !/[\r\n\0]/.test(origin);
+/**
+ * The CORS headers of every answer: an allowed page's Origin echoed, `*`
+ * for a request without an Origin (not from a page), and no
+ * `Access-Control-Allow-Origin` for any other page.
+ */
+export function corsHeaders(origin: string | undefined, allows: (origin: string) => boolean = () => true): Record<string, string> {
+  const given = origin !== undefined && origin.length > 0;
+  const echo = given && !/[\r\n\0]/.test(origin) && allows(origin);
   return {
-    'Access-Control-Allow-Origin': echo ? origin : '*',
+    ...(given ? (echo ? { 'Access-Control-Allow-Origin': origin } : {}) : { 'Access-Control-Allow-Origin': '*' }),
     'Access-Control-Expose-Headers': CORS_EXPOSE_HEADERS,
-    ...(echo ? { Vary: 'Origin' } : {}),
+    ...(given ? { Vary: 'Origin' } : {}),
   };
 }
 

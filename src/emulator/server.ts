@@ -14,7 +14,7 @@ import { handleCsds } from './csds';
 import { faultReply } from './fault-replies';
 import { createFaultQueue } from './faults';
 import { createIdSource } from './ids';
-import { findSkill, resolveOptions } from './options';
+import { corsAllows, findSkill, resolveOptions } from './options';
 import { InternalCode, errorBody } from './protocol';
 import { corsHeaders, errorReply, preflightReply, type Reply } from './reply';
 import { matchRoute, operationOf, type Route } from './router';
@@ -84,7 +84,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
     const { reply, slowMs, closeAfter } = delivery;
     const body = Buffer.from(reply.body, 'utf8');
     const headers: Record<string, string | number> = {
-      ...corsHeaders(headerValue(req.headers.origin)),
+      ...corsHeaders(headerValue(req.headers.origin), (origin) => corsAllows(opts.corsOrigins, origin)),
       'Cache-Control': 'no-store',
       ...reply.headers,
       ...(closeAfter === true ? { Connection: 'close' } : {}),

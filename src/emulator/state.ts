@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import { applyAttributes, type Attribute } from './attributes';
+import { applyAttributes, updateRule, type Attribute } from './attributes';
 import type { IdSource } from './ids';
 import type { ResolvedSkill } from './options';
 import type { EmulatorOperation, EmulatorStats, ReceivedCreate, ReceivedUpdate, VisitorSnapshot } from './types';
@@ -199,6 +199,17 @@ export function sessionForCreate(state: EmulatorState, visitor: VisitorRecord, s
 }
 
 /** Drops the oldest entries (a Map iterates in insertion order) beyond `max`. */
+/**
+ * A session's attributes held to `max` entries: replaced and merged types
+ * are one entry each, so only appended ones (lead, service, search…) can
+ * grow; the oldest of those are forgotten first.
+ */
+function boundAttributes(attributes: Attribute[], max: number): Attribute[] {
+  let excess = attributes.length - max;
+  if (excess <= 0) return attributes;
+  return attributes.filter((a) => !(excess > 0 && updateRule(String(a['type'])) === 'append' && excess-- > 0));
+}
+
 function forgetOldest<K, V>(map: Map<K, V>, max: number): void {
   for (const key of map.keys()) {
     if (map.size <= max) return;
@@ -216,13 +227,13 @@ function remember<T>(history: T[], max: number, ...entries: T[]): void {
 export function recordCreate(state: EmulatorState, session: SessionRecord, create: ReceivedCreate): void {
   remember(session.pageIds, state.limits.historyLength, create.pageId);
   remember(session.creates, state.limits.historyLength, create);
-  if (create.engagementAttributes !== undefined) session.attributes = applyAttributes(session.attributes, create.engagementAttributes);
+  if (create.engagementAttributes !== undefined) session.attributes = boundAttributes(applyAttributes(session.attributes, create.engagementAttributes), state.limits.historyLength);
 }
 
 /** Records an Update Session call on its visitor and session. */
 export function recordUpdate(state: EmulatorState, visitor: VisitorRecord, session: SessionRecord, update: ReceivedUpdate): void {
   remember(visitor.received, state.limits.historyLength, update);
-  session.attributes = applyAttributes(session.attributes, update.engagementAttributes);
+  session.attributes = boundAttributes(applyAttributes(session.attributes, update.engagementAttributes), state.limits.historyLength);
   remember(session.impressions, state.limits.historyLength, ...update.impAttributes);
 }
 

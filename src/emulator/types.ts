@@ -147,6 +147,14 @@ export interface EmulatorOptions {
   readonly updateSessionFailureRate?: number;
   /** Largest accepted request body, in bytes. Default 65536. */
   readonly maxBodyBytes?: number;
+  /**
+   * Which page origins get CORS access (the `Origin` echoed in
+   * `Access-Control-Allow-Origin`): `'loopback'` (default: pages served
+   * from `localhost`, `127.0.0.0/8` or `[::1]`), `'any'`, or a list of
+   * exact origins such as `['https://app.example']`. Other origins get no
+   * `Access-Control-Allow-Origin`, so a browser keeps their pages out.
+   */
+  readonly corsOrigins?: 'loopback' | 'any' | ReadonlyArray<string>;
   /** Services the CSDS lookup lists. Default `['msdkgw', 'smt', 'conversationVep']`. */
   readonly csdsServices?: ReadonlyArray<string>;
   /** Send `campaignId`/`engagementId`/`windowId` as JSON numbers instead of strings. Default `false`. */

@@ -38,13 +38,30 @@ function kindOf(u: unknown): string {
   return typeof u === 'object' ? 'an object' : `a ${typeof u}`;
 }
 
-/** Parses a request body as JSON. */
+/** How deep a request body may nest (LivePerson's bodies nest 5 levels; deeper ones are refused with a 400). */
+export const MAX_BODY_DEPTH = 64;
+
+/** Whether `u` nests deeper than `max` levels: an iterative walk, so no depth can overflow the stack. */
+function deeperThan(u: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[u, 0]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [value, depth] = next;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= max) return true;
+    for (const v of Object.values(value)) stack.push([v, depth + 1]);
+  }
+  return false;
+}
+
+/** Parses a request body as JSON, nested at most {@link MAX_BODY_DEPTH} levels. */
 export function parseJson(text: string): Checked<unknown> {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch {
     return { ok: false, problems: [text.trim().length === 0 ? 'the body is empty; expected a JSON object' : 'the body is not valid JSON'] };
   }
+  return deeperThan(value, MAX_BODY_DEPTH) ? { ok: false, problems: [`the body is nested deeper than ${MAX_BODY_DEPTH} levels`] } : { ok: true, value };
 }
 
 function checkAttributes(u: unknown, field: string, allowed: 'sde' | 'impression', problems: string[]): Attribute[] | undefined {
