@@ -6,4 +6,5 @@
  * @internal
  */
 export type { Either, Left, Right } from 'fp-ts/lib/Either';
+export type { TaskEither } from 'fp-ts/lib/TaskEither';
 export { left, right, isLeft, isRight } from 'fp-ts/lib/Either';
