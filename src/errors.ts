@@ -166,6 +166,26 @@ export interface DiscoveryError {
 }
 
 /**
+ * The check was cancelled by its caller's `AbortSignal` (see
+ * `checkEngagement`) before it had an answer: the request in flight was
+ * aborted and no retry is left waiting. `reason` is the name of the signal's
+ * reason when it is an error (`AbortError`, `TimeoutError` for
+ * `AbortSignal.timeout`), `AbortError` otherwise; never the reason's text.
+ *
+ * @example
+ * ```ts
+ * if (error.kind === 'aborted' && error.reason === 'TimeoutError') console.log('no answer in time');
+ * ```
+ * @since 0.2.0
+ * @category Errors
+ */
+export interface AbortedError {
+  readonly kind: 'aborted';
+  readonly message: string;
+  readonly reason: string;
+}
+
+/**
  * Every expected failure of engagement-rx, discriminated by `kind`.
  *
  * @example
@@ -189,7 +209,8 @@ export type EngagementError =
   | DecodeError
   | NetworkError
   | TimeoutError
-  | DiscoveryError;
+  | DiscoveryError
+  | AbortedError;
 
 /**
  * The kinds of {@link EngagementError}.
@@ -226,6 +247,8 @@ export function describeError(error: EngagementError): string {
       return `timeout: ${error.operation} took longer than ${error.timeoutMs} ms`;
     case 'discovery':
       return `discovery: the domain lookup listed none of ${error.services.join(', ')}`;
+    case 'aborted':
+      return `aborted: the check was cancelled (${error.reason})`;
   }
 }
 

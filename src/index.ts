@@ -14,6 +14,7 @@
 // The check core
 export { createEngagementClient } from './client/client';
 export type { EngagementClient, CheckOptions } from './client/client';
+export { checkEngagement } from './client/check-promise';
 export type { EngagementClientConfig } from './client/config';
 export { csdsDomain } from './http/csds-domain';
 export type { CsdsOptions } from './http/csds-domain';

@@ -8,7 +8,7 @@
  */
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { BROWSER_CONDITIONS, browserFetchPlugin, esModuleBuildsPlugin } from '../browser/bundling';
 
 const root = join(__dirname, '..', '..');
@@ -29,6 +29,32 @@ export interface BuiltDemoPage {
 }
 
 /**
+ * The esbuild options of a page that uses engagement-rx from its sources,
+ * bundled as an application would bundle the package for browsers: one ES
+ * module, the page's own fetch, RxJS's ES2015 build, fp-ts/io-ts ES modules.
+ *
+ * @example
+ * ```ts
+ * await build({ ...pageBundle('src/demo/page/main.ts', 'dist/demo/app.js'), minify: true });
+ * ```
+ * @since 0.2.0
+ */
+export function pageBundle(entry: string, outfile: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    conditions: [...BROWSER_CONDITIONS],
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [browserFetchPlugin(join(root, 'src', 'browser', 'default-fetch.ts')), esModuleBuildsPlugin()],
+  };
+}
+
+/**
  * Builds the demo page into `outDir` (`app.js`, `index.html`,
  * `legacy.html`, `styles.css`).
  *
@@ -40,20 +66,7 @@ export interface BuiltDemoPage {
  */
 export async function buildDemoPage(outDir: string, options: { readonly minify?: boolean } = {}): Promise<BuiltDemoPage> {
   await mkdir(outDir, { recursive: true });
-  const result = await build({
-    entryPoints: [join(pageDir, 'main.ts')],
-    outfile: join(outDir, 'app.js'),
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2020',
-    conditions: [...BROWSER_CONDITIONS],
-    minify: options.minify ?? true,
-    legalComments: 'none',
-    metafile: true,
-    logLevel: 'warning',
-    plugins: [browserFetchPlugin(join(root, 'src', 'browser', 'default-fetch.ts')), esModuleBuildsPlugin()],
-  });
+  const result = await build({ ...pageBundle(join(pageDir, 'main.ts'), join(outDir, 'app.js')), minify: options.minify ?? true, metafile: true });
   await Promise.all(STATIC_FILES.map((f) => copyFile(join(pageDir, f), join(outDir, f))));
   const output = Object.values(result.metafile.outputs)[0];
   return { bytes: output?.bytes ?? 0, inputs: Object.keys(output?.inputs ?? {}) };

@@ -12,4 +12,5 @@
  * @internal
  */
 export type { Either, Left, Right } from 'fp-ts/lib/Either.js';
+export type { TaskEither } from 'fp-ts/lib/TaskEither.js';
 export { left, right, isLeft, isRight } from 'fp-ts/lib/Either.js';
