@@ -15,7 +15,8 @@ afterEach(async () => {
 
 async function failWith(message: string) {
   h = await loopbackHost(() => ({ status: 500, body: JSON.stringify({ time: 1, message, internalCode: 99 }) }));
-  const client = createEngagementClient({ accountId: '12345678', domain: h.origin, retry: retryPolicy({ maxAttempts: 1 }) });
+  // A limit above the 10 MB message: the point here is what describeError makes of it.
+  const client = createEngagementClient({ accountId: '12345678', domain: h.origin, retry: retryPolicy({ maxAttempts: 1 }), maxResponseBytes: 16 * 1024 * 1024 });
   const r = await lastValueFrom(client.getEngagement());
   if (r._tag !== 'Left' || r.left.kind !== 'http') throw new Error('expected an http Left');
   return r.left;
