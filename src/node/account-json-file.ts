@@ -7,7 +7,7 @@
  * @internal
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 const DEFAULT_MODE = 0o600;
@@ -33,6 +33,7 @@ export function accountJsonFile(owner: string, path: unknown, options: unknown, 
   }
   const mode = readMode(owner, options);
   const file = resolve(path);
+  removeLeftovers(file);
   const write = (entries: Record<string, unknown>): void => writeAtomically(file, `${JSON.stringify(entries, null, pretty ? 2 : undefined)}\n`, mode);
   return {
     load: (accountId) => {
@@ -41,20 +42,125 @@ export function accountJsonFile(owner: string, path: unknown, options: unknown, 
       if (contents.kind === 'unreadable') return contents.text;
       return hasOwn(contents.entries, accountId) ? contents.entries[accountId] : undefined;
     },
-    save: (accountId, value) => {
-      const contents = read(file);
-      const entries = contents?.kind === 'entries' ? contents.entries : emptyRecord();
-      entries[accountId] = value;
-      write(entries);
-    },
-    clear: (accountId) => {
-      const contents = read(file);
-      // Nothing to forget: no file, an unreadable file, or no entry for the account.
-      if (contents?.kind !== 'entries' || !hasOwn(contents.entries, accountId)) return;
-      delete contents.entries[accountId];
-      write(contents.entries);
-    },
+    // Read, change, write: under the file's lock, so two processes sharing the file (one account each)
+    // never write over each other's entries.
+    save: (accountId, value) =>
+      locked(owner, file, mode, () => {
+        const contents = read(file);
+        const entries = contents?.kind === 'entries' ? contents.entries : emptyRecord();
+        entries[accountId] = value;
+        write(entries);
+      }),
+    clear: (accountId) =>
+      locked(owner, file, mode, () => {
+        const contents = read(file);
+        // Nothing to forget: no file, an unreadable file, or no entry for the account.
+        if (contents?.kind !== 'entries' || !hasOwn(contents.entries, accountId)) return;
+        delete contents.entries[accountId];
+        write(contents.entries);
+      }),
   };
+}
+
+/** How long a save waits for another process's lock before it fails (the lock is held for one write). */
+const LOCK_WAIT_MS = 5_000;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/** Whether process `pid` is running (on this machine). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: unknown }).code === 'EPERM';
+  }
+}
+
+/**
+ * Runs `change` holding `{file}.lock`, a file created exclusively that names
+ * its process. A lock whose process is gone (killed mid-write) is taken
+ * over; a live one is waited for, up to {@link LOCK_WAIT_MS}.
+ */
+function locked(owner: string, file: string, mode: number, change: () => void): void {
+  const lock = `${file}.lock`;
+  mkdirSync(dirname(file), { recursive: true });
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const fd = openSync(lock, 'wx', mode);
+      try {
+        writeSync(fd, String(process.pid));
+      } finally {
+        closeSync(fd);
+      }
+      break;
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== 'EEXIST') throw e;
+    }
+    const holder = Number(readQuietly(lock));
+    if (staleLock(lock, holder)) {
+      unlinkQuietly(lock);
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`${owner}: ${basename(lock)} is held by process ${holder} for more than ${LOCK_WAIT_MS} ms`);
+    Atomics.wait(pause, 0, 0, 2); // a synchronous 2 ms pause: the store interface is synchronous
+  }
+  try {
+    change();
+  } finally {
+    unlinkQuietly(lock);
+  }
+}
+
+/**
+ * Removes what a process killed mid-write left next to the file: its
+ * temporary copies (`.{name}.{pid}.….tmp`, full copies of the store, so
+ * possibly personal data) and its lock, when that process is gone.
+ */
+function removeLeftovers(file: string): void {
+  const dir = dirname(file);
+  const prefix = `.${basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // no folder yet: nothing left over
+  }
+  for (const name of names) {
+    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length).split('.')[0]) : NaN;
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !alive(pid)) unlinkQuietly(join(dir, name));
+  }
+  const lock = `${file}.lock`;
+  if (staleLock(lock, Number(readQuietly(lock)))) unlinkQuietly(lock);
+}
+
+/** A lock held for one write is stale when its process is gone, or when it is older than any write takes (a reused pid, a holder killed before it wrote its pid). */
+function staleLock(lock: string, holder: number): boolean {
+  if (Number.isInteger(holder) && holder > 0 && !alive(holder)) return true;
+  try {
+    return Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS;
+  } catch {
+    return false; // gone already: the next attempt takes it
+  }
+}
+
+/** Older than this, a lock is stale whatever it says. */
+const STALE_LOCK_MS = 30_000;
+
+function readQuietly(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
 }
 
 /** The file's entries; `undefined` when the file does not exist. I/O errors other than a missing file are thrown. */
