@@ -87,10 +87,22 @@ describe('createChatApi', () => {
     expect(own).toEqual({ data: onEngagement?.data, self: context });
   });
 
-  it('answers { error } and sends nothing for an invalid request', async () => {
-    const ChatApi = api();
+  it('in strict mode answers { error } and sends nothing for an invalid request; onEngagement still hears of it', async () => {
+    const got = collect<LegacyEngagementPayload>(1);
+    const ChatApi = api({ strictValidation: true, onEngagement: got.callback });
     expect(ChatApi.getEngagement({ engagementAttributes: [{ type: 'impDisplay' }] })).toEqual({ error: expect.stringContaining('engagementAttributes[0].type') });
+    const [failure] = await got.done;
+    expect(failure?.data).toMatchObject({ error: { kind: 'validation', message: expect.stringContaining('engagementAttributes[0].type') } });
     expect(emulator.stats().requests).toBe(0);
+  });
+
+  it('by default leaves out an attribute the core refuses and sends the rest', async () => {
+    const got = collect<LegacyEngagementPayload>(1);
+    const ChatApi = api({ onEngagement: got.callback });
+    expect(ChatApi.getEngagement({ consumerSections: ['Support'], engagementAttributes: [{ type: 'impDisplay' }] })).toHaveProperty('id');
+    const [answer] = await got.done;
+    expect(answer?.data).toMatchObject({ status: 'Available' });
+    expect(emulator.stats().createSessionCalls).toBe(1);
   });
 
   it('answers { error } for every call when the configuration is invalid, without throwing', () => {

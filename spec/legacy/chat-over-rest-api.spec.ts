@@ -251,22 +251,56 @@ describe('ChatOverRestAPI: getEngagement', () => {
     expect(rec.seen[0]?.self).toBe(request);
   });
 
-  it('answers { error } for an invalid request and sends nothing', async () => {
+  it('in strict mode answers { error } for an invalid request, sends nothing, and still tells onEngagement and the call on the next turn', async () => {
     await start();
     const rec = recorder();
-    const chat = create({ onEngagement: rec.on('onEngagement'), onLog: rec.on('onLog') });
-    await rec.count('onLog', 0);
-    const failed = chat.getEngagement({ appDetails: { ipAddress: '300.1.1.1' }, success: rec.on('success') });
+    const chat = create({ strictValidation: true, onEngagement: rec.on('onEngagement'), onLog: rec.on('onLog') });
+    const failed = chat.getEngagement({ appDetails: { ipAddress: '300.1.1.1' }, success: rec.on('success'), error: rec.on('error') });
     expect(failed).toEqual({ error: expect.stringMatching(/^getEngagement - invalid request: appDetails\.ipAddress/) });
     expect((failed as { error: string }).error).not.toContain('300.1.1.1');
     expect(chat.getEngagement('Support' as never)).toEqual({ error: 'getEngagement - invalid request: expected a request object' });
-    // a full roundtrip afterwards: the invalid calls never reached the server, nor any callback
+    expect(rec.of('onEngagement')).toEqual([]); // never inside the page's own call
+    await rec.count('onEngagement', 2);
+    const [first, second] = rec.of('onEngagement') as Array<{ error: { message: string; kind: string; time: Date } }>;
+    expect(first).not.toHaveProperty('status');
+    expect(first?.error).toMatchObject({ message: (failed as { error: string }).error, kind: 'validation', time: expect.any(Date) });
+    expect(second?.error.message).toBe('getEngagement - invalid request: expected a request object');
+    expect(rec.of('error')).toEqual([first]);
+    // a full roundtrip afterwards: the invalid calls never reached the server
     chat.getEngagement({ success: rec.on('later') });
     await rec.count('later', 1);
     expect(emulator.stats().createSessionCalls).toBe(1);
-    expect(rec.of('onEngagement')).toHaveLength(1);
     expect(rec.of('success')).toEqual([]);
     expect((rec.of('onLog') as LegacyLogEntry[]).filter((e) => e.code === 'invalidRequest')).toHaveLength(2);
+  });
+
+  it('by default sends a request as lpChat.min.js did: known fields only, appType EXTERNAL, what was left out named on onLog', async () => {
+    await start();
+    const rec = recorder();
+    const chat = create({ onEngagement: rec.on('onEngagement'), onLog: rec.on('onLog') });
+    const request = { appType: 'MSDK', visitorIp: '203.0.113.9', consumerSections: ['Support'], appDetails: { os: 'MAC_OSX', ipAddress: '300.1.1.1' } };
+    const call = chat.getEngagement(request as never);
+    expect(call).toHaveProperty('id');
+    await rec.count('onEngagement', 1);
+    const [answer] = rec.of('onEngagement') as Array<{ status: string; visitorId: string }>;
+    expect(answer?.status).toBe('Available');
+    const sent = emulator.visitor(answer?.visitorId ?? '')?.sessions[0]?.creates[0];
+    expect(sent).toMatchObject({ appType: 'EXTERNAL', consumerSections: ['Support'], appDetails: { os: 'MAC_OSX' } });
+    expect(sent?.appDetails).not.toHaveProperty('ipAddress');
+    const [entry] = (rec.of('onLog') as LegacyLogEntry[]).filter((e) => e.code === 'requestCleaned');
+    expect(entry?.message).toBe('getEngagement - left out as lpChat.min.js did (strictValidation: true refuses instead): appType (sent as EXTERNAL), visitorIp, appDetails.ipAddress');
+    expect(JSON.stringify(rec.of('onLog'))).not.toMatch(/203\.0\.113\.9|300\.1\.1\.1/);
+  });
+
+  it('tells onEngagement and the call when the configuration is invalid', async () => {
+    await start();
+    const rec = recorder();
+    const chat = create({ retry: { maxAttempts: 0 }, onEngagement: rec.on('onEngagement') });
+    const failed = chat.getEngagement({ error: rec.on('error') });
+    expect(failed).toEqual({ error: expect.stringMatching(/^getEngagement - invalid configuration: retry\.maxAttempts/) });
+    await rec.count('error', 1);
+    expect(rec.of('onEngagement')).toEqual(rec.of('error'));
+    expect(rec.of('error')[0]).toMatchObject({ error: { message: (failed as { error: string }).error, kind: 'validation' } });
   });
 
   it('reuses the vid and sid of the previous success when a call has none (the sample calls getEngagement())', async () => {
@@ -485,11 +519,11 @@ describe('ChatOverRestAPI: robustness', () => {
     await rec.count('onEngagement', 1);
     expect(rec.of('onLog')).toEqual([]); // the INFO entry 'initialised' was not fired
     expect(log.some((e) => e.type === 'log' && e.entry.code === 'initialised')).toBe(true); // events$ has everything
-    chat.getEngagement({ appType: 'MSDK' as 'EXTERNAL' }); // refused: an ERROR entry
+    chat.getEngagement({ appType: 'MSDK' as 'EXTERNAL' }); // cleaned: an ERROR entry
     chat.setDebugMode(true);
     chat.dispose(); // an INFO entry, fired in debug mode
     expect((rec.of('onLog') as LegacyLogEntry[]).map((e) => [e.level, e.code])).toEqual([
-      ['ERROR', 'invalidRequest'],
+      ['ERROR', 'requestCleaned'],
       ['INFO', 'disposed'],
     ]);
   });

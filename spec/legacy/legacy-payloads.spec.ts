@@ -90,8 +90,8 @@ describe('legacyErrorObject', () => {
 
 describe('prepareRequest', () => {
   it('accepts no request at all (the sample calls getEngagement())', () => {
-    expect(prepareRequest(undefined)).toEqual(right({ request: undefined, thisArg: {}, original: {} }));
-    expect(prepareRequest(null)).toEqual(right({ request: undefined, thisArg: {}, original: {} }));
+    expect(prepareRequest(undefined)).toEqual(right({ request: undefined, thisArg: {}, original: {}, cleaned: [] }));
+    expect(prepareRequest(null, true)).toEqual(right({ request: undefined, thisArg: {}, original: {}, cleaned: [] }));
   });
 
   it("accepts the seed page's request and splits off success, error and context", () => {
@@ -99,10 +99,16 @@ describe('prepareRequest', () => {
     const error = () => undefined;
     const context = { view: true };
     const input = { ...seedRequest, success, error, context };
+    for (const strict of [false, true]) {
+      const r = prepareRequest(input, strict);
+      expect(r._tag === 'Right' && r.right.cleaned).toEqual([]);
+    }
     const r = prepareRequest(input);
     expect(r._tag).toBe('Right');
     if (r._tag !== 'Right') return;
-    expect(r.right.request).toEqual(seedRequest);
+    const { appType, ...sent } = seedRequest; // appType is always EXTERNAL: the lenient reading leaves the key to the client's default
+    expect(appType).toBe('EXTERNAL');
+    expect(r.right.request).toEqual(sent);
     expect(r.right.success).toBe(success);
     expect(r.right.error).toBe(error);
     expect(r.right.thisArg).toBe(context);
@@ -120,21 +126,40 @@ describe('prepareRequest', () => {
     expect(r._tag === 'Right' && r.right.request).toEqual({});
   });
 
-  it('refuses an invalid request with a message naming the fields, not the values', () => {
-    const r = prepareRequest({ appDetails: { ipAddress: '300.1.1.1' }, engagementAttributes: [{ type: 'impDisplay' }], success: 'call me' });
+  it('in strict mode, refuses an invalid request with a message naming the fields, not the values, keeping the callbacks', () => {
+    const error = () => undefined;
+    const r = prepareRequest({ appDetails: { ipAddress: '300.1.1.1' }, engagementAttributes: [{ type: 'impDisplay' }], error }, true);
     expect(r._tag).toBe('Left');
     if (r._tag !== 'Left') return;
-    expect(r.left).toMatch(/^getEngagement - invalid request: /);
-    expect(r.left).toContain('success: expected a function');
-    expect(r.left).toContain('appDetails.ipAddress');
-    expect(r.left).toContain('engagementAttributes[0].type');
-    expect(r.left).not.toContain('300.1.1.1');
+    expect(r.left.message).toMatch(/^getEngagement - invalid request: /);
+    expect(r.left.message).toContain('appDetails.ipAddress');
+    expect(r.left.message).toContain('engagementAttributes[0].type');
+    expect(r.left.message).not.toContain('300.1.1.1');
+    expect(r.left.error).toBe(error);
+    expect(r.left.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['appDetails.ipAddress', 'engagementAttributes[0].type']));
+  });
+
+  it('by default, sends what lpChat.min.js sent and names what it left out', () => {
+    const r = prepareRequest({ appType: 'MSDK', visitorIp: '10.0.0.1', appDetails: { ipAddress: '300.1.1.1', os: 'MAC_OSX' }, engagementAttributes: [{ type: 'impDisplay' }, { type: 'ctmrinfo', info: { cstatus: 'gold', balance: '12.5' } }] });
+    expect(r._tag).toBe('Right');
+    if (r._tag !== 'Right') return;
+    // A balance given as a string is sent as it is, as lpChat.min.js sent it (the client checks no SDE field unless told to).
+    expect(r.right.request).toEqual({ appDetails: { os: 'MAC_OSX' }, engagementAttributes: [{ type: 'ctmrinfo', info: { cstatus: 'gold', balance: '12.5' } }] });
+    expect(r.right.cleaned).toEqual(['appType (sent as EXTERNAL)', 'visitorIp', 'appDetails.ipAddress', 'engagementAttributes[0]']);
+    expect(r.right.cleaned.join()).not.toContain('300.1.1.1');
+  });
+
+  it('refuses a per-call callback that is not a function, in both modes', () => {
+    for (const strict of [false, true]) {
+      const r = prepareRequest({ success: 'call me' }, strict);
+      expect(r._tag === 'Left' && r.left.message).toBe('getEngagement - invalid request: success: expected a function');
+    }
   });
 
   it('refuses what is not a request object', () => {
     for (const bad of ['Support', 42, [], () => undefined]) {
       const r = prepareRequest(bad);
-      expect(r._tag === 'Left' && r.left).toBe('getEngagement - invalid request: expected a request object');
+      expect(r._tag === 'Left' && r.left.message).toBe('getEngagement - invalid request: expected a request object');
     }
   });
 });

@@ -38,6 +38,12 @@ export interface ChatApiConfig extends Omit<EngagementClientConfig, 'retry' | 'd
   readonly onLog?: LegacyBinding<LegacyLogEntry>;
   /** Fire `onLog` for INFO and DEBUG entries too. Default `false` (ERROR only). */
   readonly debug?: boolean;
+  /**
+   * Refuse a request the check core refuses. Default `false`: known fields
+   * only, `appType` sent as `EXTERNAL`, what the core refuses left out and
+   * named in an `onLog` entry (as lpChat.min.js read requests).
+   */
+  readonly strictValidation?: boolean;
 }
 
 /**
@@ -107,6 +113,7 @@ export function createChatApi(config: ChatApiConfig): ChatApi {
   if (onLog !== undefined) core.on('onLog', onLog);
   if (onEngagement !== undefined) core.on('onEngagement', onEngagement);
   if (debug !== undefined && typeof debug != 'boolean') core.log('ERROR', 'invalidConfig', 'debug: expected a boolean');
+  if (input['strictValidation'] !== undefined && typeof input['strictValidation'] != 'boolean') core.log('ERROR', 'invalidConfig', 'strictValidation: expected a boolean');
   core.refuse(core.refused);
   return {
     client: core.client,

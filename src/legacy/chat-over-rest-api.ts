@@ -180,6 +180,13 @@ export interface LegacyChatConfig
   readonly engagementDomain?: string;
   /** Fire `onLog` for INFO and DEBUG entries too. Default `false`. */
   readonly debug?: boolean;
+  /**
+   * Refuse a getEngagement request the check core refuses (`{ error }`,
+   * nothing sent). Default `false`: the request is read as lpChat.min.js read
+   * it (known fields only, `appType` sent as `EXTERNAL`, what the core
+   * refuses left out and named in an `onLog` entry).
+   */
+  readonly strictValidation?: boolean;
 }
 
 /**
@@ -230,7 +237,7 @@ export type LegacyNoChatGetters = { readonly [K in NoChatGetterName]: () => (typ
 export const VERSION = '0.1.0';
 
 /** The keys of a configuration that are not bindings: the client's options (the first six), then the legacy ones. */
-const KEYS = `fetch timeoutMs scheduler random session retry lpNumber appKey domain engagementDomain debug csds ${IGNORED_KEYS}`.split(' ');
+const KEYS = `fetch timeoutMs scheduler random session retry lpNumber appKey domain engagementDomain debug strictValidation csds ${IGNORED_KEYS}`.split(' ');
 
 /** The client's option names, as the legacy configuration calls them. */
 const LEGACY_PATHS: Readonly<Record<string, string>> = { accountId: 'lpNumber', domain: 'engagementDomain' };
@@ -260,13 +267,14 @@ class Session extends LegacyCore {
       if (known < 0 && !isLegacyEventName(key)) unknown.push(/^[A-Za-z_$][\w$]{0,39}$/.test(key) ? key : '(an unknown key)');
       else if (known >= 0 && known < 6 && value !== undefined) clientInput[key] = value;
     }
-    const { lpNumber, engagementDomain, debug } = input;
+    const { lpNumber, engagementDomain, debug, strictValidation } = input;
     const account = typeof lpNumber == 'number' && isFinite(lpNumber) ? String(lpNumber) : typeof lpNumber == 'string' ? lpNumber.trim() : '';
     const host = trimmed(engagementDomain);
     if (host === undefined && engagementDomain != null && engagementDomain !== '') problems.push({ path: 'engagementDomain', reason: 'expected a host or an origin' });
     if (debug !== undefined && typeof debug != 'boolean') problems.push({ path: 'debug', reason: 'expected a boolean' });
+    if (strictValidation !== undefined && typeof strictValidation != 'boolean') problems.push({ path: 'strictValidation', reason: 'expected a boolean' });
     // Without an engagement host, as lpChat.min.js: the host from CSDS.
-    super({ ...clientInput, accountId: account, domain: host ?? csdsDomain(input['csds'] as CsdsOptions | undefined) });
+    super({ ...clientInput, accountId: account, domain: host ?? csdsDomain(input['csds'] as CsdsOptions | undefined), strictValidation });
     this.config = input;
     this.debug = debug === true;
     problems.unshift(...this.refused.map((i) => ({ path: LEGACY_PATHS[i.path] ?? i.path.replace(/^domain\./, 'csds.'), reason: i.reason })));

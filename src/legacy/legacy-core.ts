@@ -7,17 +7,27 @@
  *
  * @internal
  */
-import { Observable, type Subscription } from 'rxjs';
+import { Observable, asyncScheduler, type SchedulerLike, type Subscription } from 'rxjs';
 import { createEngagementClient, type EngagementClient } from '../client/client';
 import type { EngagementClientConfig } from '../client/config';
 import { internalsOf } from '../client/internals';
-import type { EngagementError, ValidationIssue } from '../errors';
-import { isLeft, left, type Either } from '../internal/either';
+import { validationError, type EngagementError, type ValidationIssue } from '../errors';
+import { isLeft, type Either } from '../internal/either';
 import { hub } from '../internal/hub';
 import type { Engagement } from '../model';
 import { retryPolicy, type RetryPolicyInput } from '../retry/policy';
 import { LegacyEventBus, cloneEventData, type LegacyBindingId } from './bindings';
-import { issuesText, prepareRequest, toLegacyPayload, type LegacyCallFailure, type PreparedRequest } from './legacy-payloads';
+import {
+  issuesText,
+  legacyErrorObject,
+  prepareRequest,
+  toLegacyPayload,
+  type LegacyCallFailure,
+  type LegacyCallTarget,
+  type LegacyEngagementPayload,
+  type PreparedRequest,
+  type RefusedRequest,
+} from './legacy-payloads';
 import { thrownName, type LegacyEvent, type LegacyLogCode, type LegacyLogLevel } from './telemetry';
 
 /**
@@ -45,12 +55,17 @@ export class LegacyCore extends LegacyEventBus {
   readonly client: EngagementClient;
   /** The adapter's clock: the client's scheduler's. */
   readonly now: () => number;
+  /** Where refusals are delivered from (the client's scheduler): never inside the page's own call. */
+  readonly scheduler: SchedulerLike;
+  /** Refuse what the check core refuses (`strictValidation: true`), instead of cleaning it as lpChat.min.js did. */
+  readonly strict: boolean;
   /** What the client refused in its configuration. */
   readonly refused: ReadonlyArray<ValidationIssue>;
   debug = false;
   disposed = false;
   /** When the configuration is invalid: what every call answers. */
   configError: string | undefined;
+  private configIssues: ReadonlyArray<ValidationIssue> = [];
   /** What `events$` tells; `undefined` completes it. */
   private readonly events = hub<LegacyEvent | undefined>();
   private readonly inflight = new Map<number, Subscription>();
@@ -61,13 +76,18 @@ export class LegacyCore extends LegacyEventBus {
     this.disposed ? subscriber.complete() : this.events.subscribe((event) => (event ? subscriber.next(event) : subscriber.complete())),
   );
 
-  /** Creates the client; a partial `retry` policy is checked and completed by `retryPolicy`. */
-  constructor(config: Record<string, unknown>) {
+  /**
+   * Creates the client; a partial `retry` policy is checked and completed by
+   * `retryPolicy`. `strictValidation` is the adapter's own (not the client's).
+   */
+  constructor({ strictValidation, ...config }: Record<string, unknown>) {
     super((eventName, error) => this.failed(eventName, error));
+    this.strict = strictValidation === true;
     if (config['retry'] !== undefined) config['retry'] = retryPolicy(config['retry'] as RetryPolicyInput);
     const client = (this.client = createEngagementClient(config as unknown as EngagementClientConfig));
     const internals = internalsOf(client);
     this.now = internals?.ok ? () => internals.config.scheduler.now() : Date.now;
+    this.scheduler = internals?.ok ? internals.config.scheduler : asyncScheduler;
     this.refused = internals?.ok === false ? internals.error.issues : [];
   }
 
@@ -95,16 +115,39 @@ export class LegacyCore extends LegacyEventBus {
 
   /** Makes every later call answer `{ error }` naming the configuration's issues (none: nothing), and logs it. */
   refuse(issues: ReadonlyArray<ValidationIssue>): void {
-    if (issues.length > 0) this.log('ERROR', 'invalidConfig', (this.configError = `getEngagement - invalid configuration: ${issuesText(issues)}`));
+    if (issues.length == 0) return;
+    this.configIssues = issues;
+    this.log('ERROR', 'invalidConfig', (this.configError = `getEngagement - invalid configuration: ${issuesText(issues)}`));
   }
 
-  /** One getEngagement call: `{ error }` (logged) when it cannot be sent, else it goes to `send`. */
+  /**
+   * One getEngagement call. A request that cannot be sent answers `{ error }`
+   * (logged), and its failure still reaches `onEngagement` and the call's
+   * `error` callback, on the next turn of the scheduler (a page that waits
+   * for `onEngagement` is never left hanging). The rest goes to `send`, with
+   * what the lenient reading left out reported on `onLog`.
+   */
   call(request: unknown): LegacyCall | LegacyCallFailure {
     if (this.disposed) return { error: 'getEngagement - the chat API was disposed' };
-    const [code, prepared]: [LegacyLogCode, Either<string, PreparedRequest>] = this.configError === undefined ? ['invalidRequest', prepareRequest(request)] : ['invalidConfig', left(this.configError)];
-    if (!isLeft(prepared)) return this.send(++this.calls, prepared.right);
-    this.log('ERROR', code, prepared.left);
-    return { error: prepared.left };
+    const prepared = prepareRequest(request, this.strict);
+    if (this.configError !== undefined) {
+      const target = isLeft(prepared) ? prepared.left : prepared.right;
+      return this.refuseCall('invalidConfig', { ...target, message: this.configError, issues: this.configIssues });
+    }
+    if (isLeft(prepared)) return this.refuseCall('invalidRequest', prepared.left);
+    const { cleaned } = prepared.right;
+    if (cleaned.length > 0) this.log('ERROR', 'requestCleaned', `getEngagement - left out as lpChat.min.js did (strictValidation: true refuses instead): ${cleaned.join(', ')}`);
+    return this.send(++this.calls, prepared.right);
+  }
+
+  /** Logs a refused call, answers its `{ error }`, and delivers its failure on the next turn. */
+  private refuseCall(code: LegacyLogCode, refused: RefusedRequest): LegacyCallFailure {
+    this.log('ERROR', code, refused.message);
+    const failure = legacyErrorObject(validationError(refused.issues), refused.original, this.now(), refused.message);
+    this.scheduler.schedule(() => {
+      if (!this.disposed) this.tell(refused, failure, 'error');
+    });
+    return { error: refused.message };
   }
 
   /** Sends one call through the client; its answer goes to `onEngagement` and the call's own callback. */
@@ -126,13 +169,16 @@ export class LegacyCore extends LegacyEventBus {
   }
 
   /** Fires `onEngagement`, then the call's own `success` or `error`, each guarded. */
-  deliver(prepared: PreparedRequest, result: Either<EngagementError, Engagement>): void {
-    const payload = toLegacyPayload(result, prepared.original, this.now());
+  deliver(prepared: LegacyCallTarget, result: Either<EngagementError, Engagement>): void {
+    this.tell(prepared, toLegacyPayload(result, prepared.original, this.now()), isLeft(result) ? 'error' : 'success');
+  }
+
+  /** Fires `onEngagement` with `payload`, then the call's own `which` callback, each guarded. */
+  tell(target: LegacyCallTarget, payload: LegacyEngagementPayload, which: 'success' | 'error'): void {
     this.trigger('onEngagement', payload);
-    const which = isLeft(result) ? 'error' : 'success';
-    const own = prepared[which] as ((this: unknown, data: unknown) => void) | undefined;
+    const own = target[which] as ((this: unknown, data: unknown) => void) | undefined;
     try {
-      own?.call(prepared.thisArg, cloneEventData(payload));
+      own?.call(target.thisArg, cloneEventData(payload));
     } catch (error) {
       this.failed(`getEngagement.${which}`, error);
     }

@@ -11,6 +11,7 @@ import type { Engagement, EngagementRequest, ServerErrorBody } from '../model';
 import { isLeft, left, right, type Either } from '../internal/either';
 import { validateEngagementRequest } from '../validate';
 import { isPlain } from './bindings';
+import { cleanRequest } from './lenient-request';
 
 /**
  * The legacy failure object of a call that got no usable server answer
@@ -114,16 +115,28 @@ export interface LegacyCallFailure {
   readonly error: string;
 }
 
-/** A legacy request split into what is sent and its per-call keys. @internal */
-export interface PreparedRequest {
-  /** What the client sends (`undefined` for a call without arguments). */
-  readonly request: EngagementRequest | undefined;
+/** The per-call keys of a legacy request, and what failure objects quote. @internal */
+export interface LegacyCallTarget {
   readonly success?: (this: unknown, data: Engagement) => void;
   readonly error?: (this: unknown, data: LegacyFailurePayload) => void;
   /** `this` of the per-call callbacks: `context`, else the request object. */
   readonly thisArg: unknown;
   /** The request object as the page passed it (`{}` for none), for failure objects. */
   readonly original: unknown;
+}
+
+/** A legacy request split into what is sent and its per-call keys. @internal */
+export interface PreparedRequest extends LegacyCallTarget {
+  /** What the client sends (`undefined` for a call without arguments). */
+  readonly request: EngagementRequest | undefined;
+  /** The paths the lenient reading left out (empty in strict mode). */
+  readonly cleaned: ReadonlyArray<string>;
+}
+
+/** A request that cannot be sent: the legacy failure message, and whom to tell. @internal */
+export interface RefusedRequest extends LegacyCallTarget {
+  readonly message: string;
+  readonly issues: ReadonlyArray<ValidationIssue>;
 }
 
 /** The `message` of the legacy failure object of getEngagement. @internal */
@@ -133,25 +146,43 @@ export const LEGACY_SERVER_ERROR = 'getEngagement - server error';
 export const issuesText = (issues: ReadonlyArray<ValidationIssue>): string => issues.map((i) => `${i.path}: ${i.reason}`).join('; ');
 
 /**
- * Splits and validates a legacy getEngagement request, synchronously. The
- * Left is the legacy failure message (field paths and reasons, never the
- * refused values).
+ * Splits and reads a legacy getEngagement request, synchronously. By
+ * default it is read leniently, as lpChat.min.js read it (see
+ * {@link cleanRequest}); `strict` refuses what the check core refuses. The
+ * Left names field paths and reasons, never the refused values, and keeps
+ * the per-call callbacks so the failure can still reach them.
  *
  * @internal
  */
-export function prepareRequest(input: unknown): Either<string, PreparedRequest> {
+export function prepareRequest(input: unknown, strict = false): Either<RefusedRequest, PreparedRequest> {
   const refused = 'getEngagement - invalid request: ';
-  if (input == null) return right({ request: undefined, thisArg: {}, original: {} });
-  if (!isPlain(input)) return left(`${refused}expected a request object`);
+  if (input == null) return right({ request: undefined, thisArg: {}, original: {}, cleaned: [] });
+  if (!isPlain(input)) return refuse({ thisArg: {}, original: input }, `${refused}expected a request object`, [{ path: '(request)', reason: 'expected a request object' }]);
   const { success, error, context, ...request } = input;
+  const target: LegacyCallTarget = {
+    success: typeof success == 'function' ? (success as LegacyCallTarget['success']) : undefined,
+    error: typeof error == 'function' ? (error as LegacyCallTarget['error']) : undefined,
+    thisArg: context ?? input,
+    original: input,
+  };
   const problems: ValidationIssue[] = [];
   for (const [path, f] of [['success', success], ['error', error]]) if (f !== undefined && typeof f != 'function') problems.push({ path: path as string, reason: 'expected a function' });
   for (const k of ['vid', 'sid']) if (request[k] == null || request[k] === '') delete request[k];
+  if (problems.length > 0) return refuse(target, refused + issuesText(problems), problems);
+  if (!strict) {
+    try {
+      const lenient = cleanRequest(request);
+      return right({ ...target, request: lenient.request as EngagementRequest, cleaned: lenient.cleaned });
+    } catch {
+      return refuse(target, `${refused}could not be read (a getter or a proxy threw)`, [{ path: '(request)', reason: 'could not be read (a getter or a proxy threw)' }]);
+    }
+  }
   const validated = validateEngagementRequest(request);
-  if (isLeft(validated)) problems.push(...validated.left.issues);
-  if (problems.length > 0) return left(refused + issuesText(problems));
-  return right({ request: request as EngagementRequest, success: success as PreparedRequest['success'], error: error as PreparedRequest['error'], thisArg: context ?? input, original: input });
+  if (isLeft(validated)) return refuse(target, refused + issuesText(validated.left.issues), validated.left.issues);
+  return right({ ...target, request: request as EngagementRequest, cleaned: [] });
 }
+
+const refuse = (target: LegacyCallTarget, message: string, issues: ReadonlyArray<ValidationIssue>): Either<RefusedRequest, PreparedRequest> => left({ ...target, message, issues });
 
 /**
  * The legacy failure object for an error, at time `nowMs`.

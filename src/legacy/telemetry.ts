@@ -23,6 +23,8 @@ export type LegacyLogLevel = 'ERROR' | 'INFO' | 'DEBUG';
  * - `initialised`, `initFailed`: the engagement domain (the `onInit` step);
  * - `queued`, `sent`, `dropped`: getEngagement calls;
  * - `invalidRequest`, `unsupported`, `disposed`: calls refused at once;
+ * - `requestCleaned`: a getEngagement request sent without the parts the
+ *   lenient reading left out (named by path);
  * - `callbackFailed`: a page callback threw (its exception is on `events$`).
  *
  * @since 0.1.0
@@ -38,6 +40,7 @@ export type LegacyLogCode =
   | 'sent'
   | 'dropped'
   | 'invalidRequest'
+  | 'requestCleaned'
   | 'unsupported'
   | 'disposed'
   | 'callbackFailed';
