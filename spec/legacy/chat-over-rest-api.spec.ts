@@ -357,7 +357,7 @@ describe('ChatOverRestAPI: getEngagement', () => {
     let retries = 25;
     let chat: ChatOverRestAPI | undefined;
     chat = create({
-      retry: { maxAttempts: 1 }, // the client's own retry off: the page's retry is what runs
+      // no `retry`: the legacy timing, one attempt per call; the page's retry is what runs
       onInit: () => chat?.getEngagement(),
       onEngagement: [
         rec.on('onEngagement'),
@@ -376,15 +376,49 @@ describe('ChatOverRestAPI: getEngagement', () => {
     expect(payloads.map((p) => p.status ?? p.internalCode)).toEqual([20, 20, 20, 'Available']);
     expect(delays).toEqual([100, 100, 100]);
     expect(retries).toBe(22);
-    expect(emulator.stats().createSessionCalls).toBe(4);
+    // every page-driven retry went to the visitor the "Loading account" answer named
+    expect(emulator.stats()).toMatchObject({ createSessionCalls: 4, visitorsCreated: 1 });
   });
 
-  it("makes the page's retry unnecessary with the client's built-in retry (one onEngagement, the visitor reused)", async () => {
+  it('delivers a failure at once by default: one attempt, no retry of its own (the legacy timing)', async () => {
+    await start();
+    emulator.inject({ kind: 'status', status: 503 });
+    const rec = recorder();
+    const chat = create({ onEngagement: rec.on('onEngagement') });
+    const progress: string[] = [];
+    chat.client.events$.subscribe((e) => progress.push(e.type));
+    chat.getEngagement();
+    await rec.count('onEngagement', 1);
+    expect(rec.of('onEngagement')[0]).not.toHaveProperty('status');
+    expect(progress).not.toContain('retryScheduled');
+    expect(emulator.stats().createSessionCalls).toBe(1);
+  });
+
+  it('sends a page-driven retry after "Loading account … vid: X" to /visitors/X', async () => {
+    await start();
+    emulator.inject({ kind: 'loadingAccount' });
+    const rec = recorder();
+    const chat = create({ onEngagement: rec.on('onEngagement') });
+    chat.getEngagement({ consumerSections: ['Support'] });
+    await rec.count('onEngagement', 1);
+    const failure = rec.of('onEngagement')[0] as { message: string };
+    const named = /vid: (\S+)/.exec(failure.message)?.[1];
+    expect(named).toBeDefined();
+    expect(chat.client.currentSession()).toBeUndefined(); // the client itself knows no visitor yet
+    chat.getEngagement({ consumerSections: ['Support'] }); // the page's retry
+    await rec.count('onEngagement', 2);
+    const answer = rec.of('onEngagement')[1] as { status: string; visitorId: string };
+    expect(answer.visitorId).toBe(named);
+    expect(emulator.visitor(named ?? '')?.createSessionCalls).toBe(2);
+    expect(emulator.stats()).toMatchObject({ createSessionCalls: 2, visitorsCreated: 1 });
+  });
+
+  it("makes the page's retry unnecessary once the page opts into the client's retry (one onEngagement, the visitor reused)", async () => {
     await start();
     emulator.inject({ kind: 'loadingAccount' });
     const scheduler = new VirtualTimeScheduler();
     const rec = recorder();
-    const chat = create({ scheduler, random: () => 0.5, onEngagement: rec.on('onEngagement') });
+    const chat = create({ retry: {}, scheduler, random: () => 0.5, onEngagement: rec.on('onEngagement') }); // retry: {} opts into the client's policy
     chat.client.events$.subscribe((e) => {
       if (e.type === 'retryScheduled') {
         // let the retry's wait pass on the virtual clock, and nothing more

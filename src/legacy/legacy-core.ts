@@ -50,6 +50,9 @@ export interface LegacyCall {
   cancel(): boolean;
 }
 
+/** The retry policy of a legacy adapter without `retry`: one attempt, as lpChat.min.js made. @internal */
+export const LEGACY_RETRY: RetryPolicyInput = { maxAttempts: 1 };
+
 /** The event bus of an adapter, with its client, its log and its calls. @internal */
 export class LegacyCore extends LegacyEventBus {
   readonly client: EngagementClient;
@@ -69,6 +72,11 @@ export class LegacyCore extends LegacyEventBus {
   /** What `events$` tells; `undefined` completes it. */
   private readonly events = hub<LegacyEvent | undefined>();
   private readonly inflight = new Map<number, Subscription>();
+  /**
+   * The visitor a "Loading account … vid: X" failure named, until a success:
+   * the page's own retry continues it instead of creating another visitor.
+   */
+  private namedVisitor: string | undefined;
   private calls = 0;
 
   /** Log entries and callbacks that threw; completes on `dispose()`. */
@@ -83,7 +91,9 @@ export class LegacyCore extends LegacyEventBus {
   constructor({ strictValidation, ...config }: Record<string, unknown>) {
     super((eventName, error) => this.failed(eventName, error));
     this.strict = strictValidation === true;
-    if (config['retry'] !== undefined) config['retry'] = retryPolicy(config['retry'] as RetryPolicyInput);
+    // The legacy timing: a failure reaches onEngagement at once (the page's own retry loop is the
+    // documented pattern); the client's retries are opt-in, with `retry`.
+    config['retry'] = retryPolicy((config['retry'] ?? LEGACY_RETRY) as RetryPolicyInput);
     const client = (this.client = createEngagementClient(config as unknown as EngagementClientConfig));
     const internals = internalsOf(client);
     this.now = internals?.ok ? () => internals.config.scheduler.now() : Date.now;
@@ -152,8 +162,12 @@ export class LegacyCore extends LegacyEventBus {
 
   /** Sends one call through the client; its answer goes to `onEngagement` and the call's own callback. */
   send(id: number, prepared: PreparedRequest): LegacyCall {
-    const subscription = this.client.getEngagement(prepared.request).subscribe((result) => {
+    const named = this.namedVisitor;
+    const request = named !== undefined && prepared.request?.vid === undefined && this.client.currentSession() === undefined ? { ...prepared.request, vid: named } : prepared.request;
+    const subscription = this.client.getEngagement(request).subscribe((result) => {
       this.inflight.delete(id);
+      if (!isLeft(result)) this.namedVisitor = undefined;
+      else if (result.left.kind == 'http' && result.left.visitorId !== undefined) this.namedVisitor = result.left.visitorId;
       this.deliver(prepared, result);
     });
     if (!subscription.closed) this.inflight.set(id, subscription);
