@@ -380,6 +380,25 @@ describe('ChatOverRestAPI: getEngagement', () => {
     expect(emulator.stats()).toMatchObject({ createSessionCalls: 4, visitorsCreated: 1 });
   });
 
+  it("hands legacy callbacks the server's JSON as it came (numbers stay numbers), while the client keeps its string ids", async () => {
+    await start({ numericEngagementIds: true });
+    const rec = recorder();
+    const chat = create({ onEngagement: rec.on('onEngagement') });
+    const typed: unknown[] = [];
+    chat.client.session$.subscribe((s) => typed.push(s?.pageId));
+    chat.getEngagement({ consumerSections: ['Support'], success: rec.on('success') });
+    await rec.count('success', 1);
+    const [payload] = rec.of('onEngagement') as Array<{ engagementDetails: Record<string, unknown> }>;
+    expect(payload?.engagementDetails).toMatchObject({ skillId: 23, campaignId: expect.any(Number), engagementId: expect.any(Number), windowId: expect.any(Number) });
+    expect(payload?.engagementDetails['skillId'] === 23).toBe(true); // the page's own `=== 23` check
+    expect(rec.of('success')).toEqual([payload]);
+    expect(rec.of('success')[0]).not.toBe(payload); // each callback has its own copy
+    // the same answer through the observable client: ids decoded to strings
+    const [typedAnswer] = await lastValueFrom(chat.client.getEngagement({ consumerSections: ['Support'] }).pipe(toArray()));
+    expect(typedAnswer?._tag === 'Right' && typedAnswer.right.status === 'Available' && typedAnswer.right.engagementDetails.skillId).toBe('23');
+    expect(typed.filter((p) => p !== undefined).every((p) => typeof p == 'string')).toBe(true);
+  });
+
   it('delivers a failure at once by default: one attempt, no retry of its own (the legacy timing)', async () => {
     await start();
     emulator.inject({ kind: 'status', status: 503 });

@@ -36,7 +36,8 @@ declare global {
   const router: { readonly url$: Observable<string> };
   const retryButton: { readonly clicks$: Observable<unknown> };
   function sectionsOf(url: string): ReadonlyArray<string>;
-  function showChatButton(engagement?: AvailableEngagement): void;
+  /** An Available answer, decoded (string ids) or as a legacy callback gets it (ids as sent). */
+  function showChatButton(engagement?: AvailableEngagement | { readonly status: 'Available'; readonly engagementDetails: object }): void;
   function hideChatButton(): void;
   function showSpinner(text?: string): void;
   function render(value: unknown): void;

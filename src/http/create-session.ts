@@ -48,8 +48,21 @@ export interface CreateSessionTarget {
   readonly sid?: string;
 }
 
+/** The parsed body each decoded engagement came from, for the legacy adapters (which hand pages the server's JSON as it came). */
+const RAW_BODIES = new WeakMap<Engagement, unknown>();
+
+/** The parsed JSON body a decoded engagement came from (`undefined` for one this module did not decode). */
+export const rawEngagementBody = (engagement: Engagement): unknown => RAW_BODIES.get(engagement);
+
+/** Decodes a parsed body, remembering it for {@link rawEngagementBody}. */
+function decodeRemembered(body: unknown): ReturnType<typeof decodeEngagement> {
+  const decoded = decodeEngagement(body);
+  if (decoded._tag === 'Right') RAW_BODIES.set(decoded.right, body);
+  return decoded;
+}
+
 /** A Create Session reply: the decoded engagement, or the failure. */
-const readEngagement = (reply: HttpReply): Either<EngagementError, Engagement> => decodedBody('createSession', reply, decodeEngagement);
+const readEngagement = (reply: HttpReply): Either<EngagementError, Engagement> => decodedBody('createSession', reply, decodeRemembered);
 
 export function createSession$(env: HttpEnv, target: CreateSessionTarget, body: string): Observable<Either<EngagementError, Engagement>> {
   return httpRequest$(

@@ -25,7 +25,7 @@ export { installLegacyGlobals } from './globals';
 export type { LegacyChatConstructor, LegacyDefaults } from './globals';
 export type { LegacyBinding, LegacyBindingId, LegacyCallback, LegacyCallbackObject, LegacyEventInfo, LegacyUnbindCriteria } from './bindings';
 export type { LegacyCall } from './legacy-core';
-export type { LegacyCallFailure, LegacyEngagementPayload, LegacyEngagementRequest, LegacyErrorObject, LegacyFailurePayload } from './legacy-payloads';
+export type { LegacyCallFailure, LegacyEngagementBody, LegacyEngagementPayload, LegacyEngagementRequest, LegacyErrorObject, LegacyFailurePayload } from './legacy-payloads';
 export { CHAT_STATES, LEGACY_EVENT_NAMES } from './event-names';
 export type { ChatState, ChatStates, LegacyEventName, NoChatGetterName, UnsupportedMethodName } from './event-names';
 export type { LegacyEvent, LegacyLogCode, LegacyLogEntry, LegacyLogLevel } from './telemetry';

@@ -7,7 +7,8 @@
  * @packageDocumentation
  */
 import { describeError, type EngagementError, type EngagementErrorKind, type ValidationIssue } from '../errors';
-import type { Engagement, EngagementRequest, ServerErrorBody } from '../model';
+import type { AvailableEngagement, Engagement, EngagementDetails, EngagementRequest, NotAvailableEngagement, ServerErrorBody } from '../model';
+import { rawEngagementBody } from '../http/create-session';
 import { isLeft, left, right, type Either } from '../internal/either';
 import { validateEngagementRequest } from '../validate';
 import { isPlain } from './bindings';
@@ -57,9 +58,35 @@ export interface LegacyErrorObject {
  */
 export type LegacyFailurePayload = ServerErrorBody | LegacyErrorObject;
 
+/** The fields the server may send as a number or a string. */
+type WireIdKey = 'campaignId' | 'engagementId' | 'contextId' | 'windowId' | 'skillId' | 'connectorId' | 'pageId';
+
+/** A decoded type with its ids as the server sent them (a number or a string). */
+type AsSent<T> = { readonly [K in keyof T]: K extends WireIdKey ? string | number : T[K] };
+
+/**
+ * The response body of an answer, as the server sent it and as
+ * lpChat.min.js passed it on: ids stay numbers when they came as numbers
+ * (`skillId: 23`), and fields engagement-rx does not know are kept. (The
+ * observable client decodes the same ids to strings.)
+ *
+ * @example
+ * ```ts
+ * const chat = new ChatOverRestAPI({ lpNumber: '12345678' });
+ * chat.onEngagement((data) => {
+ *   if ('status' in data && data.status === 'Available' && data.engagementDetails.skillId == 23) showChatButton(data);
+ * });
+ * ```
+ * @since 0.2.0
+ * @category Legacy adapters
+ */
+export type LegacyEngagementBody =
+  | (AsSent<Omit<AvailableEngagement, 'engagementDetails'>> & { readonly engagementDetails: AsSent<EngagementDetails> })
+  | AsSent<NotAvailableEngagement>;
+
 /**
  * What `onEngagement` gets: the response body (Available or NotAvailable)
- * or a failure object without `status`.
+ * as the server sent it, or a failure object without `status`.
  *
  * @example
  * ```ts
@@ -71,7 +98,7 @@ export type LegacyFailurePayload = ServerErrorBody | LegacyErrorObject;
  * @since 0.1.0
  * @category Legacy adapters
  */
-export type LegacyEngagementPayload = Engagement | LegacyFailurePayload;
+export type LegacyEngagementPayload = LegacyEngagementBody | LegacyFailurePayload;
 
 /**
  * A getEngagement request as legacy page code writes it: the seed page's
@@ -94,8 +121,8 @@ export type LegacyEngagementPayload = Engagement | LegacyFailurePayload;
 export interface LegacyEngagementRequest extends Omit<EngagementRequest, 'vid' | 'sid'> {
   readonly vid?: string | null;
   readonly sid?: string | null;
-  /** Called with the response body (Available or NotAvailable), `this` = `context` or the request. */
-  readonly success?: (this: unknown, data: Engagement) => void;
+  /** Called with the response body (Available or NotAvailable) as the server sent it, `this` = `context` or the request. */
+  readonly success?: (this: unknown, data: LegacyEngagementBody) => void;
   /** Called with the failure object, `this` = `context` or the request. */
   readonly error?: (this: unknown, data: LegacyFailurePayload) => void;
   /** The `this` of `success` and `error`. */
@@ -117,7 +144,7 @@ export interface LegacyCallFailure {
 
 /** The per-call keys of a legacy request, and what failure objects quote. @internal */
 export interface LegacyCallTarget {
-  readonly success?: (this: unknown, data: Engagement) => void;
+  readonly success?: (this: unknown, data: LegacyEngagementBody) => void;
   readonly error?: (this: unknown, data: LegacyFailurePayload) => void;
   /** `this` of the per-call callbacks: `context`, else the request object. */
   readonly thisArg: unknown;
@@ -196,8 +223,9 @@ export function legacyErrorObject(error: EngagementError, originalRequest: unkno
 /**
  * The `onEngagement` payload of a check's result, as the legacy SDK made it:
  *
- * - Available / NotAvailable: a fresh copy of the response (ids as
- *   strings, as engagement-rx decodes them);
+ * - Available / NotAvailable: the response body as the server sent it
+ *   (numbers stay numbers); for an engagement decoded elsewhere, a copy of
+ *   it;
  * - an HTTP error of the getEngagement call whose body was LivePerson's
  *   error body: that body, `{ time?, message?, internalCode? }`;
  * - any other failure: `{ error: { message: 'getEngagement - server error', time, originalRequest, kind, reason } }`.
@@ -206,8 +234,10 @@ export function legacyErrorObject(error: EngagementError, originalRequest: unkno
  */
 export function toLegacyPayload(result: Either<EngagementError, Engagement>, originalRequest: unknown, nowMs: number): LegacyEngagementPayload {
   if (!isLeft(result)) {
+    const raw = rawEngagementBody(result.right);
+    if (isPlain(raw)) return raw as LegacyEngagementBody;
     const { status, sessionId, visitorId, pageId } = result.right;
-    return { status, sessionId, visitorId, pageId, ...(result.right.status == 'Available' && { engagementDetails: { ...result.right.engagementDetails } }) } as Engagement;
+    return { status, sessionId, visitorId, pageId, ...(result.right.status == 'Available' && { engagementDetails: { ...result.right.engagementDetails } }) } as LegacyEngagementBody;
   }
   const e = result.left;
   if (e.kind == 'http' && e.operation == 'createSession') {
