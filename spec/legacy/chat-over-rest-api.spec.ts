@@ -496,7 +496,9 @@ describe('ChatOverRestAPI: robustness', () => {
       },
     });
     const log = events(chat);
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(chat.requestChat({})).toEqual({ error: expect.stringContaining('requestChat is not supported') });
+    warn.mockRestore();
     expect(log.map((e) => e.type)).toEqual(['log', 'callbackFailed']);
     chat.onEngagement(rec.on('onEngagement'));
     chat.getEngagement();
@@ -506,10 +508,13 @@ describe('ChatOverRestAPI: robustness', () => {
   it('answers unsupported methods the legacy way, and the chat getters with "no chat"', async () => {
     await start();
     const chat = create({});
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     for (const method of UNSUPPORTED_METHODS) {
       const answer = chat[method]({ text: 'hi' });
       expect(answer).toEqual({ error: expect.stringMatching(new RegExp(`^${method} is not supported by engagement-rx: `)) });
     }
+    expect(warn).toHaveBeenCalledTimes(UNSUPPORTED_METHODS.length);
+    warn.mockRestore();
     expect(chat.getVisitorName()).toBe(NO_CHAT_GETTERS.getVisitorName);
     expect(chat.getAgentTyping()).toBe(false);
     expect(chat.getRtSessionId()).toBeNull();
@@ -579,6 +584,28 @@ describe('ChatOverRestAPI: robustness', () => {
       ['ERROR', 'requestCleaned'],
       ['INFO', 'disposed'],
     ]);
+  });
+});
+
+describe('ChatOverRestAPI: unsupported chat methods', () => {
+  it('warn on the console once per method, naming it and pointing to docs/legacy.md; onLog hears every call', async () => {
+    await start();
+    const rec = recorder();
+    const chat = create({ onLog: rec.on('onLog') });
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      chat.requestChat({ skill: 'TestSkill' });
+      chat.requestChat({ skill: 'TestSkill' });
+      chat.addLine({ text: 'hi' });
+      expect(warn.mock.calls).toEqual([
+        ['engagement-rx: requestChat is not supported by engagement-rx: it replaces lpChat.min.js for the getEngagement flow only; see docs/legacy.md'],
+        ['engagement-rx: addLine is not supported by engagement-rx: it replaces lpChat.min.js for the getEngagement flow only; see docs/legacy.md'],
+      ]);
+      expect((rec.of('onLog') as LegacyLogEntry[]).map((e) => e.code)).toEqual(['unsupported', 'unsupported', 'unsupported']);
+      expect(JSON.stringify(warn.mock.calls)).not.toContain('TestSkill'); // nothing of the request
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 

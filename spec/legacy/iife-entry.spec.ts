@@ -262,7 +262,9 @@ describe('the legacy IIFE bundle in a fresh vm context', () => {
     expect(page.windowsOpened).toHaveLength(1);
     const answer = vm.runInContext('requestChatAnswer', context) as { error: string };
     expect(answer.error).toMatch(/^requestChat is not supported by engagement-rx: /);
-    expect(page.consoleLines).toEqual([]);
+    // the only console line: one warning naming the method, for the developer
+    expect(page.consoleLines).toEqual([[`engagement-rx: ${answer.error}`]]);
+    expect(answer.error).toContain('docs/legacy.md');
   });
 
   it("retries from onEngagement the sample's way (100 ms) until the account is loaded", async () => {

@@ -256,6 +256,8 @@ class Session extends LegacyCore {
   private initReported = false;
   /** The domain lookup in flight. */
   private lookup: Subscription | undefined;
+  /** The unsupported methods already reported on the console. */
+  private readonly warned = new Set<string>();
 
   constructor(config: unknown) {
     const input: Record<string, unknown> = typeof config == 'object' && config ? { ...config } : {};
@@ -352,6 +354,18 @@ class Session extends LegacyCore {
     };
   }
 
+  /**
+   * An unsupported method was called: an `onLog` ERROR entry every time, and
+   * one `console.warn` per method, so a developer sees it in the console at
+   * once even when the page ignores the `{ error }` answer.
+   */
+  unsupported(name: string, message: string): void {
+    this.log('ERROR', 'unsupported', message);
+    if (this.warned.has(name)) return;
+    this.warned.add(name);
+    if (typeof console == 'object' && typeof console.warn == 'function') console.warn(`engagement-rx: ${message}`);
+  }
+
   override dispose(): void {
     this.lookup?.unsubscribe();
     this.lookup = undefined;
@@ -383,7 +397,8 @@ function sessionOf(instance: object): Session {
  * - a callback that throws is reported (`onLog`, `events$`) and the other
  *   callbacks still run;
  * - every legacy event has a binding method; chat-session methods answer
- *   `{ error: '... is not supported by engagement-rx: ...' }`.
+ *   `{ error: '... is not supported by engagement-rx: ...' }`, with an
+ *   `onLog` entry and, once per method, a `console.warn`.
  *
  * It never throws: an invalid configuration is logged, fires `onInit` with
  * a failure object and makes every `getEngagement` answer `{ error }`.
@@ -481,7 +496,7 @@ for (const name of LEGACY_EVENT_NAMES) {
 for (const name of UNSUPPORTED_METHODS) {
   define(name, function (this: object): LegacyCallFailure {
     const error = unsupportedMessage(name);
-    sessionOf(this).log('ERROR', 'unsupported', error);
+    sessionOf(this).unsupported(name, error);
     return { error };
   });
 }
