@@ -33,6 +33,9 @@ import {
   type Words,
 } from './event-names';
 import { LegacyCore, type LegacyCall } from './legacy-core';
+import { lpChatSessionStore } from './lpchat-session-store';
+import type { SessionStore } from '../session/session-store';
+import type { WebStorageLike } from '../session/account-web-storage';
 import { legacyErrorObject, type LegacyCallFailure, type LegacyEngagementPayload, type LegacyEngagementRequest, type LegacyErrorObject, type PreparedRequest } from './legacy-payloads';
 import type { LegacyEvent, LegacyLogEntry } from './telemetry';
 
@@ -145,6 +148,10 @@ export type LegacyEventBindings = { readonly [K in LegacyEventName]?: LegacyBind
  * `reconnectTimeout`, `onSessionData`) are accepted and ignored (they may
  * be of any type); any other unknown key is ignored with a log entry.
  *
+ * `session` defaults, in a browser, to {@link lpChatSessionStore} on
+ * `sessionStorage` (lpChat.min.js's own entry, so a reload continues the
+ * visitor); elsewhere to the client's memory store.
+ *
  * @example
  * ```ts
  * const config: LegacyChatConfig = {
@@ -245,6 +252,21 @@ const LEGACY_PATHS: Readonly<Record<string, string>> = { accountId: 'lpNumber', 
 /** A non-blank string, trimmed. */
 const trimmed = (u: unknown): string | undefined => (typeof u == 'string' && u.trim()) || undefined;
 
+/**
+ * The default session store in a browser: lpChat.min.js's own
+ * `sessionStorage` entry, so a reload (or a switch from lpChat.min.js)
+ * continues the visitor. `undefined` elsewhere, or where reading
+ * `sessionStorage` throws (storage disabled): the client's memory store.
+ */
+function browserSessionStore(): SessionStore | undefined {
+  try {
+    const storage = (globalThis as { sessionStorage?: unknown }).sessionStorage;
+    return storage == null ? undefined : lpChatSessionStore(storage as WebStorageLike);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The state of one instance, out of the page's reach. */
 class Session extends LegacyCore {
   state: ChatState = CHAT_STATES.UNINITIALISED;
@@ -268,6 +290,10 @@ class Session extends LegacyCore {
       const known = KEYS.indexOf(key);
       if (known < 0 && !isLegacyEventName(key)) unknown.push(/^[A-Za-z_$][\w$]{0,39}$/.test(key) ? key : '(an unknown key)');
       else if (known >= 0 && known < 6 && value !== undefined) clientInput[key] = value;
+    }
+    if (input['session'] === undefined) {
+      const store = browserSessionStore();
+      if (store !== undefined) clientInput['session'] = store;
     }
     const { lpNumber, engagementDomain, debug, strictValidation } = input;
     const account = typeof lpNumber == 'number' && isFinite(lpNumber) ? String(lpNumber) : typeof lpNumber == 'string' ? lpNumber.trim() : '';

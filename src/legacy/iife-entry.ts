@@ -10,7 +10,9 @@
  * ```
  *
  * It also exposes `window.engagementRx` (`installLegacyGlobals`,
- * `ChatOverRestAPI`, `createChatApi`, `createEngagementClient`, `version`).
+ * `ChatOverRestAPI`, `createChatApi`, `createEngagementClient`, the session
+ * stores `lpChatSessionStore`, `webStorageSessionStore` and
+ * `memorySessionStore`, and `version`).
  *
  * @internal
  */
@@ -23,5 +25,8 @@ export { installLegacyGlobals } from './globals';
 export { ChatOverRestAPI } from './chat-over-rest-api';
 export { createChatApi } from './chat-api';
 export { createEngagementClient } from '../client/client';
+export { lpChatSessionStore } from './lpchat-session-store';
+export { webStorageSessionStore } from '../session/web-storage-store';
+export { memorySessionStore } from '../session/session-store';
 /** engagement-rx's version, as `window.engagementRx.version`. @internal */
 export { VERSION as version } from './chat-over-rest-api';

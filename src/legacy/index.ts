@@ -22,6 +22,7 @@ export type {
   LegacyUnsupportedMethods,
 } from './chat-over-rest-api';
 export { installLegacyGlobals } from './globals';
+export { lpChatSessionStore } from './lpchat-session-store';
 export type { LegacyChatConstructor, LegacyDefaults } from './globals';
 export type { LegacyBinding, LegacyBindingId, LegacyCallback, LegacyCallbackObject, LegacyEventInfo, LegacyUnbindCriteria } from './bindings';
 export type { LegacyCall } from './legacy-core';
