@@ -8,6 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { LaunchedChromium } from '../../src/demo/chromium';
+import { launchTestChromium } from './chromium';
 
 export const LEGACY_BUNDLE = join(__dirname, '..', '..', 'dist', 'engagement-rx.legacy.js');
 
@@ -55,5 +58,44 @@ export async function startLegacyPageServer(): Promise<LegacyPageServer> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** What {@link useLegacyPagesInChromium} gives each test: a fresh page and page server. */
+export interface LegacyBrowser {
+  readonly page: Page;
+  readonly server: LegacyPageServer;
+}
+
+/**
+ * Registers the hooks of a describe block that drives legacy pages in
+ * Chromium: one browser for the block, a fresh page server and page for each
+ * test. Read `page` and `server` inside the tests.
+ */
+export function useLegacyPagesInChromium(): LegacyBrowser {
+  let browser: LaunchedChromium | undefined;
+  let server: LegacyPageServer | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    browser = await launchTestChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    server = await startLegacyPageServer();
+    page = await (browser as LaunchedChromium).context.newPage();
+  });
+  afterEach(async () => {
+    await page?.close();
+    await server?.close();
+  });
+  return {
+    get page() {
+      return page as Page;
+    },
+    get server() {
+      return server as LegacyPageServer;
+    },
   };
 }

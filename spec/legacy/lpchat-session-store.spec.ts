@@ -5,14 +5,11 @@
  * own, ChatOverRestAPI with it against the emulator, and the legacy bundle in
  * Chromium across real reloads, both directions.
  */
-import type { Page } from 'playwright-core';
-import type { LaunchedChromium } from '../../src/demo/chromium';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
-import { ChatOverRestAPI, type LegacyChatConfig } from '../../src/legacy/chat-over-rest-api';
+import type { LegacyChatConfig } from '../../src/legacy/chat-over-rest-api';
 import { lpChatSessionStore, UNKNOWN_PAGE_ID } from '../../src/legacy/lpchat-session-store';
 import type { WebStorageLike } from '../../src/session/account-web-storage';
-import { launchTestChromium } from '../helpers/chromium';
-import { legacyPageHtml, startLegacyPageServer, type LegacyPageServer } from '../helpers/legacy-page';
+import { useEmulatorAndChats } from '../helpers/legacy-chats';
+import { legacyPageHtml, useLegacyPagesInChromium } from '../helpers/legacy-page';
 
 function mapStorage(): WebStorageLike & { readonly map: Map<string, string> } {
   const map = new Map<string, string>();
@@ -53,69 +50,38 @@ describe('lpChatSessionStore', () => {
 });
 
 describe('ChatOverRestAPI with lpChatSessionStore, against the emulator', () => {
-  let emulator: RunningEmulator;
-  const chats: ChatOverRestAPI[] = [];
-  beforeEach(async () => {
-    emulator = await startEmulator();
-  });
-  afterEach(async () => {
-    for (const c of chats.splice(0)) c.dispose();
-    await emulator.close();
-  });
+  const legacy = useEmulatorAndChats();
 
   function answerOf(config: Partial<LegacyChatConfig>): Promise<{ visitorId: string; sessionId: string }> {
-    return new Promise((resolve) => {
-      const chat = new ChatOverRestAPI({ lpNumber: emulator.accountId, engagementDomain: emulator.url, onEngagement: (d) => resolve(d as never), ...config });
-      chats.push(chat);
-      chat.getEngagement();
-    });
+    return new Promise((resolve) => legacy.create({ onEngagement: (d) => resolve(d as never), ...config }).getEngagement());
   }
 
   it('continues the visitor of an entry lpChat.min.js wrote, and the next instance continues ours', async () => {
     const storage = mapStorage();
-    const key = `lpEngagementData${emulator.accountId}`;
+    const key = `lpEngagementData${legacy.emulator.accountId}`;
     storage.setItem(key, '{"sessionId":"lpsession1","visitorId":"lpvisitor1"}');
     const first = await answerOf({ session: lpChatSessionStore(storage) });
     expect(first.visitorId).toBe('lpvisitor1');
     const second = await answerOf({ session: lpChatSessionStore(storage) });
     expect([second.visitorId, second.sessionId]).toEqual([first.visitorId, first.sessionId]);
     expect(JSON.parse(storage.getItem(key) ?? '')).toMatchObject({ sessionId: first.sessionId, visitorId: first.visitorId });
-    expect(emulator.stats()).toMatchObject({ visitorsCreated: 0, visitorsAdopted: 1 });
+    expect(legacy.emulator.stats()).toMatchObject({ visitorsCreated: 0, visitorsAdopted: 1 });
   });
 });
 
 describe('the legacy bundle in Chromium: the same visitor across reloads', () => {
   const WAIT = { timeout: 10_000 };
-  let browser: LaunchedChromium;
-  let server: LegacyPageServer;
-  let emulator: RunningEmulator;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchTestChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    emulator = await startEmulator();
-    server = await startLegacyPageServer();
-    page = await browser.context.newPage();
-  });
-  afterEach(async () => {
-    await page?.close();
-    await server?.close();
-    await emulator?.close();
-  });
+  const chromium = useLegacyPagesInChromium();
+  const legacy = useEmulatorAndChats();
 
   /** A page written for lpChat.min.js: getEngagement on onInit, the answer kept for the test. */
   function lpChatPage(): string {
-    return server.page(
+    return chromium.server.page(
       '/page.html',
       legacyPageHtml(
-        { engagementDomain: emulator.url },
+        { engagementDomain: legacy.emulator.url },
         `var chat = new lpTag.taglets.ChatOverRestAPI({
-          lpNumber: ${JSON.stringify(emulator.accountId)},
+          lpNumber: ${JSON.stringify(legacy.emulator.accountId)},
           onInit: function () { chat.getEngagement({ consumerSections: ['Support'] }); },
           onEngagement: function (data) { window.answer = data; }
         });`,
@@ -124,13 +90,15 @@ describe('the legacy bundle in Chromium: the same visitor across reloads', () =>
   }
 
   async function answer(): Promise<{ visitorId: string; sessionId: string; status: string }> {
+    const { page } = chromium;
     await page.waitForFunction(() => (window as { answer?: unknown }).answer !== undefined, undefined, WAIT);
     return page.evaluate(() => (window as unknown as { answer: { visitorId: string; sessionId: string; status: string } }).answer);
   }
 
-  const entry = (): Promise<string | null> => page.evaluate((key) => sessionStorage.getItem(key), `lpEngagementData${emulator.accountId}`);
+  const entry = (): Promise<string | null> => chromium.page.evaluate((key) => sessionStorage.getItem(key), `lpEngagementData${legacy.emulator.accountId}`);
 
   it('continues its own visitor after a reload, kept in lpChat.min.js\'s entry', async () => {
+    const { page } = chromium;
     await page.goto(lpChatPage());
     const first = await answer();
     expect(first.status).toBe('Available');
@@ -138,18 +106,19 @@ describe('the legacy bundle in Chromium: the same visitor across reloads', () =>
     await page.reload();
     const second = await answer();
     expect([second.visitorId, second.sessionId]).toEqual([first.visitorId, first.sessionId]);
-    expect(emulator.stats()).toMatchObject({ createSessionCalls: 2, visitorsCreated: 1, sessionsCreated: 1 });
+    expect(legacy.emulator.stats()).toMatchObject({ createSessionCalls: 2, visitorsCreated: 1, sessionsCreated: 1 });
   });
 
   it('continues the visitor lpChat.min.js left in sessionStorage before the switch', async () => {
+    const { page, server } = chromium;
     const url = lpChatPage();
     // The first load stands for the page as it ran lpChat.min.js: only its entry is left behind.
     await page.goto(server.page('/before.html', '<!doctype html><title>lpChat.min.js page</title>'));
-    await page.evaluate((key) => sessionStorage.setItem(key, JSON.stringify({ sessionId: 'lpsession7', visitorId: 'lpvisitor7' })), `lpEngagementData${emulator.accountId}`);
+    await page.evaluate((key) => sessionStorage.setItem(key, JSON.stringify({ sessionId: 'lpsession7', visitorId: 'lpvisitor7' })), `lpEngagementData${legacy.emulator.accountId}`);
     await page.goto(url);
     const continued = await answer();
     expect(continued.visitorId).toBe('lpvisitor7');
-    expect(emulator.stats()).toMatchObject({ visitorsCreated: 0, visitorsAdopted: 1 });
+    expect(legacy.emulator.stats()).toMatchObject({ visitorsCreated: 0, visitorsAdopted: 1 });
     expect(await page.evaluate(() => typeof (window as unknown as { engagementRx: Record<string, unknown> }).engagementRx['lpChatSessionStore'])).toBe('function');
   });
 });

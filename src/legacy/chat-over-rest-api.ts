@@ -34,6 +34,7 @@ import {
 } from './event-names';
 import { LegacyCore, type LegacyCall } from './legacy-core';
 import { lpChatSessionStore } from './lpchat-session-store';
+import { updateSdes, type LegacyUpdateSdesRequest } from './update-sdes';
 import type { SessionStore } from '../session/session-store';
 import type { WebStorageLike } from '../session/account-web-storage';
 import { legacyErrorObject, type LegacyCallFailure, type LegacyEngagementPayload, type LegacyEngagementRequest, type LegacyErrorObject, type PreparedRequest } from './legacy-payloads';
@@ -458,6 +459,20 @@ export class ChatOverRestAPI {
    */
   getEngagement(request?: LegacyEngagementRequest): LegacyCall | LegacyCallFailure {
     return sessionOf(this).call(request);
+  }
+
+  /**
+   * Reports SDEs and impression events on the visitor's session (Update
+   * Session), with lpChat.min.js's argument and callbacks:
+   * `updateSdes({ data: { pageId, engagementAttributes?, impAttributes? }, vid?, sid?, success?, error?, context? })`.
+   * The visitor is the last answer's (or the one a reload continued) unless
+   * `vid`/`sid` are given. `success` gets `{ responseCode, body }`, `error`
+   * `{ responseCode?, body?, error? }`. One attempt; no event fires. Answers
+   * a handle on the call, or `{ error }` (the `error` callback is told too)
+   * when nothing was sent.
+   */
+  updateSdes(request: LegacyUpdateSdesRequest): LegacyCall | LegacyCallFailure {
+    return updateSdes(sessionOf(this), request);
   }
 
   /** `'uninitialised'` until `onInit`, then `'initialised'`. */

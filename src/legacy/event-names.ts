@@ -101,7 +101,7 @@ export const LINE_STATUSES = Object.freeze({ READ: 'READ', ACCEPT: 'ACCEPT', ACT
  * @internal
  */
 export const UNSUPPORTED_METHODS = words(
-  'requestChat startChat authenticate addLine endChat disposeVisitor getEstimatedWaitTime getAvailability getAvailabilty getPreChatSurvey getOfflineSurvey submitOfflineSurvey getExitSurvey submitExitSurvey cancelSurvey requestTranscript setVisitorName setVisitorTyping setCustomVariable sendCollaboration addLineStatusEvent updateSdes pauseChat resumePausedChat reInit clearSessionData getSiteDomain',
+  'requestChat startChat authenticate addLine endChat disposeVisitor getEstimatedWaitTime getAvailability getAvailabilty getPreChatSurvey getOfflineSurvey submitOfflineSurvey getExitSurvey submitExitSurvey cancelSurvey requestTranscript setVisitorName setVisitorTyping setCustomVariable sendCollaboration addLineStatusEvent pauseChat resumePausedChat reInit clearSessionData getSiteDomain',
 );
 
 /**

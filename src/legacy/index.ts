@@ -26,6 +26,7 @@ export { lpChatSessionStore } from './lpchat-session-store';
 export type { LegacyChatConstructor, LegacyDefaults } from './globals';
 export type { LegacyBinding, LegacyBindingId, LegacyCallback, LegacyCallbackObject, LegacyEventInfo, LegacyUnbindCriteria } from './bindings';
 export type { LegacyCall } from './legacy-core';
+export type { LegacyUpdateSdesRequest, LegacyUpdateSdesResult } from './update-sdes';
 export type { LegacyCallFailure, LegacyEngagementBody, LegacyEngagementPayload, LegacyEngagementRequest, LegacyErrorObject, LegacyFailurePayload } from './legacy-payloads';
 export { CHAT_STATES, LEGACY_EVENT_NAMES } from './event-names';
 export type { ChatState, ChatStates, LegacyEventName, NoChatGetterName, UnsupportedMethodName } from './event-names';

@@ -164,14 +164,22 @@ export class LegacyCore extends LegacyEventBus {
   send(id: number, prepared: PreparedRequest): LegacyCall {
     const named = this.namedVisitor;
     const request = named !== undefined && prepared.request?.vid === undefined && this.client.currentSession() === undefined ? { ...prepared.request, vid: named } : prepared.request;
-    const subscription = this.client.getEngagement(request).subscribe((result) => {
-      this.inflight.delete(id);
+    return this.run(id, this.client.getEngagement(request), (result) => {
       if (!isLeft(result)) this.namedVisitor = undefined;
       else if (result.left.kind == 'http' && result.left.visitorId !== undefined) this.namedVisitor = result.left.visitorId;
       this.deliver(prepared, result);
     });
-    if (!subscription.closed) this.inflight.set(id, subscription);
-    return { id, cancel: () => this.abort(id) };
+  }
+
+  /** Runs one call's observable (`id`: a new one when absent), kept in flight until its first value, which goes to `done`. */
+  run<A>(id: number | undefined, call$: Observable<A>, done: (value: A) => void): LegacyCall {
+    const own = id ?? ++this.calls;
+    const subscription = call$.subscribe((value) => {
+      this.inflight.delete(own);
+      done(value);
+    });
+    if (!subscription.closed) this.inflight.set(own, subscription);
+    return { id: own, cancel: () => this.abort(own) };
   }
 
   /** Aborts one call in flight. */

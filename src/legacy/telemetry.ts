@@ -25,6 +25,7 @@ export type LegacyLogLevel = 'ERROR' | 'INFO' | 'DEBUG';
  * - `invalidRequest`, `unsupported`, `disposed`: calls refused at once;
  * - `requestCleaned`: a getEngagement request sent without the parts the
  *   lenient reading left out (named by path);
+ * - `updateFailed`: an `updateSdes` call got no successful answer;
  * - `callbackFailed`: a page callback threw (its exception is on `events$`).
  *
  * @since 0.1.0
@@ -41,6 +42,7 @@ export type LegacyLogCode =
   | 'dropped'
   | 'invalidRequest'
   | 'requestCleaned'
+  | 'updateFailed'
   | 'unsupported'
   | 'disposed'
   | 'callbackFailed';
