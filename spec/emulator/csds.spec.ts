@@ -67,3 +67,35 @@ describe('CSDS, one service', () => {
     expect(e.stats().byOperation.csds).toEqual({ '404': 2 });
   });
 });
+
+describe('CSDS as JSONP (a page loading it with <script>, as lpChat.min.js did)', () => {
+  it('answers a script calling cb with the same JSON body', async () => {
+    const e = await start();
+    const res = await fetch(`${e.url}/api/account/${e.accountId}/service/baseURI.json?version=1.0&cb=lpCb123_4`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const text = await res.text();
+    const called: unknown[] = [];
+    new Function('lpCb123_4', text)((body: unknown) => called.push(body));
+    expect(called).toEqual([{ baseURIs: expect.arrayContaining([{ service: 'smt', account: e.accountId, baseURI: e.url }]) }]);
+    expect(e.stats()).toMatchObject({ csdsCalls: 1 });
+  });
+
+  it('keeps the status and error body of a refused lookup, wrapped the same way', async () => {
+    const e = await start();
+    const res = await fetch(`${e.url}/api/account/${e.accountId}/service/baseURI.json?version=2.0&cb=page.cb`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/^page\.cb\(\{"time":\d+,"message":"Illegal Version: version must be 1\.0","internalCode":\d+\}\);$/);
+  });
+
+  it('refuses a cb that is not a JavaScript identifier, as JSON, naming cb', async () => {
+    const e = await start();
+    for (const cb of ['alert(1)//', '1abc', 'a..b', 'x'.repeat(101), '']) {
+      const res = await fetch(`${e.url}/api/account/${e.accountId}/service/baseURI.json?version=1.0&cb=${encodeURIComponent(cb)}`);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toBe('application/json');
+      expect(((await res.json()) as { message: string }).message).toMatch(/^cb must be a JavaScript identifier/);
+    }
+  });
+});

@@ -10,7 +10,7 @@ import { validationError, type EngagementError, type ValidationError, type Valid
 import { resolveOrigin } from '../core/origin';
 import { isLeft, left, right, type Either } from '../internal/either';
 import { isRecord, kindOf, unknownKeys } from '../internal/validation';
-import { lookupOrigin$ } from './csds-lookup';
+import { lookupOrigin$, type CsdsTarget } from './csds-lookup';
 import type { HttpEnv } from './request';
 
 /**
@@ -98,6 +98,16 @@ function sharedLookup(start: (http: HttpEnv) => Observable<Found>): (http: HttpE
  * @category Check core
  */
 export function csdsDomain(options?: CsdsOptions): Either<ValidationError, DomainLookup> {
+  return csdsDomainOver(lookupOrigin$, options);
+}
+
+/**
+ * {@link csdsDomain} over another way to ask CSDS (the legacy adapter's
+ * JSONP in a page): the same options, checks, sharing and caching.
+ *
+ * @internal
+ */
+export function csdsDomainOver(lookup$: (env: HttpEnv, target: CsdsTarget) => Observable<Found>, options?: CsdsOptions): Either<ValidationError, DomainLookup> {
   const issues: ValidationIssue[] = [];
   const o: Record<string, unknown> = options === undefined ? {} : isRecord(options) ? options : (issues.push({ path: '(value)', reason: `expected an options object, got ${kindOf(options)}` }), {});
   const { origin = 'https://api.liveperson.net', services = ['msdkgw', 'smt'] } = o;
@@ -111,7 +121,7 @@ export function csdsDomain(options?: CsdsOptions): Either<ValidationError, Domai
   const lookup = (http: HttpEnv, accountId: string): Observable<Found> => {
     let forAccount = accounts.get(accountId);
     if (forAccount === undefined) {
-      forAccount = sharedLookup((env) => lookupOrigin$(env, { csdsOrigin: resolved.right, accountId, services: services as string[] }));
+      forAccount = sharedLookup((env) => lookup$(env, { csdsOrigin: resolved.right, accountId, services: services as string[] }));
       accounts.set(accountId, forAccount);
     }
     return forAccount(http);

@@ -33,22 +33,35 @@ export function lookupOrigin$(env: HttpEnv, target: CsdsTarget): Observable<Eith
     },
     (reply): Either<EngagementError, string> => {
       const decoded = decodedBody('csds', reply, decodeCsds, 'the domain lookup answered with an unexpected body');
-      if (isLeft(decoded)) return decoded;
-      const entry = pickService(decoded.right.baseURIs, target.services);
-      if (entry === undefined) {
-        return left({ kind: 'discovery', services: target.services, message: `the domain lookup listed none of ${target.services.join(', ')}` });
-      }
-      const origin = resolveOrigin(entry.baseURI);
-      if (isLeft(origin)) {
-        return left({
-          kind: 'decode',
-          operation: 'csds',
-          status: reply.status,
-          issues: [{ path: `baseURIs[service=${entry.service}].baseURI`, reason: origin.left }],
-          message: 'the domain lookup answered with an unusable baseURI',
-        });
-      }
-      return right(origin.right);
+      return isLeft(decoded) ? decoded : originOfServices(decoded.right.baseURIs, target.services, reply.status);
     },
   );
+}
+
+/**
+ * The engagement origin a CSDS answer (parsed JSON, however it arrived)
+ * gives for the first of `services` it lists.
+ */
+export function originFromCsds(body: unknown, services: ReadonlyArray<string>, status: number): Either<EngagementError, string> {
+  const decoded = decodeCsds(body);
+  if (isLeft(decoded)) return left({ kind: 'decode', operation: 'csds', status, issues: decoded.left, message: 'the domain lookup answered with an unexpected body' });
+  return originOfServices(decoded.right.baseURIs, services, status);
+}
+
+function originOfServices(baseURIs: Parameters<typeof pickService>[0], services: ReadonlyArray<string>, status: number): Either<EngagementError, string> {
+  const entry = pickService(baseURIs, services);
+  if (entry === undefined) {
+    return left({ kind: 'discovery', services, message: `the domain lookup listed none of ${services.join(', ')}` });
+  }
+  const origin = resolveOrigin(entry.baseURI);
+  if (isLeft(origin)) {
+    return left({
+      kind: 'decode',
+      operation: 'csds',
+      status,
+      issues: [{ path: `baseURIs[service=${entry.service}].baseURI`, reason: origin.left }],
+      message: 'the domain lookup answered with an unusable baseURI',
+    });
+  }
+  return right(origin.right);
 }

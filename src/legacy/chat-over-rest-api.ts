@@ -33,6 +33,7 @@ import {
   type Words,
 } from './event-names';
 import { LegacyCore, type LegacyCall } from './legacy-core';
+import { jsonpCsdsDomain, jsonpDocument } from './jsonp-csds';
 import { lpChatSessionStore } from './lpchat-session-store';
 import { updateSdes, type LegacyUpdateSdesRequest } from './update-sdes';
 import type { SessionStore } from '../session/session-store';
@@ -303,7 +304,10 @@ class Session extends LegacyCore {
     if (debug !== undefined && typeof debug != 'boolean') problems.push({ path: 'debug', reason: 'expected a boolean' });
     if (strictValidation !== undefined && typeof strictValidation != 'boolean') problems.push({ path: 'strictValidation', reason: 'expected a boolean' });
     // Without an engagement host, as lpChat.min.js: the host from CSDS.
-    super({ ...clientInput, accountId: account, domain: host ?? csdsDomain(input['csds'] as CsdsOptions | undefined), strictValidation });
+    // In a page, as lpChat.min.js: over JSONP (no CORS needed from CSDS); elsewhere over fetch.
+    const csds = input['csds'] as CsdsOptions | undefined;
+    const doc = host === undefined ? jsonpDocument() : undefined;
+    super({ ...clientInput, accountId: account, domain: host ?? (doc ? jsonpCsdsDomain(doc, csds) : csdsDomain(csds)), strictValidation });
     this.config = input;
     this.debug = debug === true;
     problems.unshift(...this.refused.map((i) => ({ path: LEGACY_PATHS[i.path] ?? i.path.replace(/^domain\./, 'csds.'), reason: i.reason })));
