@@ -68,6 +68,7 @@ describe('parseArgs', () => {
     [['check', '-m', '21'], 'check', '--max-attempts expects a whole number from 1 to 20, got "21"'],
     [['emulator', '--port', '70000'], 'emulator', '--port expects a whole number from 0 to 65535, got "70000"'],
     [['emulator', '--port', '--host'], 'emulator', '--port needs a value'],
+    [['emulator', '--account', 'not an account'], 'emulator', '--account expects 1-20 letters, digits or _'],
     [['emulator', '--host', '0.0.0.0'], 'emulator', '--host must be a loopback address such as 127.0.0.1, ::1 or localhost (the emulator never listens beyond this machine)'],
   ])('refuses %j in one line naming the option', (argv, command, message) => {
     expect(parseArgs(argv)).toEqual({ _tag: 'Left', left: { ...(command === undefined ? {} : { command }), message } });

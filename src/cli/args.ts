@@ -7,6 +7,7 @@
  */
 import { parseArgs as readArgv } from 'node:util';
 import { isLoopbackHost } from '../emulator/index';
+import { ACCOUNT_ID_PATTERN } from '../emulator/protocol';
 import { left, right, type Either } from '../internal/either';
 import type { CommandName } from './help';
 import { CHECK_OPTIONS, EMULATOR_OPTIONS, GLOBAL_OPTIONS, type OptionTable } from './options';
@@ -124,6 +125,7 @@ function parseEmulator(args: string[]): Either<UsageError, Command> {
   if (v.host !== undefined && !isLoopbackHost(v.host)) {
     return left({ command: 'emulator', message: `--host must be a loopback address such as 127.0.0.1, ::1 or localhost (the emulator never listens beyond this machine)` });
   }
+  if (v.account !== undefined && !ACCOUNT_ID_PATTERN.test(v.account)) return left({ command: 'emulator', message: '--account expects 1-20 letters, digits or _' });
   return right({ command: 'emulator', port: port.right, ...(v.host === undefined ? {} : { host: v.host }), ...(v.account === undefined ? {} : { account: v.account }) });
 }
 
