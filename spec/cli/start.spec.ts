@@ -1,5 +1,5 @@
 /**
- * `npm start` (scripts/start.ts): it builds only when a source is newer than
+ * `npm start` (src/cli/start.ts): it builds only when a source is newer than
  * dist/cli.js, keeps the build's output to itself, and prints little more
  * than the outcome of one real check against the embedded emulator.
  */
@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { latestChange, needsBuild, quietly } from '../../scripts/start';
+import { latestChange, needsBuild, quietly } from '../../src/cli/start';
 
 const root = join(__dirname, '..', '..');
 
@@ -55,7 +55,7 @@ describe('npm start', () => {
     // `npm test` builds before running the specs; a stale dist/ would make this spec build it again.
     expect(needsBuild(root) ? 'dist/ is older than the sources: run npm run build first' : 'built').toBe('built');
     const r = await new Promise<{ code: number; lines: string[] }>((resolve) => {
-      execFile(process.execPath, ['-r', 'tsx/cjs', join(root, 'scripts', 'start.ts')], { cwd: root, timeout: 30_000 }, (error, stdout, stderr) => {
+      execFile(process.execPath, ['-r', 'tsx/cjs', join(root, 'src', 'cli', 'start.ts')], { cwd: root, timeout: 30_000 }, (error, stdout, stderr) => {
         const lines = `${stdout}${stderr}`.split('\n').filter((l) => l !== '');
         resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, lines });
       });

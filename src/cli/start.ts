@@ -3,7 +3,8 @@
  * to read. It builds `dist/` only when a source is newer than
  * `dist/cli.js` (the build's output is kept and shown only if it fails),
  * then runs `node dist/cli.js check` with the arguments given after
- * `npm start --`.
+ * `npm start --`. A development entry of this repository (run by tsx), not
+ * part of the package.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -72,7 +73,7 @@ export async function start(root: string, args: ReadonlyArray<string>): Promise<
 }
 
 if (require.main === module) {
-  start(join(__dirname, '..'), process.argv.slice(2)).then((code) => {
+  start(join(__dirname, '..', '..'), process.argv.slice(2)).then((code) => {
     if (code === 0) process.stderr.write('next: npx engagement-rx --help, npm run demo, docs/getting-started.md\n');
     process.exitCode = code;
   });
