@@ -9,6 +9,7 @@
  * adapters live in `engagement-rx/legacy`.
  *
  * @packageDocumentation
+ * @module engagement-rx
  */
 
 // The check core

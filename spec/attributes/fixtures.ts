@@ -3,7 +3,7 @@
  * event, as fixtures. Comments of the originals (`//MANDATORY`, ...) are left
  * out; values and key order are the documentation's.
  *
- * Sources (see /work/shared/reference/liveperson-api.md §2 and §7):
+ * Sources (LivePerson's developer documentation, "DC" below, at the commits named):
  * - TYPES: DC `pages/documents/guides/Engagement Attributes/types.md` @ f4920a12
  *   (live `engagement-attributes-types-of-engagement-attributes.html`);
  * - EA_API: DC `rt-interactions/engagement-attributes/engagement-attributes.md`;

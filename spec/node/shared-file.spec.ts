@@ -71,7 +71,7 @@ describe('leftovers of a process killed mid-write', () => {
     expect(existsSync(`${file}.lock`)).toBe(false);
     expect(existsSync(liveTemp)).toBe(true);
     expect(existsSync(other)).toBe(true);
-    store.save('a1', { pending: [] });
+    store.save('a1', { pending: [] } as never);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ a1: { pending: [] } });
   });
 
@@ -79,7 +79,7 @@ describe('leftovers of a process killed mid-write', () => {
     const file = join(dir, 'outbox.json');
     const store = fileOutboxStore(file);
     writeFileSync(`${file}.lock`, String(deadPid()));
-    store.save('a1', 1);
+    store.save('a1', 1 as never);
     expect(store.load('a1')).toBe(1);
     expect(existsSync(`${file}.lock`)).toBe(false);
   });

@@ -10,6 +10,7 @@
 import { BehaviorSubject, asyncScheduler, of, take } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import type { EngagementAttribute } from '../../src/attributes/attribute';
+import { cartAttribute } from '../../src/attributes/cart';
 import type { CheckProgress } from '../../src/client/events';
 import type { ValidationIssue } from '../../src/errors';
 import type { CheckingClient } from '../../src/orchestrator/check';
@@ -206,6 +207,22 @@ describe('rule 2: SDEs', () => {
     });
     expect(seen).toEqual([[{ path: '[0].total', reason: expect.any(String) }]]);
     expect(client.checks).toHaveLength(1);
+  });
+
+  it("takes builders' results: a Right is reported, a Left goes to onInvalidAttributes and nothing is sent for it", () => {
+    const client = fakeClient(always(10, available()), { report: true });
+    const seen: Array<ReadonlyArray<ValidationIssue>> = [];
+    ts.run(({ hot, expectObservable }) => {
+      const attributes$ = hot('100ms x 99ms y', { x: cartAttribute({ total: 10, numItems: 1 }), y: [cartAttribute({ total: 11, numItems: -1 })] });
+      expectObservable(orchestrate(client, { attributes$ }, { onInvalidAttributes: (issues) => seen.push(issues) }), '^ 1999ms !').toBe('(is) 6ms a 1089ms c 9ms a', {
+        i: IDLE,
+        s: checking('start'),
+        c: checking('attributes', { startedAt: 1100 }),
+        a: availableState(),
+      });
+    });
+    expect(client.reports).toEqual([{ at: 100, types: ['cart'] }]);
+    expect(seen).toEqual([[{ path: '[0].numItems', reason: expect.any(String) }]]);
   });
 
   it('follows options.eligibilityTypes and options.attributeDebounceMs', () => {

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
+import { left } from 'fp-ts/Either';
 import type { EngagementAttribute } from '../../src/attributes/attribute';
+import { cartAttribute } from '../../src/attributes/cart';
 import {
   ELIGIBILITY_ATTRIBUTE_TYPES,
   EMPTY_LEDGER,
@@ -107,6 +109,18 @@ describe('acceptAttributes', () => {
     expect(r.accepted).toEqual([cart(1)]);
     expect(r.issues.map((i) => i.path)).toEqual(['[1].total', '[2].type']);
     expect(JSON.stringify(r.issues)).not.toContain('lots');
+  });
+
+  it("takes a builder's result: a Right stands for its attribute, a Left gives the builder's issues under its index", () => {
+    const built = cartAttribute({ total: 10, numItems: 1 });
+    const refused = cartAttribute({ total: 10, numItems: -1 });
+    const r = acceptAttributes(EMPTY_LEDGER, [built, refused, left('not a validation error'), view], requestMode);
+    expect(r.accepted).toEqual([cart(10), view]);
+    expect(r.issues).toEqual([
+      { path: '[1].numItems', reason: expect.any(String) },
+      { path: '[2]', reason: 'is a Left: the builder refused it' },
+    ]);
+    expect(r.ledger.pending).toEqual([cart(10), view]);
   });
 
   it('keeps accepted SDEs pending in request mode only', () => {

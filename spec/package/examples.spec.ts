@@ -9,6 +9,7 @@
  */
 import { join } from 'node:path';
 import ts from 'typescript';
+import { typeCheckSamples } from '../helpers/sample-program';
 
 const root = join(__dirname, '..', '..');
 
@@ -103,53 +104,13 @@ function ownNames(code: string): Set<string> {
 }
 
 function compile(cases: ReadonlyArray<Example & { readonly entry: string; readonly names: ReadonlyArray<string> }>): string[] {
-  const virtual = new Map<string, string>();
-  virtual.set(join(root, '.examples', 'prelude.ts'), PRELUDE);
-  cases.forEach((c, i) => {
+  const samples = cases.map((c) => {
     const own = ownNames(c.code);
     const used = c.names.filter((n) => !own.has(n) && new RegExp(`\\b${n.replace(/\$/g, '\\$')}\\b`).test(c.code));
     const header = used.length > 0 ? `import { ${used.join(', ')} } from '${c.entry}';\n` : '';
-    virtual.set(join(root, '.examples', `example-${i}.ts`), `${header}${c.code}\nexport {};\n`);
+    return { where: c.where, code: `${header}${c.code}` };
   });
-  const options: ts.CompilerOptions = {
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    target: ts.ScriptTarget.ES2020,
-    module: ts.ModuleKind.ES2022,
-    moduleResolution: ts.ModuleResolutionKind.Node10,
-    lib: ['lib.es2020.d.ts', 'lib.dom.d.ts'],
-    types: ['node'],
-    esModuleInterop: true,
-    baseUrl: root,
-    paths: Object.fromEntries(ENTRIES.map(([file, name]) => [name, [file]])),
-    noUnusedLocals: false,
-    allowUnreachableCode: true,
-  };
-  const host = ts.createCompilerHost(options);
-  const readFile = host.readFile.bind(host);
-  const fileExists = host.fileExists.bind(host);
-  host.readFile = (f) => virtual.get(f) ?? readFile(f);
-  host.fileExists = (f) => virtual.has(f) || fileExists(f);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (f, v, onError, create) => {
-    const text = virtual.get(f);
-    return text === undefined ? getSourceFile(f, v, onError, create) : ts.createSourceFile(f, text, v, true);
-  };
-  const program = ts.createProgram([...virtual.keys()], options, host);
-  const problems: string[] = [];
-  for (const d of ts.getPreEmitDiagnostics(program)) {
-    const file = d.file?.fileName ?? '';
-    const m = /example-(\d+)\.ts$/.exec(file);
-    if (m === null) {
-      if (file.includes('.examples')) problems.push(`prelude: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
-      continue;
-    }
-    const c = cases[Number(m[1])] as Example;
-    const line = d.file !== undefined && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line : 0;
-    problems.push(`${c.where} (example line ${line}): ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
-  }
-  return problems;
+  return typeCheckSamples(samples, { root, prelude: PRELUDE, paths: Object.fromEntries(ENTRIES.map(([file, name]) => [name, [file]])) });
 }
 
 const cases = examples();

@@ -3,7 +3,8 @@
  * emulator, time on a VirtualTimeScheduler (no real sleeps).
  */
 import { Observable, Subject, VirtualTimeScheduler, lastValueFrom, of, throwError } from 'rxjs';
-import { createEngagementClient, createReporter, memorySessionStore, retryPolicy, type ClientEvent, type EngagementClient, type EngagementClientConfig, type ReportEvent, type Reporter, type ReporterOptions } from '../../src/index';
+import { left } from 'fp-ts/Either';
+import { cartAttribute, createEngagementClient, createReporter, displayImpression, leadAttribute, memorySessionStore, retryPolicy, type ClientEvent, type EngagementClient, type EngagementClientConfig, type ReportEvent, type Reporter, type ReporterOptions } from '../../src/index';
 import { memoryOutboxStore, webStorageOutboxStore, type OutboxStore } from '../../src/report/outbox-store';
 import type { OutboxState } from '../../src/report/outbox-state';
 import type { StoredOutbox } from '../../src/report/stored-outbox';
@@ -86,6 +87,19 @@ describe('report: refusals', () => {
     await r.drain();
     expect(updates(r)).toHaveLength(0);
     expect(ofType(r.events, 'reportQueued')).toHaveLength(0);
+  });
+
+  it("takes builders' results: a Left is the report's Left (the builder's issues under its index), nothing is queued", async () => {
+    const r = rig();
+    await r.engage();
+    const result = r.reporter.report(leadAttribute({ leadId: 'ok' }), cartAttribute({ total: 1, numItems: -1 }), left('refused') as never);
+    expect(result).toEqual({
+      _tag: 'Left',
+      left: expect.objectContaining({ kind: 'validation', issues: [{ path: '[1].numItems', reason: expect.any(String) }, { path: '[2]', reason: 'is a Left: the builder refused it' }] }),
+    });
+    expect(r.state().pending).toBe(0);
+    await r.drain();
+    expect(updates(r)).toHaveLength(0);
   });
 
   it('an empty report is a no-op', () => {
@@ -194,6 +208,28 @@ describe('reportFrom', () => {
     const sub = r.reporter.reportFrom(42 as never);
     expect(sub.closed).toBe(true);
     expect(ofType(r.events, 'reportRejected')).toEqual([expect.objectContaining({ source: 'validation', items: 0, issues: [{ path: 'source$', reason: expect.any(String) }] })]);
+  });
+});
+
+describe("builders' results", () => {
+  it('report(builder(...)) delivers the built attribute and impression in one Update Session', async () => {
+    const r = rig();
+    const engaged = await lastValueFrom(r.client.getEngagement());
+    if (engaged._tag !== 'Right' || engaged.right.status !== 'Available') throw new Error('expected an Available engagement');
+    expect(r.reporter.report(cartAttribute({ total: 11.7, numItems: 6 }), displayImpression(engaged.right))).toEqual({ _tag: 'Right', right: undefined });
+    await r.drain();
+    const [received] = gated.emulator.received(engaged.right.visitorId);
+    expect(received?.engagementAttributes).toEqual([{ type: 'cart', total: 11.7, numItems: 6 }]);
+    expect(received?.impAttributes.map((a) => a['type'])).toEqual(['impDisplay']);
+  });
+
+  it('reportFrom follows a stream of builder results: a Left is a reportRejected event with the builder\'s issues', async () => {
+    const r = rig();
+    const { vid } = await r.engage();
+    r.reporter.reportFrom(of(leadAttribute({ leadId: '1' }), [leadAttribute({ leadId: '2' }), cartAttribute({ total: 1, numItems: -1 })]));
+    await r.drain();
+    expect(leadIdsOf(vid)).toEqual(['1']);
+    expect(ofType(r.events, 'reportRejected')).toEqual([expect.objectContaining({ source: 'validation', items: 2, types: ['lead'], issues: [{ path: '[1].numItems', reason: expect.any(String) }] })]);
   });
 });
 

@@ -149,7 +149,7 @@ export function attributeIssues(u: unknown): Either<ValidationIssue[], Engagemen
  * @example
  * ```ts
  * decodeAttributes([{ type: 'cart', total: 11.7, numItems: 6 }, { type: 'impDisplay' }]);
- * // => left([{ path: '[1].type', reason: 'impression event "impDisplay" is not allowed in getEngagement (report it with Update Session)' }])
+ * // => left({ kind: 'validation', issues: [{ path: '[1].type', reason: 'impression event "impDisplay" is not allowed in getEngagement (report it with Update Session)' }], message: 'invalid input: ...' })
  * ```
  * @since 0.1.0
  * @category Engagement attributes

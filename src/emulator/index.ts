@@ -5,6 +5,7 @@
  * network. See docs/emulator.md.
  *
  * @packageDocumentation
+ * @module engagement-rx/emulator
  */
 export { startEmulator } from './server';
 export { defaultAvailability, isLoopbackHost } from './options';

@@ -6,6 +6,7 @@
  * bundling use `engagement-rx/legacy.js` (a self-contained IIFE).
  *
  * @packageDocumentation
+ * @module engagement-rx/legacy
  */
 export { createChatApi } from './chat-api';
 export type { ChatApi, ChatApiConfig } from './chat-api';

@@ -5,6 +5,7 @@
  * The public surface, name by name.
  *
  * @packageDocumentation
+ * @module engagement-rx/node
  */
 export { fileSessionStore } from './file-session-store';
 export type { FileSessionStoreOptions } from './file-session-store';

@@ -49,7 +49,7 @@ import type { EngagementAttribute } from '../attributes/attribute';
 import { coalesceAttributes } from '../attributes/merge';
 import { internalsOf } from '../client/internals';
 import type { CheckProgress } from '../client/events';
-import { validationError, type EngagementError } from '../errors';
+import { validationError, type EngagementError, type ValidationError } from '../errors';
 import type { Either } from '../internal/either';
 import { just } from '../internal/observable';
 import { timeoutScheduler } from '../internal/scheduler';
@@ -93,7 +93,7 @@ import {
  *
  * const inputs: EngagementInputs = {
  *   sections$: router.url$.pipe(map(sectionsOf)),
- *   attributes$: cart$.pipe(map((c) => ({ type: 'cart' as const, total: c.total, numItems: c.items.length }))),
+ *   attributes$: cart$.pipe(map((c) => cartAttribute({ total: c.total, numItems: c.items.length }))),
  *   refresh$: retryButton.clicks$,
  *   online$: merge(fromEvent(window, 'online'), fromEvent(window, 'offline')).pipe(map(() => navigator.onLine), startWith(navigator.onLine)),
  *   visible$: fromEvent(document, 'visibilitychange').pipe(map(() => !document.hidden), startWith(!document.hidden)),
@@ -109,8 +109,15 @@ export interface EngagementInputs {
    * first value; when absent, one check starts at once.
    */
   readonly sections$?: Observable<ReadonlyArray<string> | string>;
-  /** SDEs as they happen: one attribute or several at a time. */
-  readonly attributes$?: Observable<EngagementAttribute | ReadonlyArray<EngagementAttribute>>;
+  /**
+   * SDEs as they happen: one attribute or several at a time. An attribute
+   * may be a builder's result (`cartAttribute(...)`, an `Either`): a `Left`
+   * is refused like an invalid attribute, its issues going to the
+   * `onInvalidAttributes` option.
+   */
+  readonly attributes$?: Observable<
+    EngagementAttribute | Either<ValidationError, EngagementAttribute> | ReadonlyArray<EngagementAttribute | Either<ValidationError, EngagementAttribute>>
+  >;
   /** Sent with every check. */
   readonly appDetails?: AppDetails;
   /** Every value checks again at once (cancelling a check in flight or a retry wait). */

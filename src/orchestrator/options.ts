@@ -41,8 +41,12 @@ export interface AttributeSink {
  * import { map } from 'rxjs';
  *
  * // SDEs through Update Session; a cart re-checks after 500 ms of quiet.
- * const attributes$ = cart$.pipe(map((c) => ({ type: 'cart' as const, total: c.total, numItems: c.items.length })));
- * watchEngagement(client, { sections$, attributes$ }, { reporter: createReporter(client), attributeDebounceMs: 500 });
+ * const attributes$ = cart$.pipe(map((c) => cartAttribute({ total: c.total, numItems: c.items.length })));
+ * watchEngagement(client, { sections$, attributes$ }, {
+ *   reporter: createReporter(client),
+ *   attributeDebounceMs: 500,
+ *   onInvalidAttributes: (issues) => console.warn(issues.map((i) => `${i.path}: ${i.reason}`).join('; ')),
+ * });
  * ```
  * @since 0.1.0
  * @category Live state
@@ -60,7 +64,7 @@ export interface WatchOptions {
   readonly renewLeadMs?: number;
   /** Where SDEs go. Default `auto`. */
   readonly attributes?: AttributeDelivery;
-  /** Called with the issues of SDEs that were refused (invalid); they are dropped. */
+  /** Called with the issues of SDEs that were refused (invalid, or a builder's `Left`); they are not sent. */
   readonly onInvalidAttributes?: (issues: ReadonlyArray<ValidationIssue>) => void;
 }
 

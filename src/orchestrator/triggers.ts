@@ -24,6 +24,7 @@ import { CartCodec } from '../attributes/cart';
 import { CustomerInfoAttributeCodec } from '../attributes/ctmr-info';
 import { VisitorErrorCodec } from '../attributes/error';
 import { LeadCodec } from '../attributes/lead';
+import { unwrapBuilt } from '../attributes/built';
 import { coalesceAttributes, mergeBehaviorOf } from '../attributes/merge';
 import { MarketingSourceCodec } from '../attributes/mrkt-info';
 import { PersonalInfoAttributeCodec } from '../attributes/personal';
@@ -195,7 +196,11 @@ export function acceptAttributes(ledger: AttributeLedger, batch: ReadonlyArray<u
   const accepted: EngagementAttribute[] = [];
   const issues: ValidationIssue[] = [];
   let triggers = false;
-  batch.forEach((item, i) => {
+  batch.forEach((given, i) => {
+    // A builder's result stands for its attribute; its Left is refused with the builder's issues.
+    const built = unwrapBuilt(given);
+    if (built._tag === 'Left') return void issues.push(...prefixIssues(`[${i}]`, built.left));
+    const item = built.right;
     const type = (item as { type?: unknown } | null)?.type as EngagementAttributeType;
     // A known type is read with its codec; anything else is refused by getEngagement's own check of `type`.
     const codec = ATTRIBUTE_TYPES.includes(type) ? CODECS[type] : (AttributeForCreateSession as unknown as t.Decoder<unknown, never>);

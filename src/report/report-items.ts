@@ -7,6 +7,7 @@
 import { validationError, type ValidationError, type ValidationIssue } from '../errors';
 import { ENGAGEMENT_ATTRIBUTE_TYPES, EngagementAttributeCodec, ImpressionEventCodec, type EngagementAttribute } from '../attributes/attribute';
 import { IMPRESSION_EVENT_TYPES, type ImpressionEvent } from '../attributes/impressions';
+import { unwrapBuilt } from '../attributes/built';
 import { left, right, isLeft, type Either } from '../internal/either';
 import { decodeWith, isRecord, prefixIssues } from '../internal/validation';
 
@@ -30,7 +31,8 @@ export type ReportItem = EngagementAttribute | ImpressionEvent;
 
 /**
  * What a `reportFrom` source may emit: one item, or an array of items
- * reported together (one `report` call).
+ * reported together (one `report` call). An item may be a builder's result
+ * (an `Either`): a `Left` is refused like any invalid item.
  *
  * @example
  * ```ts
@@ -38,14 +40,17 @@ export type ReportItem = EngagementAttribute | ImpressionEvent;
  *
  * // cart$: the application's cart, as an Observable
  * const cartItems$: Observable<ReportSourceValue> = cart$.pipe(
- *   map((cart) => ({ type: 'cart', total: cart.total, numItems: cart.items.length })),
+ *   map((cart) => cartAttribute({ total: cart.total, numItems: cart.items.length })),
  * );
  * reporter.reportFrom(cartItems$);
  * ```
  * @since 0.1.0
  * @category Reporting
  */
-export type ReportSourceValue = ReportItem | ReadonlyArray<ReportItem>;
+export type ReportSourceValue =
+  | ReportItem
+  | Either<ValidationError, ReportItem>
+  | ReadonlyArray<ReportItem | Either<ValidationError, ReportItem>>;
 
 /** A validated item, tagged with the body array it goes to. @internal */
 export type QueuedItem =
@@ -68,10 +73,11 @@ export const typesOf = (values: ReadonlyArray<unknown>): string[] => [
   ...new Set(values.map(typeOf).filter((t): t is string => KNOWN_TYPES.includes(t))),
 ];
 
-/** An item's `type`, or `undefined` (also when reading it threw). */
-function typeOf(v: unknown): unknown {
+/** The `type` of an item, or of the item a builder's `Right` holds; `undefined` also when reading it threw. */
+function typeOf(value: unknown): unknown {
   try {
-    return isRecord(v) ? v['type'] : undefined;
+    const built = unwrapBuilt(value);
+    return !isLeft(built) && isRecord(built.right) ? built.right['type'] : undefined;
   } catch {
     return undefined;
   }
@@ -95,8 +101,10 @@ export function decodeItem(kind: QueuedItem['kind'], u: unknown): Either<Validat
 }
 
 /**
- * Validates the items of one report. Each item goes to the impression codec
- * when its `type` is an impression type, else to the attribute codec.
+ * Validates the items of one report. A builder's result stands for its
+ * item (a `Left` gives the builder's issues). Each item goes to the
+ * impression codec when its `type` is an impression type, else to the
+ * attribute codec.
  * All-or-nothing: one bad item refuses the whole report, with issues named
  * `[i].field` (never a value). Never throws.
  *
@@ -108,10 +116,12 @@ export function decodeReportItems(items: unknown): Either<ValidationError, Queue
   if (!Array.isArray(items) || items.length > MAX_ITEMS_PER_REPORT) {
     issues.push({ path: '(value)', reason: `expected an array of at most ${MAX_ITEMS_PER_REPORT} items` });
   } else {
-    items.forEach((u: unknown, i) => {
+    items.forEach((given: unknown, i) => {
       let r: Either<ValidationIssue[], QueuedItem>;
       try {
-        r = decodeItem(isImpressionType(isRecord(u) && u['type']) ? 'impression' : 'attribute', u);
+        const built = unwrapBuilt(given);
+        const u = isLeft(built) ? undefined : built.right;
+        r = isLeft(built) ? built : decodeItem(isImpressionType(isRecord(u) && u['type']) ? 'impression' : 'attribute', u);
       } catch {
         r = left([{ path: '(value)', reason: 'could not be read (a getter or a proxy threw)' }]);
       }

@@ -64,8 +64,8 @@ export interface ReporterOptions {
  * @example
  * ```ts
  * const reporter = createReporter(client);
- * const cart = cartAttribute({ total: 11.7, numItems: 6 });
- * if (cart._tag === 'Right') reporter.report(cart.right);
+ * const sent = reporter.report(cartAttribute({ total: 11.7, numItems: 6 }));
+ * if (sent._tag === 'Left') console.warn(sent.left.message);
  * ```
  * @since 0.2.0
  * @category Reporting
@@ -73,8 +73,10 @@ export interface ReporterOptions {
 export interface Reporter {
   /**
    * Reports engagement attributes (SDEs) and impression events with Update
-   * Session. Validated now: a `validation` Left names each bad field
-   * (`[1].info.balance`) and nothing is queued. Otherwise the items wait in
+   * Session. Each item is an attribute or event, or a builder's result for
+   * one (`cartAttribute(...)`, `displayImpression(...)`): a builder's `Left`
+   * is this call's `Left`. Validated now: a `validation` Left names each bad
+   * field (`[1].info.balance`) and nothing is queued. Otherwise the items wait in
    * the outbox (see `outbox$`), are batched for `reportWindowMs`, coalesced
    * and sent in order once a session exists; they survive failures and, with
    * a durable outbox store, reloads. Impressions go to `impAttributes`, SDEs
@@ -82,7 +84,7 @@ export interface Reporter {
    * `personal`, `ctmrinfo` and `mrktInfo` also rides along in the client's
    * later checks of the same visitor.
    */
-  report(...items: ReadonlyArray<ReportItem>): Either<ValidationError, void>;
+  report(...items: ReadonlyArray<ReportItem | Either<ValidationError, ReportItem>>): Either<ValidationError, void>;
   /**
    * Reports what `source$` (an RxJS Observable) emits (one item, or an
    * array reported together) until it completes or the returned
@@ -141,8 +143,7 @@ function optionIssues(input: unknown): ValidationIssue[] {
  *
  * const client = createEngagementClient({ accountId: '12345678', domain: 'va.v.liveperson.net' });
  * const reporter = createReporter(client, { reportWindowMs: 500 });
- * const cart = cartAttribute({ total: 11.7, numItems: 6 });
- * if (cart._tag === 'Right') reporter.report(cart.right);
+ * reporter.report(cartAttribute({ total: 11.7, numItems: 6 }));
  * reporter.outbox$.subscribe((o) => console.log(`${o.pending} reports pending`));
  * ```
  * @since 0.2.0

@@ -21,17 +21,17 @@ const engagement: AvailableEngagement = {
 describe('stateLabel and stateDetail', () => {
   it('word every state', () => {
     expect(stateLabel({ status: 'Idle' })).toBe('Idle');
-    expect(stateLabel({ status: 'Checking' })).toBe('Checking…');
-    expect(stateLabel({ status: 'NotAvailable' })).toBe('Not available');
-    expect(stateDetail({ status: 'Checking' }, 'Billing')).toBe('Asking whether an agent can take a chat in Billing…');
-    expect(stateDetail({ status: 'NotAvailable' }, 'Billing')).toBe('No agent can take a chat in Billing right now.');
-    expect(stateDetail({ status: 'Failed', message: 'createSession answered 400' }, 'x')).toBe('The check failed: createSession answered 400');
-    expect(stateDetail({ status: 'Expired' }, 'x')).toContain('expired');
+    expect(stateLabel({ status: 'Checking', section: 'Support' })).toBe('Checking…');
+    expect(stateLabel({ status: 'NotAvailable', section: 'Support' })).toBe('Not available');
+    expect(stateDetail({ status: 'Checking', section: 'Billing' })).toBe('Asking whether an agent can take a chat in Billing…');
+    expect(stateDetail({ status: 'NotAvailable', section: 'Billing' })).toBe('No agent can take a chat in Billing right now.');
+    expect(stateDetail({ status: 'Failed', message: 'createSession answered 400' })).toBe('The check failed: createSession answered 400');
+    expect(stateDetail({ status: 'Expired' })).toContain('expired');
     expect(stateLabel({ status: 'Paused' })).toBe('Paused');
   });
 
   it('names the skill, the engagement and how long it is valid', () => {
     expect(stateLabel({ status: 'Available', engagement })).toBe('Available');
-    expect(stateDetail({ status: 'Available', engagement }, 'Support')).toBe('An agent can chat with TestSkill (engagement 3562981110, valid for 15 min).');
+    expect(stateDetail({ status: 'Available', engagement })).toBe('An agent can chat with TestSkill (engagement 3562981110, valid for 15 min).');
   });
 });

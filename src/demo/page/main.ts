@@ -68,11 +68,11 @@ function logPanel(client: EngagementClient, reporter: Reporter): { clear(): void
 }
 
 /** The engagement card. */
-function renderState(state: PageState, section: string): void {
+function renderState(state: PageState): void {
   const badge = byId('engagement-state');
   badge.dataset['status'] = state.status;
   byId('engagement-status').textContent = stateLabel(state);
-  byId('engagement-detail').textContent = stateDetail(state, section);
+  byId('engagement-detail').textContent = stateDetail(state);
   const chat = byId<HTMLButtonElement>('chat');
   chat.hidden = state.status !== 'Available';
   if (state.status !== 'Available') byId('chat-note').hidden = true;
@@ -150,7 +150,7 @@ async function start(): Promise<void> {
   };
   redraw(demo);
 
-  pageEngagement$(client, { section$, attributes$, refresh$ }, reporter).subscribe((state) => renderState(state, section$.value));
+  pageEngagement$(client, { section$, attributes$, refresh$ }, reporter).subscribe(renderState);
 
   byId('refresh').addEventListener('click', () => refresh$.next());
   byId('clear-log').addEventListener('click', () => log.clear());
@@ -214,6 +214,6 @@ async function start(): Promise<void> {
 
 start().catch((e: unknown) => {
   const message = e instanceof Error ? e.message : String(e);
-  renderState({ status: 'Failed', message: `the demo could not start (${message})` }, '');
+  renderState({ status: 'Failed', message: `the demo could not start (${message})` });
   byId('app').setAttribute('aria-busy', 'false');
 });

@@ -34,27 +34,28 @@ export function stateLabel(state: PageState): string {
 }
 
 /**
- * The sentence under the label.
+ * The sentence under the label; it names the section of the check that is
+ * running or that answered.
  *
  * @example
  * ```ts
- * stateDetail({ status: 'Checking' }, 'Support'); // 'Asking whether an agent can take a chat in Support…'
+ * stateDetail({ status: 'Checking', section: 'Sales' }); // 'Asking whether an agent can take a chat in Sales…'
  * ```
  * @since 0.1.0
  */
-export function stateDetail(state: PageState, section: string): string {
+export function stateDetail(state: PageState): string {
   switch (state.status) {
     case 'Idle':
       return 'No check yet.';
     case 'Checking':
-      return `Asking whether an agent can take a chat in ${section}…`;
+      return `Asking whether an agent can take a chat in ${state.section}…`;
     case 'Available': {
       const d = state.engagement.engagementDetails;
       const skill = d.skillName === undefined ? '' : ` with ${d.skillName}`;
       return `An agent can chat${skill} (engagement ${d.engagementId}, valid for ${Math.round(d.validForSeconds / 60)} min).`;
     }
     case 'NotAvailable':
-      return `No agent can take a chat in ${section} right now.`;
+      return `No agent can take a chat in ${state.section} right now.`;
     case 'Expired':
       return 'The engagement expired: checking again will renew it.';
     case 'Paused':
