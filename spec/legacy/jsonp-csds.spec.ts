@@ -24,8 +24,9 @@ function recordingDocument(): JsonpDocument & { readonly added: JsonpScript[]; r
 
 const target = { csdsOrigin: 'https://api.liveperson.net', accountId: '12345678', services: ['msdkgw', 'smt'] };
 
+/** The lookup uses the scheduler and the time budget; a fetch it would call fails the test. */
 function env(scheduler: VirtualTimeScheduler): HttpEnv {
-  return { scheduler, timeoutMs: 5000 } as HttpEnv;
+  return { scheduler, timeoutMs: 5000, fetch: () => Promise.reject(new Error('JSONP must not fetch')) };
 }
 
 describe('jsonpLookup$', () => {
