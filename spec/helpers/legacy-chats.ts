@@ -12,12 +12,12 @@ export interface LegacyChats {
   create(config?: Partial<LegacyChatConfig>): ChatOverRestAPI;
 }
 
-/** Registers the hooks; read `emulator` and call `create` inside the tests. */
-export function useEmulatorAndChats(): LegacyChats {
+/** Registers the hooks (`options` for each emulator); read `emulator` and call `create` inside the tests. */
+export function useEmulatorAndChats(options: Parameters<typeof startEmulator>[0] = {}): LegacyChats {
   let emulator: RunningEmulator | undefined;
   const chats: ChatOverRestAPI[] = [];
   beforeEach(async () => {
-    emulator = await startEmulator();
+    emulator = await startEmulator(options);
   });
   afterEach(async () => {
     for (const c of chats.splice(0)) c.dispose();

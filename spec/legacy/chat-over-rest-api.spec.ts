@@ -11,6 +11,8 @@ import { CHAT_STATES, LEGACY_EVENT_NAMES, NO_CHAT_GETTERS, UNSUPPORTED_METHODS }
 import type { LegacyEvent, LegacyLogEntry } from '../../src/legacy/telemetry';
 import { seedRequest } from '../fixtures/seed';
 import { gate, type Gate } from '../helpers/gate';
+import { useEmulatorAndChats } from '../helpers/legacy-chats';
+import { legacyPageHtml, useLegacyPagesInChromium } from '../helpers/legacy-page';
 
 let emulator: RunningEmulator;
 let sleeper: Gate;
@@ -663,5 +665,61 @@ describe('ChatOverRestAPI: dispose', () => {
     await rec.count('onEngagement', 1);
     expect(rec.of('onEngagement')).toEqual([expect.objectContaining({ status: 'Available' })]); // Billing would be NotAvailable
     expect(emulator.stats().createSessionCalls).toBe(1);
+  });
+});
+
+describe('the legacy bundle in Chromium, driven the way pages drive lpChat.min.js', () => {
+  const chromium = useLegacyPagesInChromium();
+  const legacy = useEmulatorAndChats({ numericEngagementIds: true });
+
+  it('sends a request lpChat accepted, delivers the failure at once, retries to the named visitor, hands over numbers, warns once', async () => {
+    const { page, server } = chromium;
+    const { emulator } = legacy;
+    emulator.inject({ kind: 'loadingAccount' });
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    const url = server.page(
+      '/parity.html',
+      legacyPageHtml(
+        { engagementDomain: emulator.url },
+        `var seen = [], logs = [];
+        var chat = new lpTag.taglets.ChatOverRestAPI({
+          lpNumber: ${JSON.stringify(emulator.accountId)},
+          onInit: function () { chat.getEngagement({ appType: 'MSDK', visitorIp: '203.0.113.9', consumerSections: ['Support'] }); },
+          onLog: function (entry) { logs.push(entry.code); },
+          onEngagement: function (data) {
+            seen.push(data);
+            if (data.status) window.done = true;
+            else if (seen.length < 5) setTimeout(function () { chat.getEngagement({ consumerSections: ['Support'] }); }, 10);
+          }
+        });`,
+      ),
+    );
+    await page.goto(url);
+    await page.waitForFunction(() => (window as { done?: boolean }).done === true, undefined, { timeout: 10_000 });
+    const [failure, answer] = await page.evaluate(() => (window as unknown as { seen: Array<Record<string, unknown>> }).seen);
+    expect(failure).toMatchObject({ internalCode: 20, message: expect.stringMatching(/vid: /) });
+    expect(failure).not.toHaveProperty('status');
+    const named = /vid: (\S+)/.exec(String(failure?.['message']))?.[1];
+    expect(answer).toMatchObject({ status: 'Available', visitorId: named, engagementDetails: { skillId: 23 } });
+    expect(await page.evaluate(() => (window as unknown as { seen: Array<{ engagementDetails?: { skillId: unknown } }> }).seen[1]?.engagementDetails?.skillId === 23)).toBe(true);
+    expect(emulator.stats()).toMatchObject({ createSessionCalls: 2, visitorsCreated: 1 });
+    expect(emulator.visitor(named ?? '')?.sessions[0]?.creates[0]).toMatchObject({ appType: 'EXTERNAL', consumerSections: ['Support'] });
+    expect(await page.evaluate(() => (window as unknown as { logs: string[] }).logs)).toEqual(['requestCleaned']);
+
+    // a refused call still reaches onEngagement; an unsupported method warns once
+    await page.evaluate(() => {
+      const w = window as unknown as { chat: { getEngagement(r: unknown): unknown; requestChat(r: unknown): unknown }; done: boolean };
+      w.done = false;
+      w.chat.getEngagement('Support');
+      w.chat.requestChat({});
+      w.chat.requestChat({});
+    });
+    await page.waitForFunction(() => (window as unknown as { seen: unknown[] }).seen.length === 3, undefined, { timeout: 10_000 });
+    const refused = await page.evaluate(() => (window as unknown as { seen: Array<{ error?: { message: string; kind: string } }> }).seen[2]);
+    expect(refused?.error).toMatchObject({ message: 'getEngagement - invalid request: expected a request object', kind: 'validation' });
+    expect(warnings).toEqual([expect.stringMatching(/^engagement-rx: requestChat is not supported by engagement-rx: .*docs\/legacy\.md$/)]);
   });
 });
