@@ -22,9 +22,13 @@ export interface LegacyPageServer {
   close(): Promise<void>;
 }
 
-/** A page that loads the legacy bundle with `defaults` (the one line), then runs `script`. */
-export function legacyPageHtml(defaults: Record<string, unknown>, script: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>legacy page</title></head><body>
+/**
+ * A page that loads the legacy bundle with `defaults` (the one line), then
+ * runs `script`; `body` and `before` (a script run first) set the page up.
+ */
+export function legacyPageHtml(defaults: Record<string, unknown>, script: string, page: { readonly body?: string; readonly before?: string } = {}): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>legacy page</title></head><body>${page.body ?? ''}
+${page.before === undefined ? '' : `<script>${page.before}</script>`}
 <script>window.engagementRxDefaults = ${JSON.stringify(defaults)};</script>
 <script src="/legacy.js"></script>
 <script>${script}</script>

@@ -17,143 +17,12 @@ import vm from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { VirtualTimeScheduler } from 'rxjs';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
+import { samplePage } from '../fixtures/sample-page';
+import { useEmulatorAndChats } from '../helpers/legacy-chats';
+import { legacyPageHtml, useLegacyPagesInChromium } from '../helpers/legacy-page';
 
 const bundlePath = join(__dirname, '..', '..', 'dist', 'engagement-rx.legacy.js');
 
-/**
- * The sample app's page flow, unchanged in substance: initChat with
- * getEngagement as the onInit callback, chat.getEngagement() with no
- * arguments, onEngagement: Available -> "Start Chat" button, NotAvailable
- * -> log, anything else -> retry after 100 ms, at most 25 times. The button
- * opens the chat window, whose onShow calls requestChat.
- */
-const samplePage = `
-var appKey = '721c180b09eb463d9f3191c41762bb68',
-    logsStarted = false,
-    engagementData = {},
-    getEngagementMaxRetries = 25,
-    chatWindow, chatContainer, chat, chatState, chatArea, logsLastChild,
-    requestChatAnswer;
-
-initDemo();
-
-function initDemo() {
-    if (lptag === 'true') {
-        createExternalJsMethodName();
-    } else {
-        initChat(getEngagement);
-    }
-}
-
-function createExternalJsMethodName() {
-    window.externalJsMethodName = function (data) {
-        engagementData = data;
-        initChat(createWindow);
-    };
-}
-
-function createWindow() {
-    chatWindow = $.window({
-        width: 650, height: 500, title: 'Chat Demo',
-        onShow: function () { startChat(); },
-        onClose: function () { chatWindow = chatContainer = chatArea = null; }
-    });
-    chatContainer = chatWindow.getContainer();
-}
-
-function initChat(onInit) {
-    var chatConfig = {
-        lpNumber: site,
-        appKey: appKey,
-        onInit: [onInit, function (data) { writeLog('onInit', data); }],
-        onInfo: function (data) { writeLog('onInfo', data); },
-        onLine: [addLines, function (data) { writeLog('onLine', data); }],
-        onState: [updateChatState, function (data) { writeLog('onState', data); }],
-        onStart: [updateChatState, bindEvents, function (data) { writeLog('onStart', data); }],
-        onStop: [updateChatState],
-        onAddLine: function (data) { writeLog('onAddLine', data); },
-        onAgentTyping: [agentTyping, function (data) { writeLog('onAgentTyping', data); }],
-        onRequestChat: function (data) { writeLog('onRequestChat', data); },
-        onEngagement: function (data) {
-            if ('Available' === data.status) {
-                createEngagement(data);
-                writeLog('onEngagement', data);
-            } else if ('NotAvailable' === data.status) {
-                writeLog('onEngagement', data);
-            } else {
-                if (getEngagementMaxRetries > 0) {
-                    writeLog('Failed to get engagement. Retry number ' + getEngagementMaxRetries, data);
-                    window.setTimeout(getEngagement, 100);
-                    getEngagementMaxRetries--;
-                }
-            }
-        }
-    };
-    chat = new lpTag.taglets.ChatOverRestAPI(chatConfig);
-}
-
-function getEngagement() {
-    chat.getEngagement();
-}
-
-function createEngagement(data) {
-    var $engagement = $('<button id="engagement" class="btn-lg">Start Chat</button>');
-    $engagement.click(function () {
-        engagementData = data;
-        createWindow();
-    });
-    $engagement.appendTo($('#engagementPlaceholder'));
-}
-
-function startChat() {
-    engagementData = engagementData || {};
-    engagementData.engagementDetails = engagementData.engagementDetails || {};
-    var chatRequest = {
-        LETagVisitorId: engagementData.visitorId || engagementData.svid,
-        LETagSessionId: engagementData.sessionId || engagementData.ssid,
-        LETagContextId: engagementData.engagementDetails.contextId || engagementData.scid,
-        skill: engagementData.engagementDetails.skillName,
-        engagementId: engagementData.engagementDetails.engagementId || engagementData.eid,
-        campaignId: engagementData.engagementDetails.campaignId || engagementData.cid,
-        language: engagementData.engagementDetails.language || engagementData.lang
-    };
-    writeLog('startChat', chatRequest);
-    requestChatAnswer = chat.requestChat(chatRequest);
-}
-
-function addLines(data) {
-    for (var i = 0; i < data.lines.length; i++) {
-        if (data.lines[i].source !== 'visitor' || chatState != chat.chatStates.CHATTING) { /* draw the line */ }
-    }
-}
-
-function updateChatState(data) {
-    if (data.state === 'ended' && chatState !== 'ended') {
-        chat.disposeVisitor();
-    }
-    chatState = data.state;
-}
-
-function agentTyping(data) {}
-function bindEvents() {}
-
-function writeLog(logName, data) {
-    var log = document.createElement('DIV');
-    try {
-        data = typeof data === 'string' ? data : JSON.stringify(data);
-    } catch (exc) {
-        return;
-    }
-    log.innerHTML = logName + (data ? ' : ' + data : '');
-    if (!logsStarted) {
-        document.getElementById('logs').appendChild(log);
-        logsStarted = true;
-    } else {
-        document.getElementById('logs').insertBefore(log, logsLastChild);
-    }
-    logsLastChild = log;
-}
-`;
 
 interface FakeElement {
   readonly tag: string;
@@ -360,5 +229,57 @@ describe('the legacy IIFE bundle in a fresh vm context', () => {
     expect(code.startsWith('var engagementRx=')).toBe(true);
     expect(code.split('\n').length).toBeLessThan(20); // minified
     expect(gzipSync(code).length).toBeLessThan(statSync(bundlePath).size);
+  });
+});
+
+describe("the sample app's flow in Chromium, with only the script tag swapped (and the one line of defaults)", () => {
+  const chromium = useLegacyPagesInChromium();
+  const legacy = useEmulatorAndChats();
+
+  /** The few jQuery calls the sample makes, on the real DOM (jQuery itself is not the subject here). */
+  const jqueryStandIn = `
+    window.$ = function (selector) {
+      if (selector.charAt(0) !== '<') return { el: document.querySelector(selector) };
+      var holder = document.createElement('div');
+      holder.innerHTML = selector;
+      var el = holder.firstChild;
+      return {
+        click: function (fn) { el.addEventListener('click', fn); return this; },
+        appendTo: function (target) { target.el.appendChild(el); return this; }
+      };
+    };
+    window.$.window = function (options) {
+      window.windowsOpened = (window.windowsOpened || 0) + 1;
+      options.onShow();
+      return { getContainer: function () { return { find: function () { return []; } }; } };
+    };`;
+
+  it('shows Start Chat, keeps the visitor across a reload, and answers requestChat the legacy way', async () => {
+    const { page, server } = chromium;
+    const { emulator } = legacy;
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const url = server.page(
+      '/sample.html',
+      legacyPageHtml({ engagementDomain: emulator.url }, samplePage, {
+        body: '<div id="engagementPlaceholder"></div><div id="logs"></div>',
+        before: `var site = ${JSON.stringify(emulator.accountId)}, lptag = 'false';${jqueryStandIn}`,
+      }),
+    );
+    await page.goto(url);
+    await page.locator('#engagement').waitFor({ timeout: 10_000 });
+    const stored = (): Promise<string | null> => page.evaluate((key) => sessionStorage.getItem(key), `lpEngagementData${emulator.accountId}`);
+    const first = JSON.parse((await stored()) ?? '{}') as { visitorId?: string };
+    expect(first.visitorId).toEqual(expect.any(String));
+    await page.reload();
+    await page.locator('#engagement').waitFor({ timeout: 10_000 });
+    expect(JSON.parse((await stored()) ?? '{}')).toMatchObject({ visitorId: first.visitorId });
+    expect(emulator.stats()).toMatchObject({ createSessionCalls: 2, visitorsCreated: 1 });
+
+    await page.locator('#engagement').click();
+    expect(await page.evaluate(() => (window as unknown as { windowsOpened: number }).windowsOpened)).toBe(1);
+    const answer = await page.evaluate(() => (window as unknown as { requestChatAnswer: { error: string } }).requestChatAnswer);
+    expect(answer.error).toMatch(/^requestChat is not supported by engagement-rx: /);
+    expect(errors).toEqual([]);
   });
 });
