@@ -54,10 +54,18 @@ const RAW_BODIES = new WeakMap<Engagement, unknown>();
 /** The parsed JSON body a decoded engagement came from (`undefined` for one this module did not decode). */
 export const rawEngagementBody = (engagement: Engagement): unknown => RAW_BODIES.get(engagement);
 
-/** Decodes a parsed body, remembering it for {@link rawEngagementBody}. */
+/** Whether answers are remembered: only once a legacy adapter asked, so other clients keep no second copy of each answer. */
+let remembering = false;
+
+/** From now on, Create Session answers remember their parsed body for {@link rawEngagementBody} (the legacy adapters call it). */
+export function rememberRawBodies(): void {
+  remembering = true;
+}
+
+/** Decodes a parsed body, remembering it for {@link rawEngagementBody} when asked to. */
 function decodeRemembered(body: unknown): ReturnType<typeof decodeEngagement> {
   const decoded = decodeEngagement(body);
-  if (decoded._tag === 'Right') RAW_BODIES.set(decoded.right, body);
+  if (remembering && decoded._tag === 'Right') RAW_BODIES.set(decoded.right, body);
   return decoded;
 }
 

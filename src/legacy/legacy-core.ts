@@ -11,6 +11,7 @@ import { Observable, asyncScheduler, type SchedulerLike, type Subscription } fro
 import { createEngagementClient, type EngagementClient } from '../client/client';
 import type { EngagementClientConfig } from '../client/config';
 import { internalsOf } from '../client/internals';
+import { rememberRawBodies } from '../http/create-session';
 import { validationError, type EngagementError, type ValidationIssue } from '../errors';
 import { isLeft, type Either } from '../internal/either';
 import { hub } from '../internal/hub';
@@ -94,6 +95,7 @@ export class LegacyCore extends LegacyEventBus {
     // The legacy timing: a failure reaches onEngagement at once (the page's own retry loop is the
     // documented pattern); the client's retries are opt-in, with `retry`.
     config['retry'] = retryPolicy((config['retry'] ?? LEGACY_RETRY) as RetryPolicyInput);
+    rememberRawBodies(); // pages get the server's JSON as it came
     const client = (this.client = createEngagementClient(config as unknown as EngagementClientConfig));
     const internals = internalsOf(client);
     this.now = internals?.ok ? () => internals.config.scheduler.now() : Date.now;
