@@ -134,6 +134,17 @@ describe('checkEngagement', () => {
     expect(emulator.stats().requests).toBe(0);
   });
 
+  it('answers options whose proxy traps throw with a validation Left, never a throw', async () => {
+    const trap = (): never => {
+      throw new Error('trap');
+    };
+    const options = new Proxy({}, { has: trap, get: trap, ownKeys: trap, getPrototypeOf: trap, getOwnPropertyDescriptor: trap });
+    let answer: Promise<unknown> | undefined;
+    expect(() => (answer = checkEngagement(client(), {}, options as never))).not.toThrow();
+    expect(await answer).toMatchObject({ _tag: 'Left', left: { kind: 'validation', issues: [{ path: 'options' }] } });
+    expect(emulator.stats().requests).toBe(0);
+  });
+
   it('answers a validation Left for a bad request, as the client does', async () => {
     const result = await checkEngagement(client(), { appDetails: { deviceFamily: 'PHONE' } } as never);
     expect(result).toMatchObject({ _tag: 'Left', left: { kind: 'validation', issues: [{ path: 'appDetails.deviceFamily' }] } });

@@ -69,10 +69,17 @@ type Result = Either<EngagementError, Engagement>;
  */
 export function checkEngagement(client: EngagementClient, request?: EngagementRequest, options?: AbortableCheckOptions): Promise<Result> {
   const issues: ValidationIssue[] = [];
-  if (!isRecord(client) || typeof client['getEngagement'] !== 'function') {
-    issues.push({ path: 'client', reason: `expected a client made by createEngagementClient, got ${kindOf(client)}` });
+  let signal: AbortSignal | undefined;
+  let rest: CheckOptions | undefined;
+  try {
+    if (!isRecord(client) || typeof client['getEngagement'] !== 'function') {
+      issues.push({ path: 'client', reason: `expected a client made by createEngagementClient, got ${kindOf(client)}` });
+    }
+    ({ signal, rest } = splitSignal(options, issues));
+  } catch {
+    // A getter or a proxy trap threw while the arguments were read.
+    issues.push({ path: 'options', reason: 'could not be read (a getter or a proxy threw)' });
   }
-  const { signal, rest } = splitSignal(options, issues);
   if (issues.length > 0) return Promise.resolve(left(validationError(issues)));
   if (signal?.aborted === true) return Promise.resolve(left(abortedError(signal)));
   const check$: Observable<Result> = client.getEngagement(request, rest).pipe(takeLast(1));
