@@ -154,7 +154,7 @@ describe('counters', () => {
     const stats = statsOf(state);
     expect(stats).toMatchObject({ csdsCalls: 1, createSessionCalls: 1, updateSessionCalls: 1 });
     expect(stats.byStatus).toEqual({ '200': 1, '404': 1, '503': 1 });
-    expect(stats.byOperation).toEqual({ createSession: { '503': 1 }, updateSession: {}, csds: { '200': 1 } });
+    expect(stats.byOperation).toEqual({ createSession: { '503': 1 }, updateSession: {}, csds: { '200': 1 }, monitorEngagement: {}, monitorReport: {} });
   });
 
   it('needs at least one account', () => {

@@ -39,6 +39,10 @@ export function faultReply(ctx: HandlerContext, fault: Extract<Fault, { kind: 's
         const vid = route.visitorId !== null && VISITOR_OR_SESSION_ID_PATTERN.test(route.visitorId) ? route.visitorId : undefined;
         return loadingAccountReply(ctx, route.accountId, vid);
       }
+      if (route.kind === 'monitorEngagement' || route.kind === 'monitorReport') {
+        const vid = route.query.get('vid');
+        return loadingAccountReply(ctx, route.accountId, vid !== null && VISITOR_OR_SESSION_ID_PATTERN.test(vid) ? vid : undefined);
+      }
       return loadingAccountReply(ctx, route.kind === 'csds' ? route.accountId : '', undefined);
   }
 }

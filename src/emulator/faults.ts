@@ -6,7 +6,7 @@
  */
 import type { EmulatorOperation, Fault, FaultOptions } from './types';
 
-const OPERATIONS: ReadonlyArray<EmulatorOperation> = ['createSession', 'updateSession', 'csds'];
+const OPERATIONS: ReadonlyArray<EmulatorOperation> = ['createSession', 'updateSession', 'csds', 'monitorEngagement', 'monitorReport'];
 
 interface Entry {
   readonly fault: Fault;

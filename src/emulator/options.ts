@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { isIP } from 'node:net';
-import { ACCOUNT_ID_PATTERN, DEFAULT_CSDS_SERVICES, isPlainObject } from './protocol';
+import { ACCOUNT_ID_PATTERN, DEFAULT_CSDS_SERVICES, VISITOR_OR_SESSION_ID_PATTERN, isPlainObject } from './protocol';
 import type { EmulatorAvailability, EmulatorEngagement, EmulatorOptions } from './types';
 
 /**
@@ -75,6 +75,8 @@ export interface ResolvedOptions {
   readonly accountId: string;
   /** Every account, the default first, no duplicates. */
   readonly accounts: ReadonlyArray<string>;
+  /** The Monitoring API app installation id accepted. */
+  readonly appInstallationId: string;
   readonly skills: ReadonlyArray<ResolvedSkill>;
   readonly engagements: ReadonlyMap<string, ResolvedEngagement>;
   readonly defaultEngagement: ResolvedEngagement | undefined;
@@ -95,6 +97,9 @@ export interface ResolvedOptions {
 /** Either resolved options or every problem found. @internal */
 export type OptionsResult = { readonly ok: true; readonly value: ResolvedOptions } | { readonly ok: false; readonly problems: ReadonlyArray<string> };
 
+/** Default `appInstallationId` (Monitoring API). @internal */
+export const DEFAULT_APP_INSTALLATION_ID = 'emulator-app';
+
 /** Default `maxBodyBytes`: 64 KiB. @internal */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
@@ -104,6 +109,7 @@ const OPTION_KEYS = new Set([
   'port',
   'accountId',
   'accounts',
+  'appInstallationId',
   'availability',
   'validForSeconds',
   'loadingAccountCalls',
@@ -294,6 +300,10 @@ export function resolveOptions(options: EmulatorOptions | undefined): OptionsRes
     } else if (!accounts.includes(acc)) accounts.push(acc);
   }
   if (o.accounts !== undefined && !Array.isArray(o.accounts)) problems.push('accounts must be an array of account ids');
+  const appInstallationId = o.appInstallationId ?? DEFAULT_APP_INSTALLATION_ID;
+  if (typeof appInstallationId !== 'string' || !VISITOR_OR_SESSION_ID_PATTERN.test(appInstallationId)) {
+    problems.push(`appInstallationId must match ${VISITOR_OR_SESSION_ID_PATTERN.source}`);
+  }
 
   const numericEngagementIds = o.numericEngagementIds ?? false;
   if (typeof numericEngagementIds !== 'boolean') problems.push('numericEngagementIds must be a boolean');
@@ -354,6 +364,7 @@ export function resolveOptions(options: EmulatorOptions | undefined): OptionsRes
       port,
       accountId,
       accounts,
+      appInstallationId,
       skills,
       engagements,
       defaultEngagement,

@@ -6,7 +6,9 @@
  * - `GET /api/account/{acc}/service/baseURI.json` (CSDS, every service);
  * - `GET /api/account/{acc}/service/{service}/baseURI.json` (CSDS, one service);
  * - `POST /api/account/{acc}/app/engagement/visitors/{vid}` (Create Session; `{vid}` may be empty);
- * - `PUT` on the same path, or `POST` with `X-HTTP-Method-Override: PUT` (Update Session).
+ * - `PUT` on the same path, or `POST` with `X-HTTP-Method-Override: PUT` (Update Session);
+ * - `POST /api/account/{acc}/app/{appInstallationId}/engagement` (Monitoring API engagement check);
+ * - `PUT /api/account/{acc}/app/{appInstallationId}/report`, or `POST` with the PUT override (Monitoring API report).
  *
  * @internal
  */
@@ -23,12 +25,28 @@ export type Route =
       readonly visitorId: string | null;
       readonly query: URLSearchParams;
     }
+  | {
+      readonly kind: 'monitorEngagement' | 'monitorReport';
+      readonly accountId: string;
+      /** `null` when the segment cannot be percent-decoded. */
+      readonly appInstallationId: string | null;
+      readonly query: URLSearchParams;
+    }
   | { readonly kind: 'methodNotAllowed'; readonly allow: string }
   | { readonly kind: 'notFound' };
 
 /** The operation a route is a call of, if any. */
 export function operationOf(route: Route): EmulatorOperation | undefined {
-  return route.kind === 'csds' || route.kind === 'createSession' || route.kind === 'updateSession' ? route.kind : undefined;
+  switch (route.kind) {
+    case 'csds':
+    case 'createSession':
+    case 'updateSession':
+    case 'monitorEngagement':
+    case 'monitorReport':
+      return route.kind;
+    default:
+      return undefined;
+  }
 }
 
 function decode(segment: string): string | null {
@@ -59,6 +77,15 @@ export function splitTarget(target: string): { readonly path: string; readonly q
 
 const ENGAGEMENT_ALLOW = 'POST, PUT, OPTIONS';
 const CSDS_ALLOW = 'GET, OPTIONS';
+const MONITOR_ENGAGEMENT_ALLOW = 'POST, OPTIONS';
+const MONITOR_REPORT_ALLOW = 'PUT, POST, OPTIONS';
+
+/** The method a POST asks for with `X-HTTP-Method-Override` (`POST` when none). */
+function overridden(m: string, methodOverride: string | undefined): string {
+  if (m !== 'POST') return m;
+  const override = (methodOverride ?? '').trim().toUpperCase();
+  return override === '' ? 'POST' : override;
+}
 
 /** Finds the route of a request. */
 export function matchRoute(method: string | undefined, target: string | undefined, methodOverride: string | undefined): Route {
@@ -83,12 +110,21 @@ export function matchRoute(method: string | undefined, target: string | undefine
 
   if (rest[0] === 'app' && rest[1] === 'engagement' && rest[2] === 'visitors' && rest.length <= 4) {
     const visitorId = rest.length === 4 ? decode(rest[3] ?? '') : '';
-    const override = (methodOverride ?? '').trim().toUpperCase();
-    let kind: 'createSession' | 'updateSession' | undefined;
-    if (m === 'PUT') kind = 'updateSession';
-    else if (m === 'POST') kind = override === '' || override === 'POST' ? 'createSession' : override === 'PUT' ? 'updateSession' : undefined;
+    const wanted = overridden(m, methodOverride);
+    const kind = wanted === 'PUT' ? 'updateSession' : wanted === 'POST' ? 'createSession' : undefined;
     if (kind === undefined) return { kind: 'methodNotAllowed', allow: ENGAGEMENT_ALLOW };
     return { kind, accountId, visitorId, query: split.query };
+  }
+
+  if (rest[0] === 'app' && rest.length === 3 && (rest[2] === 'engagement' || rest[2] === 'report') && (rest[1] ?? '') !== '') {
+    const appInstallationId = decode(rest[1] ?? '');
+    const wanted = overridden(m, methodOverride);
+    if (rest[2] === 'engagement') {
+      if (m !== 'POST' || wanted !== 'POST') return { kind: 'methodNotAllowed', allow: MONITOR_ENGAGEMENT_ALLOW };
+      return { kind: 'monitorEngagement', accountId, appInstallationId, query: split.query };
+    }
+    if (wanted !== 'PUT') return { kind: 'methodNotAllowed', allow: MONITOR_REPORT_ALLOW };
+    return { kind: 'monitorReport', accountId, appInstallationId, query: split.query };
   }
   return { kind: 'notFound' };
 }

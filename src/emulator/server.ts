@@ -14,6 +14,9 @@ import { handleCsds } from './csds';
 import { faultReply } from './fault-replies';
 import { createFaultQueue } from './faults';
 import { createIdSource } from './ids';
+import { handleMonitorEngagement } from './monitor-engagement';
+import { handleMonitorReport } from './monitor-report';
+import { findMonitorVisitor, snapshotMonitorVisitor } from './monitor-state';
 import { corsAllows, findSkill, resolveOptions } from './options';
 import { InternalCode, errorBody } from './protocol';
 import { corsHeaders, errorReply, preflightReply, type Reply } from './reply';
@@ -41,7 +44,8 @@ type Delivery =
 
 /**
  * Starts an emulator of LivePerson's App Engagement API (Create Session,
- * Update Session) and of the CSDS domain lookup on a loopback port.
+ * Update Session), of the Monitoring API (engagement, report) and of the
+ * CSDS domain lookup on a loopback port.
  * Rejects with an Error listing every problem when an option is invalid,
  * or when the host is not a loopback address and `allowExternal` is not set.
  *
@@ -132,6 +136,10 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
         return handleCreateSession(c, route.accountId, route.visitorId, route.query, body);
       case 'updateSession':
         return handleUpdateSession(c, route.accountId, route.visitorId, route.query, body);
+      case 'monitorEngagement':
+        return handleMonitorEngagement(c, route.accountId, route.appInstallationId, route.query, body);
+      case 'monitorReport':
+        return handleMonitorReport(c, route.accountId, route.appInstallationId, route.query, body);
     }
   };
 
@@ -219,6 +227,7 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
     url,
     accountId: opts.accountId,
     accounts: [...opts.accounts],
+    appInstallationId: opts.appInstallationId,
     close() {
       if (closed !== undefined) return closed;
       closing = true;
@@ -246,6 +255,16 @@ export async function startEmulator(options?: EmulatorOptions): Promise<RunningE
     visitor(visitorId, accountId) {
       const visitor = findVisitor(state, visitorId, accountId);
       return visitor === undefined ? undefined : snapshotVisitor(visitor);
+    },
+    setConversation(visitorId, active, accountId) {
+      if (typeof active !== 'boolean') throw new TypeError('setConversation: active must be a boolean');
+      const visitor = findMonitorVisitor(state, visitorId, accountId);
+      if (visitor === undefined) throw new RangeError('setConversation: unknown Monitoring API visitor');
+      visitor.conversation = active;
+    },
+    monitorVisitor(visitorId, accountId) {
+      const visitor = findMonitorVisitor(state, visitorId, accountId);
+      return visitor === undefined ? undefined : snapshotMonitorVisitor(visitor);
     },
   };
 }

@@ -8,6 +8,7 @@
 import { applyAttributes, updateRule, type Attribute } from './attributes';
 import type { IdSource } from './ids';
 import type { ResolvedSkill } from './options';
+import type { MonitorVisitorRecord } from './monitor-state';
 import type { EmulatorOperation, EmulatorStats, ReceivedCreate, ReceivedUpdate, VisitorSnapshot } from './types';
 
 /** One session of a visitor. */
@@ -39,6 +40,10 @@ export interface AccountRecord {
   readonly visitors: Map<string, VisitorRecord>;
   /** Create Session calls so far (drives `loadingAccountCalls`). */
   createSessionCalls: number;
+  /** Monitoring API visitors, kept apart from the App Engagement ones. */
+  readonly monitorVisitors: Map<string, MonitorVisitorRecord>;
+  /** Monitoring engagement calls so far (drives `loadingAccountCalls` for that API). */
+  monitorEngagementCalls: number;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -82,7 +87,7 @@ export function createState(accounts: ReadonlyArray<string>, skills: ReadonlyArr
   return {
     limits,
     defaultAccount,
-    accounts: new Map(accounts.map((accountId) => [accountId, { accountId, visitors: new Map(), createSessionCalls: 0 }])),
+    accounts: new Map(accounts.map((accountId) => [accountId, { accountId, visitors: new Map(), createSessionCalls: 0, monitorVisitors: new Map(), monitorEngagementCalls: 0 }])),
     skills,
     skillOnline: new Map(skills.map((s) => [s.key, s.online])),
     counters: {
@@ -90,6 +95,8 @@ export function createState(accounts: ReadonlyArray<string>, skills: ReadonlyArr
       csdsCalls: 0,
       createSessionCalls: 0,
       updateSessionCalls: 0,
+      monitorEngagementCalls: 0,
+      monitorReportCalls: 0,
       preflights: 0,
       visitorsCreated: 0,
       visitorsAdopted: 0,
@@ -109,7 +116,9 @@ export function countCall(state: EmulatorState, operation: EmulatorOperation): v
   const c = state.counters;
   if (operation === 'csds') c.csdsCalls += 1;
   else if (operation === 'createSession') c.createSessionCalls += 1;
-  else c.updateSessionCalls += 1;
+  else if (operation === 'updateSession') c.updateSessionCalls += 1;
+  else if (operation === 'monitorEngagement') c.monitorEngagementCalls += 1;
+  else c.monitorReportCalls += 1;
 }
 
 /** Counts one answer sent. */
@@ -141,6 +150,8 @@ export function statsOf(state: EmulatorState): EmulatorStats {
       createSession: statusRecord(byOperation.get('createSession')),
       updateSession: statusRecord(byOperation.get('updateSession')),
       csds: statusRecord(byOperation.get('csds')),
+      monitorEngagement: statusRecord(byOperation.get('monitorEngagement')),
+      monitorReport: statusRecord(byOperation.get('monitorReport')),
     },
   };
 }
@@ -210,7 +221,7 @@ function boundAttributes(attributes: Attribute[], max: number): Attribute[] {
   return attributes.filter((a) => !(excess > 0 && updateRule(String(a['type'])) === 'append' && excess-- > 0));
 }
 
-function forgetOldest<K, V>(map: Map<K, V>, max: number): void {
+export function forgetOldest<K, V>(map: Map<K, V>, max: number): void {
   for (const key of map.keys()) {
     if (map.size <= max) return;
     map.delete(key);
@@ -218,7 +229,7 @@ function forgetOldest<K, V>(map: Map<K, V>, max: number): void {
 }
 
 /** Appends to a history, dropping its oldest entries beyond `max`. */
-function remember<T>(history: T[], max: number, ...entries: T[]): void {
+export function remember<T>(history: T[], max: number, ...entries: T[]): void {
   history.push(...entries);
   if (history.length > max) history.splice(0, history.length - max);
 }
@@ -238,21 +249,30 @@ export function recordUpdate(state: EmulatorState, visitor: VisitorRecord, sessi
 }
 
 /** The next `contextId` of a session (1, 2, ...). */
-export function nextContextId(session: SessionRecord): string {
+export function nextContextId(session: { contexts: number }): string {
   session.contexts += 1;
   return String(session.contexts);
 }
 
-/** Finds a visitor: in `accountId` when given, else in the default account first, then in the others. */
-export function findVisitor(state: EmulatorState, visitorId: string, accountId?: string): VisitorRecord | undefined {
-  if (accountId !== undefined) return state.accounts.get(accountId)?.visitors.get(visitorId);
-  const first = state.accounts.get(state.defaultAccount)?.visitors.get(visitorId);
+/** Finds a visitor in the map `pick` gives of each account: in `accountId` when given, else in the default account first, then in the others. */
+export function findInAccounts<V>(state: EmulatorState, pick: (account: AccountRecord) => ReadonlyMap<string, V>, visitorId: string, accountId?: string): V | undefined {
+  if (accountId !== undefined) {
+    const account = state.accounts.get(accountId);
+    return account === undefined ? undefined : pick(account).get(visitorId);
+  }
+  const home = state.accounts.get(state.defaultAccount);
+  const first = home === undefined ? undefined : pick(home).get(visitorId);
   if (first !== undefined) return first;
   for (const account of state.accounts.values()) {
-    const found = account.visitors.get(visitorId);
+    const found = pick(account).get(visitorId);
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/** Finds an App Engagement visitor (see {@link findInAccounts}). */
+export function findVisitor(state: EmulatorState, visitorId: string, accountId?: string): VisitorRecord | undefined {
+  return findInAccounts(state, (a) => a.visitors, visitorId, accountId);
 }
 
 /** A deep copy of a visitor. */

@@ -5,7 +5,9 @@
  */
 
 /**
- * The three operations the emulator serves. Faults are queued per operation.
+ * The operations the emulator serves: App Engagement (`createSession`,
+ * `updateSession`), CSDS, and the Monitoring API (`monitorEngagement`,
+ * `monitorReport`). Faults are queued per operation.
  *
  * @example
  * ```ts
@@ -15,7 +17,7 @@
  * @since 0.1.0
  * @category Emulator
  */
-export type EmulatorOperation = 'createSession' | 'updateSession' | 'csds';
+export type EmulatorOperation = 'createSession' | 'updateSession' | 'csds' | 'monitorEngagement' | 'monitorReport';
 
 /**
  * A misbehaviour to play instead of (or, for `latency`, before) the normal
@@ -135,6 +137,11 @@ export interface EmulatorOptions {
   readonly accountId?: string;
   /** More accounts served besides `accountId`. */
   readonly accounts?: ReadonlyArray<string>;
+  /**
+   * The Monitoring API app installation id every account accepts; any other
+   * answers 404 (internalCode 18). Default `'emulator-app'`. Must match `^[A-Za-z0-9_-]{1,64}$`.
+   */
+  readonly appInstallationId?: string;
   /** Skills and engagements; each field given replaces that field of {@link defaultAvailability}. */
   readonly availability?: Partial<EmulatorAvailability>;
   /** `engagementDetails.validForSeconds`. Default 900. */
@@ -277,6 +284,10 @@ export interface EmulatorStats {
   readonly csdsCalls: number;
   readonly createSessionCalls: number;
   readonly updateSessionCalls: number;
+  /** Monitoring API engagement calls. */
+  readonly monitorEngagementCalls: number;
+  /** Monitoring API report calls. */
+  readonly monitorReportCalls: number;
   readonly preflights: number;
   /** Visitors whose id the emulator made up: one per Create Session call without a vid. */
   readonly visitorsCreated: number;
@@ -318,6 +329,8 @@ export interface RunningEmulator {
   readonly accountId: string;
   /** Every account served, the default first. */
   readonly accounts: ReadonlyArray<string>;
+  /** The Monitoring API app installation id the emulator accepts. */
+  readonly appInstallationId: string;
   /** Closes the server and destroys open (keep-alive) connections; resolves once fully closed. */
   close(): Promise<void>;
   stats(): EmulatorStats;
@@ -334,4 +347,60 @@ export interface RunningEmulator {
   received(visitorId: string, accountId?: string): ReadonlyArray<ReceivedUpdate>;
   /** The visitor, or `undefined`. Same look-up as {@link RunningEmulator.received}. */
   visitor(visitorId: string, accountId?: string): VisitorSnapshot | undefined;
+  /**
+   * Marks a Monitoring API visitor as having (or no longer having) an active
+   * conversation: its engagement checks then answer a detail with status
+   * `conversation`. Throws a RangeError for an unknown Monitoring visitor.
+   */
+  setConversation(visitorId: string, active: boolean, accountId?: string): void;
+  /** A Monitoring API visitor (its sessions and what its reports delivered), or `undefined`. Same look-up as {@link RunningEmulator.received}. */
+  monitorVisitor(visitorId: string, accountId?: string): MonitorVisitorSnapshot | undefined;
+}
+
+/**
+ * One Monitoring API report call as the emulator received it.
+ *
+ * @since 0.2.0
+ * @category Emulator
+ */
+export interface ReceivedReport {
+  readonly pageId: string;
+  /** Whether the emulator made the page id up (none was sent). */
+  readonly pageIdGenerated: boolean;
+  readonly entryPoints?: ReadonlyArray<string>;
+  /** As sent: engagement attributes and impression events. */
+  readonly engagementAttributes: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  /** `now()` when it was received. */
+  readonly at: number;
+}
+
+/**
+ * One Monitoring API session of a visitor.
+ *
+ * @since 0.2.0
+ * @category Emulator
+ */
+export interface MonitorSessionSnapshot {
+  readonly sessionId: string;
+  readonly createdAt: number;
+  /** Engagement calls answered in this session. */
+  readonly checks: number;
+  /** Page ids of the engagement calls, oldest first. */
+  readonly pageIds: ReadonlyArray<string>;
+  readonly reports: ReadonlyArray<ReceivedReport>;
+}
+
+/**
+ * A copy of a Monitoring API visitor (kept apart from App Engagement visitors).
+ *
+ * @since 0.2.0
+ * @category Emulator
+ */
+export interface MonitorVisitorSnapshot {
+  readonly accountId: string;
+  readonly visitorId: string;
+  readonly createdAt: number;
+  /** Whether `setConversation` marked the visitor as in a conversation. */
+  readonly conversation: boolean;
+  readonly sessions: ReadonlyArray<MonitorSessionSnapshot>;
 }

@@ -32,7 +32,8 @@ const IMPRESSIONS = new Set(IMPRESSION_TYPES);
 const DEVICE_FAMILIES = ['DESKTOP', 'TABLET', 'MOBILE'];
 const OPERATING_SYSTEMS = ['WINDOWS', 'MAC_OSX', 'LINUX', 'IOS', 'ANDROID'];
 
-function kindOf(u: unknown): string {
+/** Names the kind of a JSON value for a message (never the value). */
+export function kindOf(u: unknown): string {
   if (u === null) return 'null';
   if (Array.isArray(u)) return 'an array';
   return typeof u === 'object' ? 'an object' : `a ${typeof u}`;
@@ -64,7 +65,11 @@ export function parseJson(text: string): Checked<unknown> {
   return deeperThan(value, MAX_BODY_DEPTH) ? { ok: false, problems: [`the body is nested deeper than ${MAX_BODY_DEPTH} levels`] } : { ok: true, value };
 }
 
-function checkAttributes(u: unknown, field: string, allowed: 'sde' | 'impression', problems: string[]): Attribute[] | undefined {
+/**
+ * Checks an array of attributes: `sde` accepts engagement attributes only,
+ * `impression` impression events only, `any` both (a Monitoring API report).
+ */
+export function checkAttributes(u: unknown, field: string, allowed: 'sde' | 'impression' | 'any', problems: string[]): Attribute[] | undefined {
   if (u === undefined || u === null) return undefined;
   if (!Array.isArray(u)) {
     problems.push(`${field}: expected an array of attribute objects, got ${kindOf(u)}`);
@@ -78,7 +83,9 @@ function checkAttributes(u: unknown, field: string, allowed: 'sde' | 'impression
     }
     const type = item['type'];
     if (typeof type !== 'string') problems.push(`${where}.type: expected a string, got ${kindOf(type)}`);
-    else if (allowed === 'sde' && IMPRESSIONS.has(type)) {
+    else if (allowed === 'any') {
+      if (!SDES.has(type) && !IMPRESSIONS.has(type)) problems.push(`${where}.type: unknown engagement attribute or impression event type`);
+    } else if (allowed === 'sde' && IMPRESSIONS.has(type)) {
       problems.push(`${where}.type: impression event ${type} is not allowed in ${field}; send it in impAttributes of Update Session`);
     } else if (allowed === 'impression' && SDES.has(type)) {
       problems.push(`${where}.type: ${type} is not an impression event; send it in engagementAttributes`);
@@ -89,26 +96,27 @@ function checkAttributes(u: unknown, field: string, allowed: 'sde' | 'impression
   return u as Attribute[];
 }
 
-function checkAppDetails(u: unknown, problems: string[]): Record<string, unknown> | undefined {
+/** Checks the device description (`appDetails`; `clientProperties` in the Monitoring API). */
+export function checkAppDetails(u: unknown, problems: string[], field = 'appDetails'): Record<string, unknown> | undefined {
   if (u === undefined || u === null) return undefined;
   if (!isPlainObject(u)) {
-    problems.push(`appDetails: expected an object, got ${kindOf(u)}`);
+    problems.push(`${field}: expected an object, got ${kindOf(u)}`);
     return undefined;
   }
   for (const key of ['appVersion', 'osVersion'] as const) {
-    if (u[key] !== undefined && u[key] !== null && typeof u[key] !== 'string') problems.push(`appDetails.${key}: expected a string, got ${kindOf(u[key])}`);
+    if (u[key] !== undefined && u[key] !== null && typeof u[key] !== 'string') problems.push(`${field}.${key}: expected a string, got ${kindOf(u[key])}`);
   }
   const enumField = (key: string, values: ReadonlyArray<string>): void => {
     const v = u[key];
     if (v !== undefined && v !== null && (typeof v !== 'string' || !values.includes(v))) {
-      problems.push(`appDetails.${key}: expected one of ${values.join(', ')}`);
+      problems.push(`${field}.${key}: expected one of ${values.join(', ')}`);
     }
   };
   enumField('deviceFamily', DEVICE_FAMILIES);
   enumField('os', OPERATING_SYSTEMS);
   const ip = u['ipAddress'];
   if (ip !== undefined && ip !== null && (typeof ip !== 'string' || isIP(ip) === 0)) {
-    problems.push('appDetails.ipAddress: expected an IPv4 or IPv6 address');
+    problems.push(`${field}.ipAddress: expected an IPv4 or IPv6 address`);
   }
   return u;
 }
@@ -119,6 +127,19 @@ export function parseJsonWith<A>(text: string, check: (body: unknown) => Checked
   return parsed.ok ? check(parsed.value) : parsed;
 }
 
+/** Checks an optional array of strings. */
+export function checkStrings(u: unknown, field: string, problems: string[]): string[] | undefined {
+  if (u === undefined || u === null) return undefined;
+  if (!Array.isArray(u)) {
+    problems.push(`${field}: expected an array of strings, got ${kindOf(u)}`);
+    return undefined;
+  }
+  u.forEach((s: unknown, i) => {
+    if (typeof s !== 'string') problems.push(`${field}[${i}]: expected a string, got ${kindOf(s)}`);
+  });
+  return u as string[];
+}
+
 /** Validates a parsed Create Session body. */
 export function checkCreateBody(body: unknown): Checked<CreateBody> {
   if (!isPlainObject(body)) return { ok: false, problems: [`expected a JSON object, got ${kindOf(body)}`] };
@@ -127,17 +148,7 @@ export function checkCreateBody(body: unknown): Checked<CreateBody> {
   if (appType === undefined || appType === null) problems.push(`appType: required, one of ${APP_TYPES.join(', ')}`);
   else if (typeof appType !== 'string' || !APP_TYPES.includes(appType)) problems.push(`appType: expected one of ${APP_TYPES.join(', ')}`);
   const appDetails = checkAppDetails(body['appDetails'], problems);
-  const rawSections = body['consumerSections'];
-  let consumerSections: string[] | undefined;
-  if (rawSections !== undefined && rawSections !== null) {
-    if (!Array.isArray(rawSections)) problems.push(`consumerSections: expected an array of strings, got ${kindOf(rawSections)}`);
-    else {
-      rawSections.forEach((s: unknown, i) => {
-        if (typeof s !== 'string') problems.push(`consumerSections[${i}]: expected a string, got ${kindOf(s)}`);
-      });
-      consumerSections = rawSections as string[];
-    }
-  }
+  const consumerSections = checkStrings(body['consumerSections'], 'consumerSections', problems);
   const engagementAttributes = checkAttributes(body['engagementAttributes'], 'engagementAttributes', 'sde', problems);
   if (problems.length > 0) return { ok: false, problems };
   return {
