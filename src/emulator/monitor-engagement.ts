@@ -14,7 +14,7 @@ import type { RequestBody } from './body';
 import type { HandlerContext } from './context';
 import { loadingAccountReply, tooLargeReply } from './create-session';
 import { checkMonitorPath } from './monitor-path';
-import type { MonitorSessionRecord, MonitorVisitorRecord } from './monitor-state';
+import type { MonitorSessionRecord, MonitorVisitorRecord } from './monitor-records';
 import { monitorTargetFor, recordMonitorCheck } from './monitor-state';
 import { checkMonitorEngagementBody } from './monitor-validate';
 import type { ResolvedEngagement } from './options';

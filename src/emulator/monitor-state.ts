@@ -8,27 +8,8 @@
  */
 import type { IdSource } from './ids';
 import { findInAccounts, forgetOldest, remember, type AccountRecord, type EmulatorState } from './state';
+import type { MonitorSessionRecord, MonitorVisitorRecord } from './monitor-records';
 import type { MonitorVisitorSnapshot, ReceivedReport } from './types';
-
-/** One Monitoring API session. */
-export interface MonitorSessionRecord {
-  readonly sessionId: string;
-  readonly createdAt: number;
-  checks: number;
-  readonly pageIds: string[];
-  readonly reports: ReceivedReport[];
-  /** Bumped by each `expose` detail; the detail's `contextId`. */
-  contexts: number;
-}
-
-/** One Monitoring API visitor. */
-export interface MonitorVisitorRecord {
-  readonly accountId: string;
-  readonly visitorId: string;
-  readonly createdAt: number;
-  conversation: boolean;
-  readonly sessions: Map<string, MonitorSessionRecord>;
-}
 
 /** The visitor and session an engagement call is about, and whether they were created (201) or both known (200). */
 export interface MonitorTarget {

@@ -8,7 +8,7 @@
 import { applyAttributes, updateRule, type Attribute } from './attributes';
 import type { IdSource } from './ids';
 import type { ResolvedSkill } from './options';
-import type { MonitorVisitorRecord } from './monitor-state';
+import type { MonitorVisitorRecord } from './monitor-records';
 import type { EmulatorOperation, EmulatorStats, ReceivedCreate, ReceivedUpdate, VisitorSnapshot } from './types';
 
 /** One session of a visitor. */
