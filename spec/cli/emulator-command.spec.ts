@@ -11,7 +11,7 @@ describe('engagement-rx emulator', () => {
     const t = io(new Promise<void>((resolve) => (stop = resolve)));
     const running = runEmulator({ command: 'emulator', port: 0, account: 'acc9' }, t.io);
     while (t.out.length < 2) await new Promise((r) => setImmediate(r));
-    const url = /listening on (http:\/\/127\.0\.0\.1:\d+) \(account acc9\)/.exec(t.out[0] ?? '')?.[1] ?? '';
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+) \(account acc9, Monitoring app installation id emulator-app\)/.exec(t.out[0] ?? '')?.[1] ?? '';
     expect(t.out[1]).toBe(`check it from another terminal: engagement-rx check --domain ${url} --account acc9`);
     const res = await fetch(`${url}/api/account/acc9/service/baseURI.json?version=1.0`);
     expect(res.status).toBe(200);

@@ -34,7 +34,7 @@ export async function runEmulator(cmd: EmulatorCommand, io: Io): Promise<Either<
   } catch (e) {
     return left(listenFailure(cmd, e));
   }
-  io.out(`engagement-rx emulator listening on ${emulator.url} (account ${emulator.accountId}); Ctrl-C stops it`);
+  io.out(`engagement-rx emulator listening on ${emulator.url} (account ${emulator.accountId}, Monitoring app installation id ${emulator.appInstallationId}); Ctrl-C stops it`);
   io.out(`check it from another terminal: engagement-rx check --domain ${emulator.url}${cmd.account === undefined ? '' : ` --account ${emulator.accountId}`}`);
   await (io.stopped ?? signalled());
   await emulator.close();
