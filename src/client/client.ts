@@ -157,13 +157,15 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
       const issues: ValidationIssue[] = [];
       const normalized = checkedRequest(decodeRequest(request), cfg.validateAttributes, issues);
       const progress = progressOf(options, issues);
+      const refuse = (refusal: ReadonlyArray<ValidationIssue>): void => {
+        subscriber.next(left(validationError(refusal)));
+        subscriber.complete();
+      };
+      if (normalized === undefined || issues.length > 0) return refuse(issues);
       // What a reporter delivered for this visitor (cart, personal…) rides along; the request's own attributes win.
       const carry = internals.carry;
-      const written = normalized === undefined || issues.length > 0 ? undefined : createSessionBody(carry === undefined ? normalized : carry(normalized, normalized.vid ?? session.value?.visitorId));
-      if (normalized === undefined || written === undefined || isLeft(written)) {
-        subscriber.next(left(validationError(written !== undefined && isLeft(written) ? written.left : issues)));
-        return subscriber.complete();
-      }
+      const written = createSessionBody(carry === undefined ? normalized : carry(normalized, normalized.vid ?? session.value?.visitorId));
+      if (isLeft(written)) return refuse(written.left);
       const body = written.right;
       const check = ++checks;
       const tell = (event: CheckProgress): void => {

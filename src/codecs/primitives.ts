@@ -48,13 +48,13 @@ const ID_TOKEN = `an id of 1-${MAX_ID_LENGTH} characters (no spaces, control cha
 /** A visitor or session id as a client may send it: see {@link isIdToken}. */
 export const IdToken = refine<string>(ID_TOKEN, isIdToken);
 
-/** A visitor or session id from the server: a string or a number (normalized to a string) that {@link isIdToken} accepts. */
+/** A visitor or session id from the server: an {@link Id} (numbers normalized to strings) that {@link isIdToken} accepts. */
 export const ServerIdToken = new t.Type<string, string, unknown>(
   ID_TOKEN,
   isIdToken,
   (u, c) => {
-    const id = typeof u === 'number' && Number.isSafeInteger(u) && u >= 0 ? String(u) : u;
-    return isIdToken(id) ? t.success(id) : t.failure(u, c);
+    const id = Id.validate(u, c);
+    return id._tag === 'Right' && isIdToken(id.right) ? id : t.failure(u, c);
   },
   t.identity,
 );

@@ -13,7 +13,7 @@ import crossFetch from 'cross-fetch';
 import { withAbortControllerFactory, type FetchLike, type FetchInit, type FetchResponse } from './fetch-like';
 import { lightAbortController } from './light-abort';
 import { KEEP_ALIVE_AGENT_OPTIONS } from './keep-alive';
-import { CLOSED, transportError } from './failures';
+import { closedError } from './failures';
 
 interface AgentModule {
   Agent: new (options: typeof KEEP_ALIVE_AGENT_OPTIONS) => NodeAgent;
@@ -34,8 +34,8 @@ interface NodeResponse {
 type AgentPicker = (url: URL) => unknown;
 
 /**
- * Set just before node-fetch creates a request (it asks for the agent, then
- * calls `http.request`, in one synchronous step): the agent hands the new
+ * Set by a fetch call just before node-fetch creates its request (which
+ * node-fetch does synchronously, in the call): the agent hands the new
  * request to it.
  */
 let watchNext: ((req: NodeRequest) => void) | undefined;
@@ -76,22 +76,19 @@ function nodeFetch(fetchFn: (url: string, init: FetchInit & { agent?: AgentPicke
   return (url, init) => {
     let cut = false;
     let body: Destroyable | undefined;
-    const closed = (): Error => transportError(CLOSED, 'The connection closed before the whole response arrived');
     const watch = (req: NodeRequest): unknown =>
       req.once('response', (res) =>
         res.once('close', () => {
           if (res.complete) return;
           cut = true;
-          body?.destroy(closed());
+          body?.destroy(closedError());
         }),
       );
-    const agent: AgentPicker = (u) => {
-      watchNext = watch;
-      return pick(u);
-    };
-    return fetchFn(url, { ...init, agent }).then((res) => {
+    // node-fetch creates the request inside this call, synchronously: the agent hands it to `watch`.
+    watchNext = watch;
+    return fetchFn(url, { ...init, agent: pick }).then((res) => {
       body = res.body as Destroyable;
-      if (cut) body.destroy(closed());
+      if (cut) body.destroy(closedError());
       return res;
     });
   };

@@ -37,9 +37,13 @@ export const TOO_LARGE = 'ResponseTooLarge';
 export const CLOSED = 'ResponseClosed';
 
 /** An error with `name` and `code` set to `cause`, for a transport to reject with. */
-export function transportError(cause: typeof TOO_LARGE | typeof CLOSED, message: string): Error {
-  return Object.assign(new Error(message), { name: cause, code: cause });
-}
+const transportError = (cause: typeof TOO_LARGE | typeof CLOSED, message: string): Error => Object.assign(new Error(message), { name: cause, code: cause });
+
+/** What a transport rejects with when a body passes `max` bytes. */
+export const tooLargeError = (max: number): Error => transportError(TOO_LARGE, `the response body is larger than ${max} bytes`);
+
+/** What a transport rejects with when the connection closes before the body's end. */
+export const closedError = (): Error => transportError(CLOSED, 'The connection closed before the whole response arrived');
 
 export const timeoutError = (operation: Operation, timeoutMs: number): TimeoutError => ({
   kind: 'timeout',

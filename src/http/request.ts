@@ -14,7 +14,7 @@ import { Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import type { EngagementError, HttpError, Operation } from '../errors';
 import { left, right, type Either } from '../internal/either';
 import { abortControllerFactoryOf, type AbortHandle, type FetchLike, type FetchResponse } from './fetch-like';
-import { TOO_LARGE, networkError, redirectError, timeoutError, transportError } from './failures';
+import { networkError, redirectError, timeoutError, tooLargeError } from './failures';
 
 export interface HttpRequestSpec {
   readonly operation: Operation;
@@ -53,16 +53,14 @@ interface StreamReader {
  * measured.
  */
 function readText(res: FetchResponse, max: number): Promise<string> {
-  if (Number(res.headers.get('content-length')) > max) return Promise.reject(tooLarge(max));
+  if (Number(res.headers.get('content-length')) > max) return Promise.reject(tooLargeError(max));
   const body = res.body as { getReader?: () => StreamReader } | null | undefined;
   if (typeof body?.getReader === 'function' && typeof TextDecoder === 'function') return readStream(body.getReader(), max);
   return res.text().then((text) => {
-    if (text.length > max) throw tooLarge(max);
+    if (text.length > max) throw tooLargeError(max);
     return text;
   });
 }
-
-const tooLarge = (max: number): Error => transportError(TOO_LARGE, `the response body is larger than ${max} bytes`);
 
 async function readStream(reader: StreamReader, max: number): Promise<string> {
   const decoder = new TextDecoder();
@@ -73,7 +71,7 @@ async function readStream(reader: StreamReader, max: number): Promise<string> {
     bytes += value.byteLength;
     if (bytes > max) {
       reader.cancel().catch(() => undefined);
-      throw tooLarge(max);
+      throw tooLargeError(max);
     }
     text += decoder.decode(value, { stream: true });
   }

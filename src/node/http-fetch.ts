@@ -9,7 +9,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { FetchInit, FetchLike, FetchResponse } from '../http/fetch-like';
 import { withAbortControllerFactory } from '../http/fetch-like';
 import { abortError, lightAbortController } from '../http/light-abort';
-import { CLOSED, TOO_LARGE, transportError } from '../http/failures';
+import { closedError, tooLargeError } from '../http/failures';
 import { KEEP_ALIVE_AGENT_OPTIONS } from '../http/keep-alive';
 
 /** One pair of keep-alive agents per process, made on first use (the same options as the default fetch's). */
@@ -89,7 +89,7 @@ function send(url: string, init: FetchInit): Promise<FetchResponse> {
           // Over the size limit: stop reading (the connection is not reused).
           done();
           req.destroy();
-          reject(transportError(TOO_LARGE, `the response body is larger than ${max} bytes`));
+          reject(tooLargeError(max));
         });
         res.on('end', () => {
           if (settled) return;
@@ -101,13 +101,13 @@ function send(url: string, init: FetchInit): Promise<FetchResponse> {
         res.on('error', (error) => {
           if (settled) return;
           done();
-          reject(res.complete ? error : transportError(CLOSED, 'The connection closed before the whole response arrived'));
+          reject(res.complete ? error : closedError());
         });
         res.on('close', () => {
           // Closed before 'end': the connection dropped mid-body.
           if (settled) return;
           done();
-          reject(transportError(CLOSED, 'The connection closed before the whole response arrived'));
+          reject(closedError());
         });
       });
       const sent = req;

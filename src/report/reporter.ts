@@ -161,10 +161,12 @@ export function createReporter(client: EngagementClient, options: ReporterOption
   let pipeline: Pipeline | undefined;
 
   const issues = optionIssues(options);
-  const maxItems = issues[0] ? 1_000 : (options.maxOutbox ?? 1_000);
+  /** The most items one report may hold: the outbox's bound, once the options are known good. */
+  let maxItems = Infinity;
   if (!error && issues[0]) error = validationError(issues);
   if (core?.ok && !error) {
     const { outbox, reportWindowMs = 250, maxOutbox = 1_000, updateSessionMethod } = options;
+    maxItems = maxOutbox;
     const { config, session } = core;
     // The merged view of what was delivered, and the visitor and reset count it belongs to.
     let view: EngagementAttribute[] = [];
