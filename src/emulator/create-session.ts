@@ -12,12 +12,8 @@ import { InternalCode, VISITOR_OR_SESSION_ID_PATTERN, loadingAccountMessage } fr
 import { errorReply, jsonReply, type Reply } from './reply';
 import { decideAvailability } from './rules';
 import { nextContextId, recordCreate, sessionForCreate, visitorForCreate, type SessionRecord } from './state';
-import { checkCreateBody, parseJsonWith } from './validate';
-
-/** The answer to a body over `maxBodyBytes`. */
-export function tooLargeReply(ctx: HandlerContext): Reply {
-  return errorReply(400, ctx.options.now(), `The body is larger than ${ctx.options.maxBodyBytes} bytes`, InternalCode.invalidData);
-}
+import { checkedRequest } from './request-body';
+import { checkCreateBody } from './validate';
 
 /** The 500 "Loading account" answer naming `visitorId`. */
 export function loadingAccountReply(ctx: HandlerContext, accountId: string, visitorId: string | undefined): Reply {
@@ -51,10 +47,9 @@ export function handleCreateSession(
   const checked = checkEngagementPath(ctx, accountId, rawVisitorId, query);
   if (!checked.ok) return checked.reply;
   const { account, visitorId, sessionId } = checked.target;
-  if (body.kind === 'tooLarge') return tooLargeReply(ctx);
+  const request = checkedRequest(ctx, body, checkCreateBody);
+  if (!request.ok) return request.reply;
   const now = ctx.options.now();
-  const request = parseJsonWith(body.text, checkCreateBody);
-  if (!request.ok) return errorReply(400, now, request.problems.join('; '), InternalCode.invalidData);
 
   const visitor = visitorForCreate(ctx.state, account, visitorId, ctx.ids, now);
   if (account.createSessionCalls <= ctx.options.loadingAccountCalls) return loadingAccountReply(ctx, account.accountId, visitor.visitorId);

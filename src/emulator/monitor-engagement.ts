@@ -12,17 +12,16 @@
  */
 import type { RequestBody } from './body';
 import type { HandlerContext } from './context';
-import { loadingAccountReply, tooLargeReply } from './create-session';
+import { loadingAccountReply } from './create-session';
+import { checkedRequest } from './request-body';
 import { checkMonitorPath } from './monitor-path';
 import type { MonitorSessionRecord, MonitorVisitorRecord } from './monitor-records';
 import { monitorTargetFor, recordMonitorCheck } from './monitor-state';
 import { checkMonitorEngagementBody } from './monitor-validate';
 import type { ResolvedEngagement } from './options';
-import { InternalCode } from './protocol';
-import { errorReply, jsonReply, type Reply } from './reply';
+import { jsonReply, type Reply } from './reply';
 import { decideAvailability } from './rules';
 import { nextContextId } from './state';
-import { parseJsonWith } from './validate';
 
 /** The entry-point prefix naming a section (`sec://Sport`). */
 export const SECTION_ENTRY_POINT = 'sec://';
@@ -66,10 +65,10 @@ export function handleMonitorEngagement(
   const checked = checkMonitorPath(ctx, accountId, appInstallationId, query);
   if (!checked.ok) return checked.reply;
   const { account, visitorId, sessionId } = checked.target;
-  if (body.kind === 'tooLarge') return tooLargeReply(ctx);
+  // Every field of the body is optional: a blank body is an empty request.
+  const request = checkedRequest(ctx, body, checkMonitorEngagementBody, '{}');
+  if (!request.ok) return request.reply;
   const now = ctx.options.now();
-  const request = parseJsonWith(body.text.trim() === '' ? '{}' : body.text, checkMonitorEngagementBody);
-  if (!request.ok) return errorReply(400, now, request.problems.join('; '), InternalCode.invalidData);
 
   account.monitorEngagementCalls += 1;
   if (account.monitorEngagementCalls <= ctx.options.loadingAccountCalls) return loadingAccountReply(ctx, account.accountId, visitorId);

@@ -12,13 +12,12 @@
  */
 import type { RequestBody } from './body';
 import type { HandlerContext } from './context';
-import { tooLargeReply } from './create-session';
+import { checkedRequest } from './request-body';
 import { checkMonitorPath } from './monitor-path';
 import { recordMonitorReport } from './monitor-state';
 import { checkMonitorReportBody } from './monitor-validate';
 import { InternalCode } from './protocol';
 import { errorReply, jsonReply, type Reply } from './reply';
-import { parseJsonWith } from './validate';
 
 /** Answers a Monitoring report call. */
 export function handleMonitorReport(
@@ -34,9 +33,8 @@ export function handleMonitorReport(
   const now = ctx.options.now();
   if (visitorId === undefined) return errorReply(400, now, 'vid is required in the query', InternalCode.invalidData);
   if (sessionId === undefined) return errorReply(400, now, 'sid is required in the query', InternalCode.invalidData);
-  if (body.kind === 'tooLarge') return tooLargeReply(ctx);
-  const report = parseJsonWith(body.text, checkMonitorReportBody);
-  if (!report.ok) return errorReply(400, now, report.problems.join('; '), InternalCode.invalidData);
+  const report = checkedRequest(ctx, body, checkMonitorReportBody);
+  if (!report.ok) return report.reply;
 
   const visitor = account.monitorVisitors.get(visitorId);
   if (visitor === undefined) return errorReply(404, now, 'Visitor id not found', InternalCode.invalidVisitor);

@@ -6,13 +6,13 @@
  */
 import type { RequestBody } from './body';
 import type { HandlerContext } from './context';
-import { tooLargeReply } from './create-session';
+import { checkedRequest } from './request-body';
 import { checkEngagementPath } from './engagement-path';
 import { unitInterval } from './ids';
 import { InternalCode } from './protocol';
 import { emptyReply, errorReply, type Reply } from './reply';
 import { recordUpdate } from './state';
-import { checkUpdateBody, parseJsonWith } from './validate';
+import { checkUpdateBody } from './validate';
 
 /** Answers an Update Session call. */
 export function handleUpdateSession(
@@ -32,9 +32,8 @@ export function handleUpdateSession(
   if (rate > 0 && unitInterval(ctx.options.random()) < rate) {
     return errorReply(503, now, 'Service temporarily unavailable', InternalCode.none);
   }
-  if (body.kind === 'tooLarge') return tooLargeReply(ctx);
-  const update = parseJsonWith(body.text, checkUpdateBody);
-  if (!update.ok) return errorReply(400, now, update.problems.join('; '), InternalCode.invalidData);
+  const update = checkedRequest(ctx, body, checkUpdateBody);
+  if (!update.ok) return update.reply;
 
   const visitor = account.visitors.get(visitorId);
   if (visitor === undefined) return errorReply(404, now, 'Visitor not found', InternalCode.invalidVisitor);
