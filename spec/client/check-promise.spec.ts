@@ -10,6 +10,7 @@ import { checkEngagement, createEngagementClient, describeError, retryPolicy, ty
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
 import { gate, type Gate } from '../helpers/gate';
 import { advanceBy, tick } from '../helpers/virtual-clock';
+import { throwingProxy } from '../helpers/hostile-values';
 
 let emulator: RunningEmulator;
 let sleeper: Gate;
@@ -135,10 +136,7 @@ describe('checkEngagement', () => {
   });
 
   it('answers options whose proxy traps throw with a validation Left, never a throw', async () => {
-    const trap = (): never => {
-      throw new Error('trap');
-    };
-    const options = new Proxy({}, { has: trap, get: trap, ownKeys: trap, getPrototypeOf: trap, getOwnPropertyDescriptor: trap });
+    const options = throwingProxy();
     let answer: Promise<unknown> | undefined;
     expect(() => (answer = checkEngagement(client(), {}, options as never))).not.toThrow();
     expect(await answer).toMatchObject({ _tag: 'Left', left: { kind: 'validation', issues: [{ path: 'options' }] } });

@@ -6,53 +6,20 @@
 import { lastValueFrom, materialize, toArray } from 'rxjs';
 import { createEngagementClient, retryPolicy } from '../../src/index';
 import { emulatorPerTest } from '../helpers/emulator-per-test';
+import { cyclic, deep, throwingProxy, trap } from '../helpers/hostile-values';
 
 const start = emulatorPerTest();
-
-function deep(n: number): unknown {
-  let v: unknown = 'leaf';
-  for (let i = 0; i < n; i++) v = { v };
-  return v;
-}
-
-const cyclic = (): unknown => {
-  const o: Record<string, unknown> = { a: 1 };
-  o['self'] = o;
-  return o;
-};
-
-const throwingProxy = (): unknown =>
-  new Proxy(
-    {},
-    {
-      get: () => {
-        throw new Error('get trap');
-      },
-      ownKeys: () => {
-        throw new Error('ownKeys trap');
-      },
-      getPrototypeOf: () => {
-        throw new Error('getPrototypeOf trap');
-      },
-      has: () => {
-        throw new Error('has trap');
-      },
-      getOwnPropertyDescriptor: () => {
-        throw new Error('descriptor trap');
-      },
-    },
-  );
 
 const cases: ReadonlyArray<[string, () => unknown, string]> = [
   ['a BigInt in appDetails', () => ({ appDetails: { build: 10n } }), 'appDetails'],
   ['a cycle in appDetails', () => ({ appDetails: { extra: cyclic() } }), 'appDetails'],
-  ['a throwing toJSON in appDetails', () => ({ appDetails: { extra: { toJSON: () => { throw new Error('toJSON'); } } } }), 'appDetails'],
+  ['a throwing toJSON in appDetails', () => ({ appDetails: { extra: { toJSON: trap } } }), 'appDetails'],
   ['appDetails nested 10,000 deep', () => ({ appDetails: { extra: deep(10_000) } }), 'appDetails'],
   ['a BigInt in an attribute', () => ({ engagementAttributes: [{ type: 'cart', total: 1, extra: 5n }] }), 'engagementAttributes'],
   ['an attribute nested 10,000 deep', () => ({ engagementAttributes: [{ type: 'cart', extra: deep(10_000) }] }), 'engagementAttributes'],
   ['a throwing proxy as the request', throwingProxy, '(request)'],
   ['a throwing proxy as appDetails', () => ({ appDetails: throwingProxy() }), 'appDetails.appVersion'],
-  ['a getter that throws', () => Object.defineProperty({}, 'consumerSections', { enumerable: true, get: () => { throw new Error('getter'); } }), 'consumerSections'],
+  ['a getter that throws', () => Object.defineProperty({}, 'consumerSections', { enumerable: true, get: trap }), 'consumerSections'],
 ];
 
 describe.each(cases)('%s', (_label, request, path) => {

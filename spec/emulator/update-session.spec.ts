@@ -1,5 +1,6 @@
 import type { RunningEmulator } from '../../src/emulator/types';
 import { NOW, emulatorPerTest, errorOf } from '../helpers/emulator-per-test';
+import { deep } from '../helpers/hostile-values';
 
 const start = emulatorPerTest();
 
@@ -84,12 +85,6 @@ describe('Update Session: success', () => {
 });
 
 describe('Update Session: deep bodies', () => {
-  const deep = (n: number): unknown => {
-    let v: unknown = 'leaf';
-    for (let i = 0; i < n; i++) v = { v };
-    return v;
-  };
-
   it.each([
     ['Update Session', 'PUT'],
     ['Create Session', 'POST'],

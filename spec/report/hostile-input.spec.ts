@@ -6,31 +6,15 @@
 import { memoryOutboxStore } from '../../src/report/outbox-store';
 import { createEngagementClient, createReporter, type ReportEvent } from '../../src/index';
 import { emulatorPerTest } from '../helpers/emulator-per-test';
+import { cyclic, deep, throwingProxy, trap } from '../helpers/hostile-values';
 
 const start = emulatorPerTest();
-
-const trap = (): never => {
-  throw new Error('trap');
-};
-const throwingProxy = (): unknown => new Proxy({}, { get: trap, ownKeys: trap, getPrototypeOf: trap, has: trap, getOwnPropertyDescriptor: trap });
-
-function deep(n: number): unknown {
-  let v: unknown = 'leaf';
-  for (let i = 0; i < n; i++) v = { v };
-  return v;
-}
-
-const cyclic = (): unknown => {
-  const o: Record<string, unknown> = { type: 'cart', total: 1 };
-  o['self'] = o;
-  return o;
-};
 
 const cases: ReadonlyArray<[string, () => unknown]> = [
   ['a proxy whose traps throw', throwingProxy],
   ['a getter that throws on type', () => Object.defineProperty({}, 'type', { enumerable: true, get: trap })],
   ['a BigInt beside an attribute', () => ({ type: 'cart', total: 1, extra: 5n })],
-  ['a cycle', cyclic],
+  ['a cycle', () => cyclic({ type: 'cart', total: 1 })],
   ['an attribute nested 10,000 deep', () => ({ type: 'cart', total: 1, extra: deep(10_000) })],
 ];
 
