@@ -6,7 +6,7 @@ import { browserFetchPlugin, perModulePlugin, rewriteLibImports } from './src/br
 const external = ['rxjs', 'fp-ts', 'io-ts', 'cross-fetch'];
 
 const common: Options = {
-  entry: { index: 'src/index.ts', legacy: 'src/legacy/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts' },
+  entry: { index: 'src/index.ts', legacy: 'src/legacy/index.ts', monitoring: 'src/monitoring/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts' },
   target: 'es2020',
   // No source maps: the builds are not minified (a stack trace reads as the source does), and the
   // maps were more than half of the unpacked package.

@@ -32,11 +32,13 @@ export interface ValidationIssue {
  *
  * - `createSession`: the getEngagement call itself;
  * - `csds`: the domain lookup that finds the engagement host;
- * - `updateSession`: reporting attributes and impressions on a session.
+ * - `updateSession`: reporting attributes and impressions on a session;
+ * - `monitorEngagement`: the Monitoring API's engagement call (a check with `engagement-rx/monitoring`);
+ * - `monitorReport`: the Monitoring API's report call.
  * @since 0.1.0
  * @category Errors
  */
-export type Operation = 'createSession' | 'csds' | 'updateSession';
+export type Operation = 'createSession' | 'csds' | 'updateSession' | 'monitorEngagement' | 'monitorReport';
 
 /**
  * The input was refused before any request was sent.

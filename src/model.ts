@@ -110,11 +110,17 @@ export interface EngagementDetails {
   readonly engagementId: string;
   /** Becomes `LETagContextId` when the chat starts. */
   readonly contextId: string;
-  readonly windowId: string;
-  readonly language: string;
+  /** Always sent by App Engagement; optional in the Monitoring API. */
+  readonly windowId?: string;
+  /** Always sent by App Engagement; optional in the Monitoring API. */
+  readonly language?: string;
   readonly engagementRevision: number;
-  /** How long, in seconds, this engagement stays valid. */
-  readonly validForSeconds: number;
+  /**
+   * How long, in seconds, this engagement stays valid. Always sent by App
+   * Engagement; the Monitoring API has no such field (the live state then
+   * re-checks every `recheckIntervalMs`).
+   */
+  readonly validForSeconds?: number;
   readonly skillId?: string;
   /** Passed as `skill` to requestChat by LivePerson's sample app. */
   readonly skillName?: string;
@@ -137,7 +143,14 @@ export interface AvailableEngagement {
   readonly sessionId: string;
   readonly visitorId: string;
   readonly pageId: string;
+  /** The offer to show: with the Monitoring API, the first of {@link AvailableEngagement.offers}. */
   readonly engagementDetails: EngagementDetails;
+  /**
+   * Every offer the server exposed, in its order (the first is
+   * `engagementDetails`). Set by the Monitoring API, which may expose
+   * several; absent on App Engagement answers, which carry one.
+   */
+  readonly offers?: ReadonlyArray<EngagementDetails>;
 }
 
 /**
@@ -147,7 +160,7 @@ export interface AvailableEngagement {
  * ```ts
  * const onAnswer = (answer: Engagement) => {
  *   if (answer.status === 'NotAvailable') hideChatButton(); // final: no need to retry
- *   else showChatButton(answer);
+ *   else if (answer.status === 'Available') showChatButton(answer);
  * };
  * ```
  * @since 0.1.0
@@ -161,16 +174,61 @@ export interface NotAvailableEngagement {
 }
 
 /**
- * The answer of a getEngagement check.
+ * The active conversation a Monitoring answer names (a detail with status
+ * `conversation`). Ids are strings here.
  *
  * @example
  * ```ts
- * const label = (e: Engagement) => (e.status === 'Available' ? 'Chat with an agent' : 'Leave a message');
+ * const details: ConversationDetails = { conversationId: 'c-1', campaignId: '3346848610', engagementId: '3562981110' };
+ * ```
+ * @since 0.2.0
+ * @category Check core
+ */
+export interface ConversationDetails {
+  readonly conversationId: string;
+  readonly campaignId: string;
+  readonly engagementId: string;
+  readonly engagementRevision?: number;
+  readonly connectorId?: string;
+}
+
+/**
+ * The consumer has an active conversation to resume (Monitoring API only):
+ * open the conversation instead of offering a new one. A valid, final answer.
+ *
+ * @example
+ * ```ts
+ * import type { Engagement } from 'engagement-rx';
+ *
+ * declare function resumeConversation(conversationId: string): void; // the app's messaging window
+ * const onAnswer = (answer: Engagement) => {
+ *   if (answer.status === 'Conversation') resumeConversation(answer.conversation.conversationId);
+ * };
+ * ```
+ * @since 0.2.0
+ * @category Check core
+ */
+export interface ConversationEngagement {
+  readonly status: 'Conversation';
+  readonly sessionId: string;
+  readonly visitorId: string;
+  readonly pageId: string;
+  readonly conversation: ConversationDetails;
+}
+
+/**
+ * The answer of a getEngagement check: an offer to show (`Available`),
+ * nothing now (`NotAvailable`), or, with the Monitoring API, an active
+ * conversation to resume (`Conversation`).
+ *
+ * @example
+ * ```ts
+ * const label = (e: Engagement) => (e.status === 'Available' ? 'Chat with an agent' : e.status === 'Conversation' ? 'Back to your conversation' : 'Leave a message');
  * ```
  * @since 0.1.0
  * @category Check core
  */
-export type Engagement = AvailableEngagement | NotAvailableEngagement;
+export type Engagement = AvailableEngagement | NotAvailableEngagement | ConversationEngagement;
 
 /**
  * LivePerson's error body `{ time, message, internalCode }`, every field optional.

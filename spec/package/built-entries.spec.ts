@@ -30,7 +30,7 @@ describe('the built package', () => {
   });
 
   it('ships CJS and ESM entries with type declarations', () => {
-    for (const f of ['index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'emulator.js', 'emulator.mjs', 'emulator.d.ts', 'emulator.d.mts', 'node.js', 'node.mjs', 'node.d.ts', 'node.d.mts', 'legacy.js', 'legacy.mjs', 'legacy.d.ts', 'legacy.d.mts', 'cli.js']) {
+    for (const f of ['index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'emulator.js', 'emulator.mjs', 'emulator.d.ts', 'emulator.d.mts', 'node.js', 'node.mjs', 'node.d.ts', 'node.d.mts', 'legacy.js', 'legacy.mjs', 'legacy.d.ts', 'legacy.d.mts', 'monitoring.js', 'monitoring.mjs', 'monitoring.d.ts', 'monitoring.d.mts', 'cli.js']) {
       expect(existsSync(join(root, 'dist', f))).toBe(true);
     }
   });
@@ -66,6 +66,12 @@ describe('the built package', () => {
   it('loads the legacy adapters from their own entry as CommonJS and ESM, and keeps them off the main one', async () => {
     const cjs = await node(['-e', `const l = require('engagement-rx/legacy'); console.log(typeof l.ChatOverRestAPI, typeof require('engagement-rx').ChatOverRestAPI)`]);
     const esm = await node(['--input-type=module', '-e', `import { createChatApi } from 'engagement-rx/legacy'; import * as main from 'engagement-rx'; console.log(typeof createChatApi, typeof main.createChatApi)`]);
+    expect([cjs, esm]).toEqual(['function undefined', 'function undefined']);
+  });
+
+  it('loads the Monitoring backend from its own entry as CommonJS and ESM, and keeps it off the main one', async () => {
+    const cjs = await node(['-e', `const m = require('engagement-rx/monitoring'); console.log(typeof m.monitoringBackend, typeof require('engagement-rx').monitoringBackend)`]);
+    const esm = await node(['--input-type=module', '-e', `import { monitoringBackend } from 'engagement-rx/monitoring'; import * as main from 'engagement-rx'; console.log(typeof monitoringBackend, typeof main.monitoringBackend)`]);
     expect([cjs, esm]).toEqual(['function undefined', 'function undefined']);
   });
 

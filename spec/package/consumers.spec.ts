@@ -4,7 +4,7 @@
  * unpacked into the `node_modules` of temporary consumer projects next to
  * links to this repository's fp-ts, io-ts, rxjs and @types/node (no network),
  * then one `tsc` per resolution mode on a consumer file that imports the main
- * entry and `/node`, `/emulator`, `/legacy`.
+ * entry and `/node`, `/emulator`, `/legacy`, `/monitoring`.
  *
  * Each `// @ts-expect-error` below holds only while the declarations resolve:
  * where `Either` (or a whole entry) fails to resolve it becomes `any`, the
@@ -46,6 +46,7 @@ import { cartAttribute, createEngagementClient } from 'engagement-rx';
 import { fileSessionStore } from 'engagement-rx/node';
 import { startEmulator } from 'engagement-rx/emulator';
 import { createChatApi } from 'engagement-rx/legacy';
+import { monitoringBackend } from 'engagement-rx/monitoring';
 
 // @ts-expect-error a builder answers an Either, not a number
 export const bad: number = cartAttribute({ total: 10, numItems: 1 });
@@ -65,6 +66,13 @@ export async function emulated(): Promise<string> {
   await emulator.close();
   return String(port);
 }
+
+const monitored = createEngagementClient({ accountId: '12345678', domain: 'lo.example', backend: monitoringBackend({ appInstallationId: 'app-1' }) });
+monitored.getEngagement({}).subscribe((result) => {
+  // @ts-expect-error a Monitoring check answers an Either too
+  const answer: boolean = result;
+  return answer;
+});
 
 const chat = createChatApi({ accountId: '12345678' });
 chat.client.getEngagement({}).subscribe((result) => {

@@ -28,6 +28,7 @@ const root = join(__dirname, '..', '..');
 const BUILT: Readonly<Record<string, ReadonlyArray<string>>> = {
   'engagement-rx': ['dist/index.d.ts'],
   'engagement-rx/legacy': ['dist/legacy.d.ts'],
+  'engagement-rx/monitoring': ['dist/monitoring.d.ts'],
   'engagement-rx/node': ['dist/node.d.ts'],
   'engagement-rx/emulator': ['dist/emulator.d.ts'],
 };

@@ -16,6 +16,7 @@ const root = join(__dirname, '..', '..');
 const ENTRIES: ReadonlyArray<readonly [string, string]> = [
   ['src/index.ts', 'engagement-rx'],
   ['src/legacy/index.ts', 'engagement-rx/legacy'],
+  ['src/monitoring/index.ts', 'engagement-rx/monitoring'],
   ['src/node/index.ts', 'engagement-rx/node'],
   ['src/emulator/index.ts', 'engagement-rx/emulator'],
 ];

@@ -21,10 +21,10 @@ const LAYERS: ReadonlyArray<ReadonlyArray<string>> = [
   ['src/errors.ts', 'src/model.ts', 'src/either.ts', 'src/internal/'],
   ['src/codecs/', 'src/attributes/', 'src/core/', 'src/validate.ts'],
   ['src/retry/', 'src/session/'],
-  ['src/http/', 'src/browser/'],
+  ['src/http/', 'src/browser/', 'src/backend/'],
   ['src/client/'],
   ['src/report/', 'src/orchestrator/'],
-  ['src/legacy/', 'src/node/', 'src/emulator/'],
+  ['src/legacy/', 'src/node/', 'src/emulator/', 'src/monitoring/'],
   ['src/cli/', 'src/demo/', 'src/index.ts'],
 ];
 

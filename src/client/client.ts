@@ -8,7 +8,6 @@ import { Observable, type Subscription } from 'rxjs';
 import { validationError, type EngagementError, type ValidationError, type ValidationIssue } from '../errors';
 import type { Engagement, EngagementAttributeInput, EngagementRequest, NormalizedRequest } from '../model';
 import { decodeRequest } from '../codecs/request';
-import { createSession$, createSessionBody } from '../http/create-session';
 import { defaultFetch } from '../http/default-fetch';
 import type { HttpEnv } from '../http/request';
 import { isLeft, left, right, type Either } from '../internal/either';
@@ -121,7 +120,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
   const now = (): number => scheduler.now();
   const warn = (message: string): void => events.next({ type: 'warning', at: now(), code: 'sessionStoreWriteFailed', message });
   const http: HttpEnv = { fetch: cfg.fetch ?? defaultFetch(), timeoutMs: cfg.timeoutMs, scheduler, maxResponseBytes: cfg.maxResponseBytes };
-  const origin$ = (): Observable<Either<EngagementError, string>> => (cfg.origin === undefined ? (cfg.lookup as NonNullable<typeof cfg.lookup>)(http, accountId) : just(right(cfg.origin)));
+  const origin$ = (): Observable<Either<EngagementError, string>> => (cfg.origin === undefined ? (cfg.lookup as NonNullable<typeof cfg.lookup>)(http, accountId, cfg.backend.csdsService) : just(right(cfg.origin)));
   /** Runs `send` at the engagement origin (at once when it is configured), or answers with the lookup's failure. */
   const atOrigin = <A>(send: (origin: string) => Observable<Either<EngagementError, A>>): Observable<Either<EngagementError, A>> =>
     cfg.origin !== undefined
@@ -141,7 +140,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
     const previous = session.value;
     const next = sessionFromEngagement(engagement, now());
     try {
-      cfg.session.save(accountId, next);
+      cfg.session.save(cfg.sessionKey, next);
     } catch {
       warn('the session store refused to save the session; it is kept in memory');
     }
@@ -164,7 +163,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
       if (normalized === undefined || issues.length > 0) return refuse(issues);
       // What a reporter delivered for this visitor (cart, personal…) rides along; the request's own attributes win.
       const carry = internals.carry;
-      const written = createSessionBody(carry === undefined ? normalized : carry(normalized, normalized.vid ?? session.value?.visitorId));
+      const written = cfg.backend.body(carry === undefined ? normalized : carry(normalized, normalized.vid ?? session.value?.visitorId));
       if (isLeft(written)) return refuse(written.left);
       const body = written.right;
       const check = ++checks;
@@ -184,7 +183,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
       const attempt = (ctx: AttemptContext): Observable<Either<EngagementError, Engagement>> => {
         const ids = idsForRequest(normalized, session.value, namedVisitor);
         if (told()) tell({ type: 'attemptStarted', check, attempt: ctx.attempt, at: now(), request: summarizeRequest(normalized, ids) });
-        return atOrigin((at) => createSession$(http, { origin: at, accountId, ...ids }, body));
+        return atOrigin((at) => cfg.backend.attempt(http, { origin: at, accountId, ...ids }, body));
       };
       const hooks: RetryHooks<Engagement> = {
         attemptFailed: (n, error) => {
@@ -210,7 +209,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
     getEngagement,
     resetSession: () => {
       try {
-        cfg.session.clear(accountId);
+        cfg.session.clear(cfg.sessionKey);
       } catch {
         warn('the session store refused to clear the session');
       }
@@ -266,7 +265,7 @@ function restoreSession(cfg: ResolvedConfig, emit: (event: ClientEvent) => void)
   const at = cfg.scheduler.now();
   let stored: unknown;
   try {
-    stored = cfg.session.load(cfg.accountId);
+    stored = cfg.session.load(cfg.sessionKey);
   } catch {
     stored = null;
     emit({ type: 'warning', at, code: 'sessionStoreUnreadable', message: 'the session store could not be read; starting without a session' });

@@ -14,7 +14,9 @@ import { left, right, isLeft, type Either } from '../internal/either';
 import { isRecord, kindOf, prefixIssues, unknownKeys } from '../internal/validation';
 import { timeoutScheduler } from '../internal/scheduler';
 import { memorySessionStore, type SessionStore } from '../session/session-store';
-import { defaultRetryPolicy, isCheckedPolicy, type RetryPolicy } from '../retry/policy';
+import { isCheckedPolicy, type RetryPolicy } from '../retry/policy';
+import { portOf, type BackendOption, type BackendPort } from '../backend/backend';
+import { appEngagementPort } from '../backend/app-engagement';
 
 /**
  * Configuration of {@link createEngagementClient}.
@@ -70,6 +72,14 @@ export interface EngagementClientConfig {
    * form) before anything is sent.
    */
   readonly validateAttributes?: (attributes: ReadonlyArray<EngagementAttributeInput>) => Either<ValidationError, ReadonlyArray<EngagementAttributeInput>>;
+  /**
+   * The LivePerson API checks go through. Default: App Engagement's Create
+   * Session. `monitoringBackend({ appInstallationId })` from
+   * `engagement-rx/monitoring` selects the Monitoring API; its sessions are
+   * kept apart from App Engagement's, and its retries follow its own
+   * guidance unless `retry` is given.
+   */
+  readonly backend?: BackendOption;
 }
 
 /** @internal */
@@ -78,7 +88,7 @@ export interface ResolvedConfig {
   /** The configured origin, or… */
   readonly origin?: string;
   /** …the lookup that finds it. */
-  readonly lookup?: (http: HttpEnv, accountId: string) => Observable<Either<EngagementError, string>>;
+  readonly lookup?: (http: HttpEnv, accountId: string, service?: string) => Observable<Either<EngagementError, string>>;
   readonly fetch?: FetchLike;
   readonly timeoutMs: number;
   readonly maxResponseBytes: number;
@@ -87,9 +97,12 @@ export interface ResolvedConfig {
   readonly session: SessionStore;
   readonly retry: RetryPolicy;
   readonly validateAttributes?: EngagementClientConfig['validateAttributes'];
+  readonly backend: BackendPort;
+  /** The key of this client's session in its store (the backend's namespace). */
+  readonly sessionKey: string;
 }
 
-const KEYS = ['accountId', 'domain', 'fetch', 'timeoutMs', 'maxResponseBytes', 'scheduler', 'random', 'session', 'retry', 'validateAttributes'];
+const KEYS = ['accountId', 'domain', 'fetch', 'timeoutMs', 'maxResponseBytes', 'scheduler', 'random', 'session', 'retry', 'validateAttributes', 'backend'];
 const MAX_TIMEOUT = 2_147_483_647;
 
 const isStore = (u: unknown): boolean => isRecord(u) && ['load', 'save', 'clear'].every((k) => typeof u[k] === 'function');
@@ -119,7 +132,11 @@ export function resolveConfig(input: unknown): Either<ValidationError, ResolvedC
   if (!isRecord(scheduler) || typeof scheduler['schedule'] !== 'function' || typeof scheduler['now'] !== 'function') bad('scheduler', 'an RxJS SchedulerLike', scheduler);
   if (typeof random !== 'function') bad('random', 'a function returning a number in [0, 1)', random);
   if (!isStore(session)) bad('session', 'a SessionStore (load, save, clear)', session);
-  let retry = defaultRetryPolicy;
+  const b = input['backend'] as { _tag?: unknown; left?: { issues?: unknown }; right?: unknown } | undefined;
+  const backend = b === undefined ? appEngagementPort : portOf(b?._tag === 'Right' ? b.right : b);
+  if (b?._tag === 'Left' && Array.isArray(b.left?.issues)) issues.push(...prefixIssues('backend', b.left.issues as ValidationIssue[]));
+  else if (backend === undefined) bad('backend', 'a backend made by monitoringBackend(...)', b);
+  let retry = (backend ?? appEngagementPort).retry;
   const r = input['retry'] as { _tag?: unknown; left?: { issues?: unknown }; right?: unknown } | undefined;
   const policy = r?._tag === 'Right' ? r.right : r;
   if (r?._tag === 'Left' && Array.isArray(r.left?.issues)) issues.push(...prefixIssues('retry', r.left.issues as ValidationIssue[]));
@@ -140,5 +157,7 @@ export function resolveConfig(input: unknown): Either<ValidationError, ResolvedC
     session: session as unknown as SessionStore,
     retry,
     ...(validateAttributes === undefined ? {} : { validateAttributes: validateAttributes as ResolvedConfig['validateAttributes'] }),
+    backend: backend as BackendPort,
+    sessionKey: (backend as BackendPort).sessionKey(accountId as string),
   });
 }

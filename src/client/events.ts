@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import type { EngagementError, EngagementErrorKind, Operation } from '../errors';
-import type { NormalizedRequest } from '../model';
+import type { Engagement, NormalizedRequest } from '../model';
 
 /**
  * A personal-data-free summary of a request.
@@ -50,7 +50,7 @@ export type ClientEvent =
   | { readonly type: 'attemptFailed'; readonly check: number; readonly attempt: number; readonly at: number; readonly error: ErrorSummary }
   | { readonly type: 'retryScheduled'; readonly check: number; readonly attempt: number; readonly at: number; readonly delayMs: number; readonly reason: string }
   | { readonly type: 'gaveUp'; readonly check: number; readonly attempts: number; readonly at: number; readonly reason: string; readonly error: ErrorSummary }
-  | { readonly type: 'succeeded'; readonly check: number; readonly attempts: number; readonly at: number; readonly status: 'Available' | 'NotAvailable' }
+  | { readonly type: 'succeeded'; readonly check: number; readonly attempts: number; readonly at: number; readonly status: Engagement['status'] }
   | { readonly type: 'sessionChanged'; readonly at: number; readonly change: 'restored' | 'confirmed' | 'replaced' | 'reset' }
   | { readonly type: 'warning'; readonly at: number; readonly code: WarningCode; readonly message: string };
 

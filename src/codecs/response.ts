@@ -10,8 +10,11 @@ import type { AvailableEngagement, Engagement, EngagementDetails, NotAvailableEn
 import { decodeWith } from '../internal/validation';
 import { FiniteNumber, Id, ServerIdToken, oneOf, refine, struct } from './primitives';
 
+/** App Engagement always sends these three fields (the Monitoring API may not). */
+type CreateSessionDetails = EngagementDetails & Required<Pick<EngagementDetails, 'windowId' | 'language' | 'validForSeconds'>>;
+
 /** The details of an Available answer; optional ids sent as `null` are left out. */
-export const EngagementDetailsCodec = struct<EngagementDetails>(
+export const EngagementDetailsCodec = struct<CreateSessionDetails>(
   'EngagementDetails',
   { campaignId: Id, engagementId: Id, contextId: Id, windowId: Id, language: t.string, engagementRevision: FiniteNumber, validForSeconds: FiniteNumber },
   { skillId: Id, skillName: t.string, connectorId: Id },
@@ -21,7 +24,7 @@ export const EngagementDetailsCodec = struct<EngagementDetails>(
 const literal = <L extends string>(value: L) => refine<L>(`'${value}'`, (u) => u === value);
 // The visitor and session ids go into later URLs: they are held to the rules of an id a client sends.
 const sessionFields = { sessionId: ServerIdToken, visitorId: ServerIdToken, pageId: Id };
-const AvailableCodec = struct<AvailableEngagement>('an Available answer', { ...sessionFields, status: literal('Available'), engagementDetails: EngagementDetailsCodec }, {});
+const AvailableCodec = struct<Omit<AvailableEngagement, 'offers'>>('an Available answer', { ...sessionFields, status: literal('Available'), engagementDetails: EngagementDetailsCodec }, {});
 const NotAvailableCodec = struct<NotAvailableEngagement>('a NotAvailable answer', { ...sessionFields, status: literal('NotAvailable') }, {});
 const Status = oneOf(['Available', 'NotAvailable'] as const);
 

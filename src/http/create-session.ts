@@ -10,7 +10,8 @@ import type { EngagementError, ValidationIssue } from '../errors';
 import type { Engagement, NormalizedRequest } from '../model';
 import { decodeEngagement } from '../codecs/response';
 import { visitorUrl } from '../core/origin';
-import { left, right, type Either } from '../internal/either';
+import type { Either } from '../internal/either';
+import { jsonBody } from '../codecs/json-body';
 import { httpRequest$, type HttpEnv, type HttpReply } from './request';
 import { JSON_HEADERS } from './headers';
 import { decodedBody } from './reply';
@@ -21,24 +22,7 @@ import { decodedBody } from './reply';
  */
 export function createSessionBody(request: NormalizedRequest): Either<ValidationIssue[], string> {
   const { appType, appDetails, consumerSections, engagementAttributes } = request;
-  // JSON.stringify leaves out the fields that are undefined.
-  const fields = { appType, appDetails, consumerSections, engagementAttributes };
-  try {
-    return right(JSON.stringify(fields));
-  } catch {
-    // Rare: find the field that cannot be written (a BigInt, a throwing toJSON, a cycle the decoder missed).
-    const path = (Object.keys(fields) as Array<keyof typeof fields>).find((k) => !writable(fields[k])) ?? '(request)';
-    return left([{ path, reason: 'could not be written as JSON (a BigInt, a cycle or a throwing toJSON)' }]);
-  }
-}
-
-function writable(u: unknown): boolean {
-  try {
-    JSON.stringify(u);
-    return true;
-  } catch {
-    return false;
-  }
+  return jsonBody({ appType, appDetails, consumerSections, engagementAttributes });
 }
 
 export interface CreateSessionTarget {

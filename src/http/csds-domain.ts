@@ -36,7 +36,7 @@ const LOOKUP = Symbol.for('engagement-rx.domainLookup');
  */
 export interface DomainLookup {
   /** @internal */
-  readonly [LOOKUP]: (http: HttpEnv, accountId: string) => Observable<Either<EngagementError, string>>;
+  readonly [LOOKUP]: (http: HttpEnv, accountId: string, service?: string) => Observable<Either<EngagementError, string>>;
 }
 
 /** The lookup function of a {@link DomainLookup}, or `undefined` for anything else. @internal */
@@ -82,7 +82,8 @@ function sharedLookup(start: (http: HttpEnv) => Observable<Found>): (http: HttpE
  * The engagement host of each account from LivePerson's Domain API (CSDS):
  * `GET {origin}/api/account/{accountId}/service/baseURI.json?version=1.0`,
  * then the first of `services` it lists (`msdkgw`, then `smt`, the service
- * the legacy SDK used). A host found is cached for as long as the lookup
+ * the legacy SDK used; a client whose backend is the Monitoring API tries
+ * `smt` first, unless `services` is given). A host found is cached for as long as the lookup
  * lives (share one lookup between clients to share the cache); checks that
  * wait for it share one request in flight; a failed lookup is not cached, and
  * its failure is the check's `Left` (`operation: 'csds'`, or `discovery` when
@@ -118,11 +119,16 @@ export function csdsDomainOver(lookup$: (env: HttpEnv, target: CsdsTarget) => Ob
   unknownKeys(o, ['origin', 'services'], '', issues);
   if (issues.length > 0 || isLeft(resolved)) return left(validationError(issues));
   const accounts = new Map<string, (http: HttpEnv) => Observable<Found>>();
-  const lookup = (http: HttpEnv, accountId: string): Observable<Found> => {
-    let forAccount = accounts.get(accountId);
+  // A client's backend names the service of its API (`smt` for the Monitoring API): it is tried
+  // first unless the options list the services themselves.
+  const listed = o['services'] !== undefined;
+  const lookup = (http: HttpEnv, accountId: string, service?: string): Observable<Found> => {
+    const order = listed || service === undefined ? (services as string[]) : [service, ...(services as string[]).filter((s) => s !== service)];
+    const key = `${accountId} ${order.join(',')}`;
+    let forAccount = accounts.get(key);
     if (forAccount === undefined) {
-      forAccount = sharedLookup((env) => lookup$(env, { csdsOrigin: resolved.right, accountId, services: services as string[] }));
-      accounts.set(accountId, forAccount);
+      forAccount = sharedLookup((env) => lookup$(env, { csdsOrigin: resolved.right, accountId, services: order }));
+      accounts.set(key, forAccount);
     }
     return forAccount(http);
   };

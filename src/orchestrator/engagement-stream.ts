@@ -517,7 +517,7 @@ function onCheck(e: Engine, value: unknown): void {
 
 function onEvent(e: Engine, event: MachineEvent): void {
   const state = e.state;
-  const next = transition(state, event, e.options.renewLeadMs) as ActiveState;
+  const next = transition(state, event, e.options.renewLeadMs, e.options.recheckIntervalMs) as ActiveState;
   if (endsPhase(state, event)) return enter(e, next);
   e.state = next;
   // A failed attempt is always followed at once by its retry or by the answer: it shows in that state.

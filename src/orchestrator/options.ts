@@ -62,6 +62,13 @@ export interface WatchOptions {
   readonly eligibilityTypes?: ReadonlyArray<string>;
   /** Fixed renewal lead in ms. Default: 10 % of the validity, at most 30 s. */
   readonly renewLeadMs?: number;
+  /**
+   * How long an offer that carries no validity (the Monitoring API sends no
+   * `validForSeconds`) is held for valid, in ms: it is re-checked before
+   * then, as an App Engagement offer is before its `validForSeconds` run
+   * out. From 1000 to 86400000. Default 300000 (5 min).
+   */
+  readonly recheckIntervalMs?: number;
   /** Where SDEs go. Default `auto`. */
   readonly attributes?: AttributeDelivery;
   /** Called with the issues of SDEs that were refused (invalid, or a builder's `Left`); they are not sent. */
@@ -93,6 +100,7 @@ const OPTIONS: ReadonlyArray<Field> = [
   ['scheduler', withMethods('schedule', 'now'), 'an RxJS SchedulerLike'],
   ['attributeDebounceMs', isMs, MS],
   ['renewLeadMs', isMs, MS],
+  ['recheckIntervalMs', (u) => isMs(u) && (u as number) >= 1000, 'a number of ms from 1000 to 86400000'],
   ['eligibilityTypes', Array.isArray, 'an array of SDE types'],
   ['reporter', withMethods('report'), 'an object with a report function'],
   ['attributes', (u) => u === 'auto' || u === 'report' || u === 'request', "'auto', 'report' or 'request'"],

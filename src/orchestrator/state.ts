@@ -9,6 +9,7 @@
  *                              │  ▲ attempt / retry                    ▲                     │
  *                              │  └──┘                                 └── Right(Available) ─┤
  *                              ├─ Right(NotAvailable) ─▶ NotAvailable                          ├─ Right(NotAvailable) ─▶ NotAvailable
+ *                              ├─ Right(Conversation) ─▶ Conversation                          ├─ Right(Conversation) ─▶ Conversation
  *                              └─ Left(error) ────────▶ Failed                                 ├─ Left ─▶ Available{renewalError}
  *                                                                                              └─ expiresAt ─▶ Expired
  *   any state ── offline / hidden ──▶ Paused{previous} ── back ──▶ previous (restored) or Checking (resume)
@@ -18,7 +19,7 @@
  */
 import type { ErrorSummary } from '../client/events';
 import type { EngagementError } from '../errors';
-import type { AvailableEngagement, Engagement, NotAvailableEngagement } from '../model';
+import type { AvailableEngagement, ConversationEngagement, Engagement, NotAvailableEngagement } from '../model';
 import type { Either } from '../internal/either';
 import { expiryTimes } from './expiry';
 
@@ -146,6 +147,25 @@ export interface NotAvailableState {
 }
 
 /**
+ * The consumer has an active conversation to resume (Monitoring API only):
+ * a valid, final answer, like NotAvailable; the next trigger (sections,
+ * SDE, refresh, resume) checks again.
+ *
+ * @example
+ * ```ts
+ * declare function showResumeButton(conversationId: string): void; // the app's own button
+ * if (state.status === 'Conversation') showResumeButton(state.engagement.conversation.conversationId);
+ * ```
+ * @since 0.2.0
+ * @category Live state
+ */
+export interface ConversationState {
+  readonly status: 'Conversation';
+  readonly engagement: ConversationEngagement;
+  readonly checkedAt: number;
+}
+
+/**
  * Why an engagement expired:
  * - `renewal-failed`: the renewal gave up (`error` says why);
  * - `renewal-unanswered`: the renewal was still running (e.g. waiting for a retry);
@@ -229,6 +249,7 @@ export type EngagementState =
   | CheckingState
   | AvailableState
   | NotAvailableState
+  | ConversationState
   | ExpiredState
   | FailedState
   | PausedState;
@@ -237,7 +258,7 @@ export type EngagementState =
  * The outcome of a check, as the last one is remembered.
  * @since 0.1.0
  */
-export type SettledState = AvailableState | NotAvailableState | ExpiredState | FailedState;
+export type SettledState = AvailableState | NotAvailableState | ConversationState | ExpiredState | FailedState;
 
 /**
  * Every state but {@link PausedState}: what a pause keeps as `previous`.
@@ -309,17 +330,22 @@ function progress<P extends RenewalProgress>(p: P, event: AttemptEvent): P {
   return { ...rest, attempt: event.attempt, attemptAt: event.at } as P;
 }
 
+/** How long an offer without `validForSeconds` is held for valid when `recheckIntervalMs` is not given: 5 min. */
+export const DEFAULT_RECHECK_INTERVAL_MS = 300_000;
+
 /**
  * The settled state of an answer to an attempt sent at `sentAt`; `leadMs`
- * overrides the renewal lead (see `renewLeadMs`).
+ * overrides the renewal lead (see `renewLeadMs`); an offer without
+ * `validForSeconds` is valid for `recheckMs` (see `recheckIntervalMs`).
  *
  * @internal
  */
-export function settle(result: Either<EngagementError, Engagement>, sentAt: number, at: number, leadMs?: number): SettledState {
+export function settle(result: Either<EngagementError, Engagement>, sentAt: number, at: number, leadMs?: number, recheckMs = DEFAULT_RECHECK_INTERVAL_MS): SettledState {
   if (result._tag === 'Left') return { status: 'Failed', error: result.left, failedAt: at };
   const engagement = result.right;
   if (engagement.status === 'NotAvailable') return { status: 'NotAvailable', engagement, checkedAt: at };
-  const { renewAt, expiresAt } = expiryTimes(sentAt, engagement.engagementDetails.validForSeconds, leadMs);
+  if (engagement.status === 'Conversation') return { status: 'Conversation', engagement, checkedAt: at };
+  const { renewAt, expiresAt } = expiryTimes(sentAt, engagement.engagementDetails.validForSeconds ?? recheckMs / 1000, leadMs);
   return { status: 'Available', engagement, checkedAt: at, renewAt, expiresAt };
 }
 
@@ -351,20 +377,21 @@ export function expire(state: AvailableState, at: number, paused: boolean): Expi
  *   again; a Left answer keeps it, with `renewalError`; `expired` makes it
  *   Expired.
  *
- * `leadMs` overrides the renewal lead (see `renewLeadMs`).
+ * `leadMs` overrides the renewal lead (see `renewLeadMs`), `recheckMs` the
+ * validity of an offer that carries none (see `recheckIntervalMs`).
  *
  * @internal
  */
-export function transition(state: EngagementState, event: MachineEvent, leadMs?: number): EngagementState {
+export function transition(state: EngagementState, event: MachineEvent, leadMs?: number, recheckMs?: number): EngagementState {
   if (state.status === 'Checking') {
-    if (event.type === 'answer') return settle(event.result, state.attemptAt, event.at, leadMs);
+    if (event.type === 'answer') return settle(event.result, state.attemptAt, event.at, leadMs, recheckMs);
     return event.type === 'expired' ? state : progress(state, event);
   }
   if (state.status !== 'Available') return state;
   if (event.type === 'expired') return expire(state, event.at, false);
   if (event.type !== 'answer') return { ...state, renewal: progress(state.renewal ?? { startedAt: event.at, attempt: 1, attemptAt: event.at }, event) };
   return event.result._tag === 'Right'
-    ? settle(event.result, state.renewal?.attemptAt ?? event.at, event.at, leadMs)
+    ? settle(event.result, state.renewal?.attemptAt ?? event.at, event.at, leadMs, recheckMs)
     : { ...withoutRenewal(state), renewalError: event.result.left };
 }
 
@@ -393,7 +420,7 @@ export function pausedState(reason: PauseReason, previous: ActiveState): PausedS
 /**
  * Whether the state before a pause is restored as it was on return (online
  * and visible again, no trigger during the pause): `Idle`, `NotAvailable`,
- * and an `Available` whose renewal is not yet due (its timer resumes for the
+ * `Conversation`, and an `Available` whose renewal is not yet due (its timer resumes for the
  * remaining time). Anything else is checked again: a `Checking` state (the
  * pause cancelled that check), an `Available` one due for renewal or whose
  * renewal failed, `Expired`, `Failed` (the failure may have come from the
@@ -405,6 +432,7 @@ export function canRestore(state: ActiveState, now: number): boolean {
   return (
     state.status === 'Idle' ||
     state.status === 'NotAvailable' ||
+    state.status === 'Conversation' ||
     (state.status === 'Available' && !state.renewal && !state.renewalError && now < state.renewAt)
   );
 }

@@ -21,6 +21,7 @@ export type PageState =
   | { readonly status: 'Checking'; readonly section: string }
   | { readonly status: 'Available'; readonly engagement: AvailableEngagement }
   | { readonly status: 'NotAvailable'; readonly section: string }
+  | { readonly status: 'Conversation' }
   | { readonly status: 'Expired' }
   | { readonly status: 'Paused' }
   | { readonly status: 'Failed'; readonly message: string };
@@ -32,7 +33,7 @@ export type PageState =
  */
 export interface OrchestratorLikeState {
   readonly status: PageState['status'];
-  readonly engagement?: { readonly status: 'Available' | 'NotAvailable' };
+  readonly engagement?: { readonly status: 'Available' | 'NotAvailable' | 'Conversation' };
   readonly error?: EngagementError;
 }
 

@@ -24,6 +24,8 @@ export function stateLabel(state: PageState): string {
       return 'Available';
     case 'NotAvailable':
       return 'Not available';
+    case 'Conversation':
+      return 'Conversation';
     case 'Expired':
       return 'Expired';
     case 'Paused':
@@ -52,10 +54,12 @@ export function stateDetail(state: PageState): string {
     case 'Available': {
       const d = state.engagement.engagementDetails;
       const skill = d.skillName === undefined ? '' : ` with ${d.skillName}`;
-      return `An agent can chat${skill} (engagement ${d.engagementId}, valid for ${Math.round(d.validForSeconds / 60)} min).`;
+      return `An agent can chat${skill} (engagement ${d.engagementId}${d.validForSeconds === undefined ? '' : `, valid for ${Math.round(d.validForSeconds / 60)} min`}).`;
     }
     case 'NotAvailable':
       return `No agent can take a chat in ${state.section} right now.`;
+    case 'Conversation':
+      return 'The visitor has a conversation going on: resume it.';
     case 'Expired':
       return 'The engagement expired: checking again will renew it.';
     case 'Paused':

@@ -1,0 +1,91 @@
+/**
+ * The backend port: what one check attempt sends and decodes, the default
+ * retry policy, the CSDS service and the session namespace of one LivePerson
+ * API. The client runs its checks through the backend of its configuration:
+ * App Engagement (Create Session, the default) or the Monitoring API
+ * (`engagement-rx/monitoring`).
+ *
+ * @packageDocumentation
+ */
+import type { Observable } from 'rxjs';
+import type { EngagementError, ValidationError, ValidationIssue } from '../errors';
+import type { HttpEnv } from '../http/request';
+import type { Either } from '../internal/either';
+import type { Engagement, NormalizedRequest } from '../model';
+import type { RetryPolicy } from '../retry/policy';
+
+/** The key under which a backend value carries its port (a registered symbol: it survives two copies of the library). */
+const PORT = Symbol.for('engagement-rx.backend');
+
+/** Where one attempt goes: the engagement origin, the account and the visitor's ids (when known). @internal */
+export interface AttemptTarget {
+  readonly origin: string;
+  readonly accountId: string;
+  readonly vid?: string;
+  readonly sid?: string;
+}
+
+/** Where a report goes: an existing session. @internal */
+export interface ReportTarget {
+  readonly origin: string;
+  readonly accountId: string;
+  readonly vid: string;
+  readonly sid: string;
+}
+
+/**
+ * One backend, as the client and the pieces built on it use it.
+ *
+ * @internal
+ */
+export interface BackendPort {
+  /** `appEngagement` or `monitoring`: what events and docs call it. */
+  readonly name: 'appEngagement' | 'monitoring';
+  /** The body one check sends, or the issues naming the fields it cannot carry. Built once per check. */
+  body(request: NormalizedRequest): Either<ValidationIssue[], string>;
+  /** One attempt: one HTTP exchange, decoded. Cold; unsubscribing aborts it. */
+  attempt(http: HttpEnv, target: AttemptTarget, body: string): Observable<Either<EngagementError, Engagement>>;
+  /** The retry policy a client uses when its configuration names none. */
+  readonly retry: RetryPolicy;
+  /** The CSDS service that names this API's host. */
+  readonly csdsService: string;
+  /** The key a client's session is kept under in its session store. */
+  sessionKey(accountId: string): string;
+}
+
+/**
+ * Which LivePerson API a client checks through, made by
+ * `monitoringBackend(...)` (from `engagement-rx/monitoring`). A client
+ * configured without one uses App Engagement's Create Session.
+ *
+ * @example
+ * ```ts
+ * import { createEngagementClient } from 'engagement-rx';
+ * import { monitoringBackend } from 'engagement-rx/monitoring';
+ *
+ * const client = createEngagementClient({ accountId: '12345678', domain: 'va.v.liveperson.net', backend: monitoringBackend({ appInstallationId: 'my-app' }) });
+ * ```
+ * @since 0.2.0
+ * @category Backends
+ */
+export interface EngagementBackend {
+  /** @internal */
+  readonly [PORT]: BackendPort;
+}
+
+/** Wraps a port as a backend value. @internal */
+export const backendValue = (port: BackendPort): EngagementBackend => Object.freeze({ [PORT]: port });
+
+/** The port of a backend value, or `undefined` for anything else. @internal */
+export function portOf(u: unknown): BackendPort | undefined {
+  if (typeof u !== 'object' || u === null) return undefined;
+  try {
+    const port = (u as { [PORT]?: unknown })[PORT];
+    return typeof port === 'object' && port !== null ? (port as BackendPort) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the configuration's `backend` key may hold: a backend, or the Either `monitoringBackend` answers with. @internal */
+export type BackendOption = EngagementBackend | Either<ValidationError, EngagementBackend>;
