@@ -11,7 +11,8 @@ import type { Observable } from 'rxjs';
 import type { EngagementError, ValidationError, ValidationIssue } from '../errors';
 import type { HttpEnv } from '../http/request';
 import type { Either } from '../internal/either';
-import type { Engagement, NormalizedRequest } from '../model';
+import type { Engagement, EngagementAttributeInput, NormalizedRequest } from '../model';
+import type { UpdateSessionWireMethod } from '../http/update-session';
 import type { RetryPolicy } from '../retry/policy';
 
 /** The key under which a backend value carries its port (a registered symbol: it survives two copies of the library). */
@@ -45,6 +46,10 @@ export interface BackendPort {
   body(request: NormalizedRequest): Either<ValidationIssue[], string>;
   /** One attempt: one HTTP exchange, decoded. Cold; unsubscribing aborts it. */
   attempt(http: HttpEnv, target: AttemptTarget, body: string): Observable<Either<EngagementError, Engagement>>;
+  /** The body of one report of a page's attributes (SDEs) and impression events. */
+  reportBody(pageId: string, attributes: ReadonlyArray<EngagementAttributeInput>, impressions: ReadonlyArray<EngagementAttributeInput>): string;
+  /** One report attempt on an existing session. Cold; unsubscribing aborts it. */
+  report(http: HttpEnv, target: ReportTarget, body: string, method: UpdateSessionWireMethod): Observable<Either<EngagementError, unknown>>;
   /** The retry policy a client uses when its configuration names none. */
   readonly retry: RetryPolicy;
   /** The CSDS service that names this API's host. */

@@ -8,6 +8,7 @@ import { validationError, type ValidationError, type ValidationIssue } from '../
 import { monitoringEngagementBody, MonitoringIdentitiesCodec, type MonitoringIdentity } from '../codecs/monitoring-request';
 import { IdToken, oneOf } from '../codecs/primitives';
 import { monitoringEngagement$ } from '../http/monitoring-engagement';
+import { monitoringReport$ } from '../http/monitoring-report';
 import { isLeft, left, right, type Either } from '../internal/either';
 import { decodeWith, isRecord, kindOf, prefixIssues, unknownKeys } from '../internal/validation';
 import { retryPolicy, type RetryPolicy } from '../retry/policy';
@@ -127,6 +128,9 @@ function resolve(options: unknown): Either<ValidationError, EngagementBackend> {
       name: 'monitoring',
       body: (request) => monitoringEngagementBody(request, known),
       attempt: (http, target, body) => monitoringEngagement$(http, { ...target, ...where }, body),
+      // Impressions travel inside engagementAttributes, after the SDEs.
+      reportBody: (pageId, attributes, impressions) => JSON.stringify({ identities: known, pageId, engagementAttributes: [...attributes, ...impressions] }),
+      report: (http, target, body, method) => monitoringReport$(http, { ...target, ...where }, body, method),
       retry: monitoringRetryPolicy,
       csdsService: 'smt',
       sessionKey: (accountId) => accountId + MONITORING_SESSION_SUFFIX,

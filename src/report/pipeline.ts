@@ -58,8 +58,10 @@ export interface PipelineEnv {
   readonly outbox?: OutboxStore | undefined;
   /** The client's session: its current value, then every change. */
   readonly session$: Pick<Hub<VisitorSession | undefined>, 'value' | 'subscribe'>;
-  /** One Update Session attempt to `target` with a JSON `body`. */
+  /** One report attempt (Update Session, or the Monitoring API's report) to `target` with a JSON `body`. */
   readonly send: (target: ReportTarget, body: string) => Observable<Either<EngagementError, unknown>>;
+  /** The JSON body of a batch: the client backend's (Update Session's form when not given). */
+  readonly body?: (pageId: string, attributes: ReadonlyArray<EngagementAttribute>, impressions: ReadonlyArray<ImpressionEvent>) => string;
   readonly emit: (event: ReportEvent) => unknown;
   /** Called after the server accepted the `attributes` (coalesced) of a batch sent to `target`. */
   readonly onDelivered?: (target: ReportTarget, attributes: ReadonlyArray<EngagementAttribute>) => void;
@@ -216,7 +218,9 @@ export function createPipeline(env: PipelineEnv, initial: Outbox = emptyOutbox()
     let attempts = 0;
     publish(SENDING);
     persist();
-    const body = JSON.stringify({ pageId: target.pageId, engagementAttributes: coalesced[0] && coalesced, impAttributes: impressions[0] && impressions });
+    const body = env.body
+      ? env.body(target.pageId, coalesced, impressions)
+      : JSON.stringify({ pageId: target.pageId, engagementAttributes: coalesced[0] && coalesced, impAttributes: impressions[0] && impressions });
     const attempt = (c: AttemptContext): Observable<Either<EngagementError, unknown>> => {
       attempts = c.attempt;
       return env.send(target, body);

@@ -12,7 +12,7 @@ import type { EngagementAttribute } from '../attributes/attribute';
 import { mergeAttributes, mergeBehaviorOf } from '../attributes/merge';
 import type { EngagementClient } from '../client/client';
 import { internalsOf } from '../client/internals';
-import { updateSession$, type UpdateSessionWireMethod } from '../http/update-session';
+import type { UpdateSessionWireMethod } from '../http/update-session';
 import { isLeft, left, right, type Either } from '../internal/either';
 import { hub } from '../internal/hub';
 import { just } from '../internal/observable';
@@ -133,6 +133,13 @@ function optionIssues(input: unknown): ValidationIssue[] {
  * make every `report` answer with a `validation` Left naming them (and
  * `reportFrom` turn each value into a `reportRejected` event).
  *
+ * Reports go through the client's backend: Update Session for App
+ * Engagement; for the Monitoring API (`engagement-rx/monitoring`), its
+ * `report` method, with the impressions inside `engagementAttributes`.
+ * Either way a report goes to the session that was current when it was
+ * made (so an impression stays with the session whose check exposed its
+ * engagement), or to the first session when none existed yet.
+ *
  * The outbox store is read once, now; pending reports it holds are sent
  * once a session exists. One reporter per client is the usual shape; a
  * second one has an outbox of its own.
@@ -180,8 +187,11 @@ export function createReporter(client: EngagementClient, options: ReporterOption
         maxOutbox,
         outbox,
         session$: session,
+        body: config.backend.reportBody,
         send: (target, body) =>
-          core.atOrigin((origin) => updateSession$(core.http, { origin, accountId: config.accountId, vid: target.visitorId, sid: target.sessionId }, body, updateSessionMethod)),
+          core.atOrigin((origin) =>
+            config.backend.report(core.http, { origin, accountId: config.accountId, vid: target.visitorId, sid: target.sessionId }, body, updateSessionMethod ?? 'PUT'),
+          ),
         emit: (e) => events.next(e),
         // Keeps what re-sending cannot double (cart, personal, ctmrinfo, mrktInfo: one each at most) for the current visitor.
         onDelivered: (target, attributes) => {
