@@ -22,6 +22,10 @@ export interface CheckCommand {
   readonly json: boolean;
   readonly timeoutMs?: number;
   readonly maxAttempts?: number;
+  /** The API that checks; App Engagement when absent. */
+  readonly api?: 'monitoring';
+  /** With `api: 'monitoring'`: the app installation id (the embedded emulator's when absent). */
+  readonly appInstallationId?: string;
 }
 
 /** `engagement-rx emulator`. @internal */
@@ -103,6 +107,11 @@ function parseCheck(args: string[]): Either<UsageError, Command> {
   const attempts = v['max-attempts'] === undefined ? undefined : wholeNumber('check', 'max-attempts', v['max-attempts'], 1, 20, 'a whole number from 1 to 20');
   if (attempts?._tag === 'Left') return attempts;
   const sections = (v.section ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s.length > 0);
+  const api = v.api;
+  const appInstallationId = v['app-installation-id'];
+  if (api !== undefined && api !== 'app-engagement' && api !== 'monitoring') return left({ command: 'check', message: `--api expects app-engagement or monitoring, got ${JSON.stringify(api)}` });
+  if (appInstallationId !== undefined && api !== 'monitoring') return left({ command: 'check', message: '--app-installation-id goes with --api monitoring' });
+  if (api === 'monitoring' && appInstallationId === undefined && v.domain !== undefined) return left({ command: 'check', message: '--app-installation-id is needed with --api monitoring and --domain' });
   return right({
     command: 'check',
     sections,
@@ -112,6 +121,8 @@ function parseCheck(args: string[]): Either<UsageError, Command> {
     ...(v.attributes === undefined ? {} : { attributesFile: v.attributes }),
     ...(timeout === undefined ? {} : { timeoutMs: timeout.right }),
     ...(attempts === undefined ? {} : { maxAttempts: attempts.right }),
+    ...(api === 'monitoring' ? { api } : {}),
+    ...(appInstallationId === undefined ? {} : { appInstallationId }),
   });
 }
 

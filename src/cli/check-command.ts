@@ -8,6 +8,7 @@ import { lastValueFrom } from 'rxjs';
 import { createEngagementClient } from '../client/client';
 import { startEmulator, type RunningEmulator } from '../emulator/index';
 import { left, right, type Either } from '../internal/either';
+import { monitoringBackend, monitoringRetryPolicy } from '../backend/monitoring';
 import { defaultRetryPolicy, retryPolicy } from '../retry/policy';
 import { checkTarget, type CheckTarget } from './account';
 import type { CheckCommand } from './args';
@@ -26,6 +27,8 @@ interface OpenTarget {
   readonly domain: string;
   /** The target in words, for the first line. */
   readonly where: string;
+  /** The embedded emulator's app installation id (`undefined` for a domain). */
+  readonly appInstallationId?: string;
   readonly close: () => Promise<void>;
 }
 
@@ -38,7 +41,7 @@ async function open(target: CheckTarget): Promise<Either<CommandFailure, OpenTar
   } catch (e) {
     return left({ exitCode: ExitCode.failed, message: `cannot start the embedded emulator (${(e as { message?: string }).message ?? 'unknown reason'})` });
   }
-  return right({ accountId: emulator.accountId, domain: emulator.url, where: `the embedded emulator at ${emulator.url}`, close: () => emulator.close() });
+  return right({ accountId: emulator.accountId, domain: emulator.url, where: `the embedded emulator at ${emulator.url}`, appInstallationId: emulator.appInstallationId, close: () => emulator.close() });
 }
 
 /**
@@ -56,13 +59,18 @@ export async function runCheck(cmd: CheckCommand, io: Io): Promise<Either<Comman
   if (opened._tag === 'Left') return opened;
   const { accountId, domain, where, close } = opened.right;
   try {
-    if (!cmd.json) io.err(`engagement-rx check: account ${accountId} on ${where}`);
-    const maxAttempts = cmd.maxAttempts ?? defaultRetryPolicy.maxAttempts;
+    // With --api monitoring: the Monitoring backend, and its own retry policy with the attempts asked for.
+    const appInstallationId = cmd.api === 'monitoring' ? (cmd.appInstallationId ?? opened.right.appInstallationId ?? '') : undefined;
+    const policy = appInstallationId === undefined ? defaultRetryPolicy : monitoringRetryPolicy;
+    const api = appInstallationId === undefined ? '' : ` (Monitoring API, app installation ${appInstallationId})`;
+    if (!cmd.json) io.err(`engagement-rx check: account ${accountId} on ${where}${api}`);
+    const maxAttempts = cmd.maxAttempts ?? policy.maxAttempts;
     const client = createEngagementClient({
       accountId,
       domain,
-      retry: retryPolicy({ maxAttempts }),
+      retry: retryPolicy({ ...policy, maxAttempts }),
       timeoutMs: cmd.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      ...(appInstallationId === undefined ? {} : { backend: monitoringBackend({ appInstallationId }) }),
     });
     const renderer = cmd.json ? undefined : createProgress(io.progress ?? { write: (t) => io.err(t.replace(/\n$/, '')), isTTY: false }, maxAttempts);
     const progress = renderer === undefined ? undefined : client.events$.subscribe(renderer.onEvent);

@@ -48,6 +48,16 @@ export const CHECK_OPTIONS = {
     value: 'N',
     help: ['attempts in all, the first included, 1 to 20 (default 4: retries', 'on 5xx, 429, network errors and timeouts around 5, 10, 15 s)'],
   },
+  api: {
+    type: 'string',
+    value: 'NAME',
+    help: ['the API that checks: app-engagement (default, Create Session) or', 'monitoring (the Monitoring API; retries on 5xx, network errors and', 'timeouts around 10, 30, 90 s)'],
+  },
+  'app-installation-id': {
+    type: 'string',
+    value: 'ID',
+    help: ['the app installation id the Monitoring API checks with (with', '--api monitoring). Default: the embedded emulator\'s; needed', 'with --domain'],
+  },
   json: { type: 'boolean', short: 'j', help: ['print one JSON object instead of text (no progress lines)'] },
   help,
 } as const satisfies Record<string, OptionSpec>;
