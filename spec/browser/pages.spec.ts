@@ -101,6 +101,23 @@ describe('the demo page in Chromium', () => {
     expect(await rig.page.locator('#reported li').allTextContents()).toEqual(['prodView · Trail running shoe', 'cart · 1 × Trail running shoe, USD 89.90']);
     expect(rig.problems).toEqual([]);
   });
+
+  it('switches to the Monitoring API: the same page checks and reports through its routes only', async () => {
+    await rig.page.goto(rig.demo.url);
+    await waitForStatus(rig.page, 'Available');
+    await rig.page.locator('#api-switch').click();
+    await rig.page.waitForURL(/api=monitoring/, WAIT);
+    await waitForStatus(rig.page, 'Available');
+    expect(await rig.page.locator('#subtitle').textContent()).toContain('through the Monitoring API (app installation emulator-app)');
+
+    await rig.page.getByRole('button', { name: 'Add to cart' }).click();
+    await rig.page.locator('#outbox', { hasText: '1 delivered' }).waitFor(WAIT);
+    const stats = rig.demo.emulator.stats();
+    expect(stats).toMatchObject({ createSessionCalls: 1, monitorReportCalls: 1, updateSessionCalls: 0 });
+    expect(stats.monitorEngagementCalls).toBeGreaterThanOrEqual(1);
+    expect(await rig.page.locator('#api-switch').textContent()).toBe('Use App Engagement');
+    expect(rig.problems).toEqual([]);
+  });
 });
 
 describe('a legacy-style page in Chromium', () => {

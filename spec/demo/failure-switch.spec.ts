@@ -63,7 +63,10 @@ describe('createFailureSwitch', () => {
     const failures = createFailureSwitch(fake.emulator, timers);
 
     failures.failFor(8, 'unavailable');
-    expect(fake.injected).toEqual([{ fault: { kind: 'status', status: 503 }, options: { times: Infinity } }]);
+    expect(fake.injected).toEqual([
+      { fault: { kind: 'status', status: 503 }, options: { times: Infinity, operation: 'createSession' } },
+      { fault: { kind: 'status', status: 503 }, options: { times: Infinity, operation: 'monitorEngagement' } },
+    ]);
     expect(failures.status()).toEqual({ active: true, fault: 'unavailable', remainingMs: 8000 });
 
     timers.advance(7_999);
@@ -82,7 +85,7 @@ describe('createFailureSwitch', () => {
     failures.failFor(8, 'unavailable');
     failures.failFor(2, 'reset');
     expect(timers.pending()).toBe(1);
-    expect(fake.injected.map((i) => i.fault.kind)).toEqual(['status', 'reset']);
+    expect(fake.injected.map((i) => i.fault.kind)).toEqual(['status', 'status', 'reset', 'reset']); // one for each API's engagement call
     timers.advance(2_000);
     expect(failures.status()).toEqual({ active: false });
   });
@@ -95,7 +98,7 @@ describe('createFailureSwitch', () => {
     failures.failFor(0, 'unavailable');
     expect(failures.status()).toEqual({ active: false });
     expect(timers.pending()).toBe(0);
-    expect(fake.injected).toHaveLength(1);
+    expect(fake.injected).toHaveLength(2);
 
     failures.failFor(8, 'unavailable');
     failures.stop();
@@ -108,7 +111,10 @@ describe('createFailureSwitch', () => {
     fake.serve(5); // served before: not counted
     const failures = createFailureSwitch(fake.emulator, manualTimers());
     failures.failNext(3, 'loadingAccount');
-    expect(fake.injected).toEqual([{ fault: { kind: 'loadingAccount' }, options: { times: 3 } }]);
+    expect(fake.injected).toEqual([
+      { fault: { kind: 'loadingAccount' }, options: { times: 3, operation: 'createSession' } },
+      { fault: { kind: 'loadingAccount' }, options: { times: 3, operation: 'monitorEngagement' } },
+    ]);
     expect(failures.status()).toEqual({ active: true, fault: 'loadingAccount', remainingCalls: 3 });
     fake.serve(2);
     expect(failures.status()).toEqual({ active: true, fault: 'loadingAccount', remainingCalls: 1 });

@@ -81,7 +81,7 @@ describe('GET /demo/state', () => {
     const res = await call(`${demo.origin}/demo/state`, 'GET');
     expect(res.status).toBe(200);
     const state = JSON.parse(res.body) as DemoState;
-    expect(state.emulator).toEqual({ url: demo.emulator.url, accountId: '12345678' });
+    expect(state.emulator).toEqual({ url: demo.emulator.url, accountId: '12345678', appInstallationId: 'emulator-app' });
     expect(state.sections).toEqual([
       { name: 'Support', skill: 'TestSkill', online: true },
       { name: 'Sales', skill: 'TestSkill', online: true },

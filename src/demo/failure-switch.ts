@@ -63,9 +63,9 @@ export interface FailureStatus {
  * @since 0.1.0
  */
 export interface FailureSwitch {
-  /** Create Session answers with `fault` for `seconds` (`0` stops any failure). */
+  /** The engagement calls (Create Session and the Monitoring API's) answer with `fault` for `seconds` (`0` stops any failure). */
   failFor(seconds: number, fault: DemoFault): void;
-  /** The next `calls` Create Session calls answer with `fault`. */
+  /** The next `calls` engagement calls of the API the page uses answer with `fault`. */
   failNext(calls: number, fault: DemoFault): void;
   /** Ends any failure now. */
   stop(): void;
@@ -92,6 +92,9 @@ export function emulatorFault(fault: DemoFault): Fault {
   }
 }
 
+/** The calls a failure plays on: the check of either API (a page uses one of them). */
+const CHECKS = ['createSession', 'monitorEngagement'] as const;
+
 type Current =
   | { readonly kind: 'none' }
   | { readonly kind: 'timed'; readonly fault: DemoFault; readonly until: number; readonly timer: unknown }
@@ -99,7 +102,8 @@ type Current =
 
 /**
  * Creates the failure switch of one emulator. The switch owns the
- * emulator's Create Session fault queue: each command clears it first.
+ * emulator's fault queues of the engagement calls (Create Session and the
+ * Monitoring API's): each command clears them first.
  *
  * @example
  * ```ts
@@ -123,7 +127,7 @@ export function createFailureSwitch(emulator: Pick<RunningEmulator, 'inject' | '
       stop();
       if (seconds <= 0) return;
       const ms = Math.round(seconds * 1000);
-      emulator.inject(emulatorFault(fault), { times: Infinity });
+      for (const operation of CHECKS) emulator.inject(emulatorFault(fault), { times: Infinity, operation });
       const timer = timers.setTimeout(() => {
         if (current.kind === 'timed' && current.timer === timer) stop();
       }, ms);
@@ -131,7 +135,7 @@ export function createFailureSwitch(emulator: Pick<RunningEmulator, 'inject' | '
     },
     failNext(calls, fault) {
       stop();
-      emulator.inject(emulatorFault(fault), { times: calls });
+      for (const operation of CHECKS) emulator.inject(emulatorFault(fault), { times: calls, operation });
       current = { kind: 'counted', fault, calls, servedBefore: emulator.stats().faultsServed };
     },
     stop,

@@ -45,7 +45,8 @@ export interface DemoSection {
  * @since 0.1.0
  */
 export interface DemoState {
-  readonly emulator: { readonly url: string; readonly accountId: string };
+  /** Where the emulator is: its URL, its account and (for the Monitoring API) its app installation id. */
+  readonly emulator: { readonly url: string; readonly accountId: string; readonly appInstallationId?: string };
   readonly sections: ReadonlyArray<DemoSection>;
   readonly skills: ReadonlyArray<DemoSkill>;
   readonly failure: FailureStatus;
@@ -95,13 +96,13 @@ export function demoSections(availability: EmulatorAvailability, skills: Readonl
  * @since 0.1.0
  */
 export function demoState(
-  emulator: { readonly url: string; readonly accountId: string },
+  emulator: { readonly url: string; readonly accountId: string; readonly appInstallationId?: string },
   availability: EmulatorAvailability,
   skills: ReadonlyArray<DemoSkill>,
   failure: FailureStatus,
 ): DemoState {
   return {
-    emulator: { url: emulator.url, accountId: emulator.accountId },
+    emulator: { url: emulator.url, accountId: emulator.accountId, ...(emulator.appInstallationId === undefined ? {} : { appInstallationId: emulator.appInstallationId }) },
     sections: demoSections(availability, skills),
     skills: skills.map((s) => ({ id: s.id, name: s.name, online: s.online })),
     failure,

@@ -23,6 +23,10 @@ describe('pageSettings', () => {
     expect(pageSettings('?retryBaseMs=soon&jitter=lots&failSeconds=').retry).toMatchObject({ backoff: { baseMs: 1000 }, jitter: 'full' });
   });
 
+  it('picks the API: App Engagement unless api=monitoring', () => {
+    expect(['', '?api=monitoring', '?api=Monitoring', '?api=app-engagement'].map((q) => pageSettings(q).api)).toEqual(['app-engagement', 'monitoring', 'app-engagement', 'app-engagement']);
+  });
+
   it('always gives a retry policy the library accepts', () => {
     fc.assert(
       fc.property(fc.string(), fc.integer({ min: -100, max: 100_000 }), fc.constantFrom('none', 'full', 'decorrelated', 'x'), (noise, base, jitter) => {

@@ -13,6 +13,7 @@ import { loadDemoState, sendDemoCommand } from './control-api';
 import { pageEngagement$, type PageState } from './engagement-state';
 import { NO_TOTALS, describeEvent, tally, type LogLine, type LogTotals } from './event-log';
 import { pageSettings, type PageSettings } from './settings';
+import { monitoringBackend } from '../../monitoring/index';
 import { stateDetail, stateLabel } from './state-text';
 
 const PRODUCT = { name: 'Trail running shoe', category: 'shoes', sku: 'TR-204', price: 89.9 } as const;
@@ -126,9 +127,18 @@ function renderFailure(state: DemoState, settings: PageSettings): void {
 async function start(): Promise<void> {
   const settings = pageSettings(window.location.search);
   let demo = await loadDemoState();
-  byId('subtitle').textContent = `LivePerson's getEngagement for account ${demo.emulator.accountId}, against the emulator at ${demo.emulator.url}.`;
+  const monitoring = settings.api === 'monitoring';
+  const api = monitoring ? `the Monitoring API (app installation ${demo.emulator.appInstallationId ?? ''})` : 'App Engagement';
+  const subtitle = byId('subtitle');
+  subtitle.textContent = `LivePerson's getEngagement for account ${demo.emulator.accountId} through ${api}, against the emulator at ${demo.emulator.url}. `;
+  // The switch between the two APIs: the same page, the other backend.
+  const other = new URLSearchParams(window.location.search);
+  if (monitoring) other.delete('api');
+  else other.set('api', 'monitoring');
+  subtitle.append(el('a', { id: 'api-switch', href: `?${other.toString()}` }, monitoring ? 'Use App Engagement' : 'Use the Monitoring API'));
 
-  const client = createEngagementClient({ accountId: demo.emulator.accountId, domain: demo.emulator.url, retry: retryPolicy(settings.retry) });
+  const backend = monitoring ? { backend: monitoringBackend({ appInstallationId: demo.emulator.appInstallationId ?? '' }) } : {};
+  const client = createEngagementClient({ accountId: demo.emulator.accountId, domain: demo.emulator.url, retry: retryPolicy(settings.retry), ...backend });
   const reporter = createReporter(client);
   const log = logPanel(client, reporter);
 

@@ -4,7 +4,8 @@
  * - `retryBaseMs` (50-10000, default 1000): first retry delay; each next one doubles (cap 8 x, at least 1 s);
  * - `jitter` (`full` (default), `none`, `decorrelated`): how delays are randomized;
  * - `failSeconds` (1-120, default 8): how long the failure switch makes the emulator fail;
- * - `section`: the section selected first (default: the first one listed).
+ * - `section`: the section selected first (default: the first one listed);
+ * - `api` (`app-engagement` (default) or `monitoring`): the API the page's client checks through.
  *
  * The browser tests use `?retryBaseMs=100&jitter=none&failSeconds=1` to
  * watch retries in about a second.
@@ -24,6 +25,8 @@ export interface PageSettings {
   readonly failSeconds: number;
   /** The section asked for in the query string, if any. */
   readonly section?: string;
+  /** The API the client checks through: App Engagement (the default) or the Monitoring API. */
+  readonly api: 'app-engagement' | 'monitoring';
 }
 
 const JITTERS: ReadonlyArray<Jitter> = ['full', 'none', 'decorrelated'];
@@ -60,6 +63,7 @@ export function pageSettings(search: string): PageSettings {
       maxElapsedMs: Math.max(60_000, baseMs * 40),
     },
     failSeconds: bounded(q.get('failSeconds'), 1, 120, 8),
+    api: q.get('api') === 'monitoring' ? 'monitoring' : 'app-engagement',
     ...(section === null || section === '' ? {} : { section }),
   };
 }
