@@ -11,6 +11,7 @@ import type { Observable } from 'rxjs';
 import type { EngagementError, ValidationError, ValidationIssue } from '../errors';
 import type { HttpEnv } from '../http/request';
 import type { Either } from '../internal/either';
+import { isRecord } from '../internal/validation';
 import type { Engagement, EngagementAttributeInput, NormalizedRequest } from '../model';
 import type { UpdateSessionWireMethod } from '../http/update-session';
 import type { RetryPolicy } from '../retry/policy';
@@ -40,22 +41,24 @@ export interface ReportTarget {
  * @internal
  */
 export interface BackendPort {
-  /** `appEngagement` or `monitoring`: what events and docs call it. */
-  readonly name: 'appEngagement' | 'monitoring';
   /** The body one check sends, or the issues naming the fields it cannot carry. Built once per check. */
   body(request: NormalizedRequest): Either<ValidationIssue[], string>;
   /** One attempt: one HTTP exchange, decoded. Cold; unsubscribing aborts it. */
   attempt(http: HttpEnv, target: AttemptTarget, body: string): Observable<Either<EngagementError, Engagement>>;
-  /** The body of one report of a page's attributes (SDEs) and impression events. */
-  reportBody(pageId: string, attributes: ReadonlyArray<EngagementAttributeInput>, impressions: ReadonlyArray<EngagementAttributeInput>): string;
-  /** One report attempt on an existing session. Cold; unsubscribing aborts it. */
-  report(http: HttpEnv, target: ReportTarget, body: string, method: UpdateSessionWireMethod): Observable<Either<EngagementError, unknown>>;
+  /**
+   * The body of one report of a page's attributes (SDEs) and impression
+   * events. Absent: Update Session's (the reporter writes it, so an app that
+   * only checks never carries it).
+   */
+  readonly reportBody?: (pageId: string, attributes: ReadonlyArray<EngagementAttributeInput>, impressions: ReadonlyArray<EngagementAttributeInput>) => string;
+  /** One report attempt on an existing session, cold (unsubscribing aborts it). Absent: Update Session. */
+  readonly report?: (http: HttpEnv, target: ReportTarget, body: string, method: UpdateSessionWireMethod) => Observable<Either<EngagementError, unknown>>;
   /** The retry policy a client uses when its configuration names none. */
   readonly retry: RetryPolicy;
-  /** The CSDS service that names this API's host. */
-  readonly csdsService: string;
-  /** The key a client's session is kept under in its session store. */
-  sessionKey(accountId: string): string;
+  /** The CSDS service tried first for this API's host; absent: the lookup's own order (`msdkgw`, then `smt`). */
+  readonly csdsService?: string;
+  /** The key a client's session is kept under in its session store; absent: the account id. */
+  readonly sessionKey?: (accountId: string) => string;
 }
 
 /**
@@ -82,15 +85,7 @@ export interface EngagementBackend {
 export const backendValue = (port: BackendPort): EngagementBackend => Object.freeze({ [PORT]: port });
 
 /** The port of a backend value, or `undefined` for anything else. @internal */
-export function portOf(u: unknown): BackendPort | undefined {
-  if (typeof u !== 'object' || u === null) return undefined;
-  try {
-    const port = (u as { [PORT]?: unknown })[PORT];
-    return typeof port === 'object' && port !== null ? (port as BackendPort) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const portOf = (u: unknown): BackendPort | undefined => (isRecord(u) && isRecord(u[PORT as never]) ? (u[PORT as never] as BackendPort) : undefined);
 
 /** What the configuration's `backend` key may hold: a backend, or the Either `monitoringBackend` answers with. @internal */
 export type BackendOption = EngagementBackend | Either<ValidationError, EngagementBackend>;

@@ -125,7 +125,6 @@ function resolve(options: unknown): Either<ValidationError, EngagementBackend> {
   const where = { appInstallationId: appInstallationId as string, version: version as string, ...(obh === undefined ? {} : { obh: obh as boolean }) };
   return right(
     backendValue({
-      name: 'monitoring',
       body: (request) => monitoringEngagementBody(request, known),
       attempt: (http, target, body) => monitoringEngagement$(http, { ...target, ...where }, body),
       // Impressions travel inside engagementAttributes, after the SDEs.

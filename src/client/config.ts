@@ -133,7 +133,7 @@ export function resolveConfig(input: unknown): Either<ValidationError, ResolvedC
   if (typeof random !== 'function') bad('random', 'a function returning a number in [0, 1)', random);
   if (!isStore(session)) bad('session', 'a SessionStore (load, save, clear)', session);
   const b = input['backend'] as { _tag?: unknown; left?: { issues?: unknown }; right?: unknown } | undefined;
-  const backend = b === undefined ? appEngagementPort : portOf(b?._tag === 'Right' ? b.right : b);
+  const backend = b === undefined ? appEngagementPort : portOf(b._tag === 'Right' ? b.right : b);
   if (b?._tag === 'Left' && Array.isArray(b.left?.issues)) issues.push(...prefixIssues('backend', b.left.issues as ValidationIssue[]));
   else if (backend === undefined) bad('backend', 'a backend made by monitoringBackend(...)', b);
   let retry = (backend ?? appEngagementPort).retry;
@@ -158,6 +158,6 @@ export function resolveConfig(input: unknown): Either<ValidationError, ResolvedC
     retry,
     ...(validateAttributes === undefined ? {} : { validateAttributes: validateAttributes as ResolvedConfig['validateAttributes'] }),
     backend: backend as BackendPort,
-    sessionKey: (backend as BackendPort).sessionKey(accountId as string),
+    sessionKey: (backend as BackendPort).sessionKey?.(accountId as string) ?? (accountId as string),
   });
 }
