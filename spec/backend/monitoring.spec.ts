@@ -5,7 +5,7 @@
  */
 import { lastValueFrom } from 'rxjs';
 import { createEngagementClient, csdsDomain, memorySessionStore, retryPolicy, type Engagement, type EngagementClientConfig } from '../../src/index';
-import { monitoringBackend } from '../../src/monitoring/index';
+import { monitoringBackend, monitoringRetryPolicy } from '../../src/monitoring/index';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
 import { loopbackHost, type LoopbackHost, type LoopbackRequest } from '../helpers/loopback-host';
 
@@ -134,20 +134,11 @@ describe('the Monitoring backend on the wire (a raw loopback server)', () => {
     expect(JSON.parse(request.body)).toEqual({ identities, clientProperties: { os: 'IOS', appVersion: '2.0' }, entryPoints: ['sec://Sport', 'sec://English'] });
   });
 
-  it('sends the JSON headers of every engagement request', async () => {
-    host = await loopbackHost(ok(201, { sessionId: 's1', visitorId: 'v1', pageId: 'p1' }));
-    const seen: Array<Record<string, string>> = [];
-    const client = createEngagementClient({
-      accountId: '12345678',
-      domain: host.origin,
-      backend: monitoringBackend({ appInstallationId: 'app-1' }),
-      fetch: (url, init) => {
-        seen.push({ ...(init?.headers as Record<string, string>) });
-        return fetch(url, init as RequestInit) as never;
-      },
-    });
-    await lastValueFrom(client.getEngagement());
-    expect(seen).toEqual([{ Accept: 'application/json', 'Content-Type': 'application/json', Pragma: 'no-cache', 'Cache-Control': 'private, max-age=0, no-cache, no-store' }]);
+  it('sends the JSON headers of every engagement request, and no credentials', async () => {
+    const { request } = await sent({ appInstallationId: 'app-1' }, {});
+    expect(request.headers).toMatchObject({ accept: 'application/json', 'content-type': 'application/json', pragma: 'no-cache', 'cache-control': 'private, max-age=0, no-cache, no-store' });
+    expect(request.headers['authorization']).toBeUndefined();
+    expect(request.headers['cookie']).toBeUndefined();
   });
 
   it('puts vid, sid and obh in the query, and keeps the ids sent on a 200', async () => {
@@ -180,6 +171,22 @@ describe('the Monitoring backend on the wire (a raw loopback server)', () => {
     await host?.close();
     const noIds = await sent({ appInstallationId: 'a' }, {}, ok(201, { pageId: 'p' }));
     expect(noIds.result).toMatchObject({ _tag: 'Left', left: { kind: 'decode', status: 201, issues: [{ path: 'visitorId' }, { path: 'sessionId' }] } });
+  });
+});
+
+describe('the default retry policy', () => {
+  it('is a policy retryPolicy accepts as it is, on the 10, 30, 90 s schedule, for 5xx only', () => {
+    expect(retryPolicy(monitoringRetryPolicy)).toEqual({ _tag: 'Right', right: monitoringRetryPolicy });
+    expect(monitoringRetryPolicy).toMatchObject({ maxAttempts: 4, backoff: { kind: 'schedule', delaysMs: [10_000, 30_000, 90_000] }, retryOn: { statuses: ['5xx'], network: true, timeout: true } });
+    expect(Object.isFrozen(monitoringRetryPolicy)).toBe(true);
+  });
+
+  it('is the client default only when the configuration names no retry', async () => {
+    host = await loopbackHost(() => ({ status: 503 }));
+    const backend = monitoringBackend({ appInstallationId: 'a' });
+    const client = createEngagementClient({ accountId: '12345678', domain: host.origin, backend, retry: retryPolicy({ maxAttempts: 1 }) });
+    expect(await lastValueFrom(client.getEngagement())).toMatchObject({ _tag: 'Left', left: { kind: 'http', status: 503 } });
+    expect(host.requests).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * A raw loopback HTTP server (127.0.0.1, port 0) whose every answer a test
  * writes: for servers that misbehave in ways the emulator does not offer.
- * It records each request's method, URL and body.
+ * It records each request's method, URL, headers and body.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 export interface LoopbackRequest {
   readonly method: string;
   readonly url: string;
+  /** As Node received them: lower-case names. */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly body: string;
 }
 
@@ -30,7 +32,7 @@ export async function loopbackHost(answer: (request: LoopbackRequest, index: num
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const request = { method: req.method ?? '', url: req.url ?? '', body: Buffer.concat(chunks).toString('utf8') };
+      const request = { method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers }, body: Buffer.concat(chunks).toString('utf8') };
       requests.push(request);
       const a = answer(request, requests.length - 1);
       res.writeHead(a.status, { 'Content-Type': 'application/json', ...a.headers });

@@ -11,7 +11,7 @@ import { monitoringEngagement$ } from '../http/monitoring-engagement';
 import { monitoringReport$ } from '../http/monitoring-report';
 import { isLeft, left, right, type Either } from '../internal/either';
 import { decodeWith, isRecord, kindOf, prefixIssues, unknownKeys } from '../internal/validation';
-import { retryPolicy, type RetryPolicy } from '../retry/policy';
+import { checked, defaultRetryPolicy, type RetryPolicy } from '../retry/policy';
 import { backendValue, type EngagementBackend } from './backend';
 
 /**
@@ -46,21 +46,12 @@ export interface MonitoringBackendOptions {
 export const MONITORING_SESSION_SUFFIX = '/monitoring';
 
 /**
- * The Monitoring API's retry guidance: never on a 4xx (429 included); on a
- * 5xx, a network error or a timeout, three retries around 10, 30 and 90 s
- * (decorrelated jitter, as App Engagement's default); no delay above 2 min,
- * no attempt later than 3 min after the first.
- */
-const monitoringRetry = retryPolicy({
-  maxAttempts: 4,
-  maxElapsedMs: 180_000,
-  backoff: { kind: 'schedule', delaysMs: [10_000, 30_000, 90_000] },
-  capMs: 120_000,
-  retryOn: { statuses: ['5xx'] },
-});
-
-/**
- * The Monitoring API's default retry policy (see {@link monitoringBackend}).
+ * The Monitoring API's default retry policy, its retry guidance: never on a
+ * 4xx (429 included); on a 5xx, a network error or a timeout, three retries
+ * around 10, 30 and 90 s (decorrelated jitter, as App Engagement's
+ * default); no delay above 2 min, no attempt later than 3 min after the
+ * first. Pass `retryPolicy({ ...monitoringRetryPolicy, maxAttempts: 2 })` to
+ * change a field and keep the rest.
  *
  * @example
  * ```ts
@@ -69,7 +60,13 @@ const monitoringRetry = retryPolicy({
  * @since 0.2.0
  * @category Backends
  */
-export const monitoringRetryPolicy: RetryPolicy = (monitoringRetry as { readonly right: RetryPolicy }).right;
+export const monitoringRetryPolicy: RetryPolicy = checked({
+  ...defaultRetryPolicy,
+  maxElapsedMs: 180_000,
+  backoff: Object.freeze({ kind: 'schedule', delaysMs: Object.freeze([10_000, 30_000, 90_000]) }),
+  capMs: 120_000,
+  retryOn: Object.freeze({ ...defaultRetryPolicy.retryOn, statuses: Object.freeze(['5xx'] as const) }),
+} satisfies RetryPolicy);
 
 const KEYS = ['appInstallationId', 'identities', 'obh', 'version'];
 const Version = oneOf(['1.0', '1.1'] as const);

@@ -151,8 +151,8 @@ const POLL = Symbol.for('engagement-rx.polling');
 /** The polling of a checked policy, if it polls. @internal */
 export const pollingOf = (policy: RetryPolicy): typeof withPolling | undefined => (policy as { [POLL]?: typeof withPolling })[POLL];
 
-/** A checked, frozen policy. */
-function checked<P extends RetryPolicy>(policy: P): P {
+/** A checked, frozen policy (for policies written in the library, such as a backend's default). @internal */
+export function checked<P extends RetryPolicy>(policy: P): P {
   return Object.freeze(Object.defineProperty(policy, CHECKED, { value: true }));
 }
 
