@@ -62,7 +62,7 @@ export function harness(overrides: Partial<PipelineEnv> = {}, session: VisitorSe
   const events: ReportEvent[] = [];
   let answered = 0;
   const env: PipelineEnv = {
-    accountId: 'acc',
+    storeKey: 'acc',
     scheduler,
     random: () => 0.5,
     retry: { ...defaultRetryPolicy, maxAttempts: 1 },

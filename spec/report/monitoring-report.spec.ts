@@ -5,7 +5,7 @@
  * `engagementAttributes`, on the session the report was made in.
  */
 import { VirtualTimeScheduler, lastValueFrom } from 'rxjs';
-import { cartAttribute, createEngagementClient, createReporter, displayImpression, type EngagementClient, type Reporter, type ReporterOptions, type ReportEvent } from '../../src/index';
+import { cartAttribute, createEngagementClient, createReporter, displayImpression, memoryOutboxStore, type EngagementClient, type OutboxState, type Reporter, type ReporterOptions, type ReportEvent } from '../../src/index';
 import { monitoringBackend } from '../../src/monitoring/index';
 import { useGatedEmulator } from '../helpers/gated-emulator';
 import { countingFetch, settle, type CountingFetch } from './driver';
@@ -94,5 +94,22 @@ describe('reporting on a Monitoring client', () => {
     await r.drain();
     expect(r.http.sent.map((s) => new URL(s.url).pathname.split('/').at(-1))).toEqual(['engagement', 'report']);
     expect(gated.emulator.stats()).toMatchObject({ updateSessionCalls: 0, monitorReportCalls: 1 });
+  });
+
+  it('keeps its outbox apart from an App Engagement reporter sharing the outbox store', () => {
+    const e = gated.emulator;
+    const store = memoryOutboxStore();
+    // Neither client has a session yet: each report waits in the store.
+    const appEngagement = createReporter(createEngagementClient({ accountId: e.accountId, domain: e.url }), { outbox: store });
+    appEngagement.report(cartAttribute({ total: 1, numItems: 1 }));
+    const monitoring = createEngagementClient({ accountId: e.accountId, domain: e.url, backend: monitoringBackend({ appInstallationId: e.appInstallationId }) });
+    const reporter = createReporter(monitoring, { outbox: store });
+    let outbox: OutboxState | undefined;
+    reporter.outbox$.subscribe((o) => (outbox = o));
+    expect(outbox?.pending).toBe(0);
+    reporter.report(cartAttribute({ total: 2, numItems: 2 }), cartAttribute({ total: 3, numItems: 3 }));
+    expect([store.load(e.accountId), store.load(`${e.accountId}/monitoring`)]).toMatchObject([{ pending: [expect.anything()] }, { pending: [expect.anything(), expect.anything()] }]);
+    reporter.dispose();
+    appEngagement.dispose();
   });
 });

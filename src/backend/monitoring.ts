@@ -42,7 +42,7 @@ export interface MonitoringBackendOptions {
   readonly version?: '1.0' | '1.1';
 }
 
-/** The ids of one session the Monitoring client keeps: a namespace of its own in the session store. */
+/** What a Monitoring client adds to the account id to make its key in the session and outbox stores. */
 export const MONITORING_SESSION_SUFFIX = '/monitoring';
 
 /**

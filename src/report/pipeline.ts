@@ -46,7 +46,8 @@ import { fromStored } from './stored-outbox';
 
 /** What the pipeline needs from its client and its options. */
 export interface PipelineEnv {
-  readonly accountId: string;
+  /** The key of the outbox in its store: the client's session key (the account id, or its Monitoring API namespace). */
+  readonly storeKey: string;
   readonly scheduler: SchedulerLike;
   readonly random: () => number;
   readonly retry: RetryPolicy;
@@ -115,10 +116,10 @@ export const stateOf = (pending: number, phase: number, delivered: number, dropp
  * unreadable, gives an empty outbox and an `outboxStoreUnreadable` warning;
  * unreadable entries are skipped with one warning naming how many.
  */
-export function loadOutbox(store: OutboxStore, accountId: string, emit: (event: UntimedReportEvent) => unknown): Outbox {
+export function loadOutbox(store: OutboxStore, storeKey: string, emit: (event: UntimedReportEvent) => unknown): Outbox {
   let read;
   try {
-    read = fromStored(store.load(accountId));
+    read = fromStored(store.load(storeKey));
   } catch {
     // an unreadable store, as below
   }
@@ -161,8 +162,8 @@ export function createPipeline(env: PipelineEnv, initial: Outbox = emptyOutbox()
   const persist = (): void => {
     try {
       if (store) {
-        if (pending.length + rejected.length + dropped > 0) store.save(env.accountId, { version: 1, nextSeq, pending, rejected, dropped });
-        else store.clear(env.accountId);
+        if (pending.length + rejected.length + dropped > 0) store.save(env.storeKey, { version: 1, nextSeq, pending, rejected, dropped });
+        else store.clear(env.storeKey);
       }
       writeFailing = false;
     } catch {

@@ -183,6 +183,8 @@ export function createReporter(client: EngagementClient, options: ReporterOption
     pipeline = createPipeline(
       {
         ...config,
+        // Each backend's reports wait under its own key, as its session does: they are bound to that API's ids.
+        storeKey: config.sessionKey,
         reportWindowMs,
         maxOutbox,
         outbox,
@@ -201,7 +203,7 @@ export function createReporter(client: EngagementClient, options: ReporterOption
           }
         },
       },
-      outbox && loadOutbox(outbox, config.accountId, timed(now, (e) => startup.push(e))),
+      outbox && loadOutbox(outbox, config.sessionKey, timed(now, (e) => startup.push(e))),
     );
     // Later checks of the same visitor carry the merged view (after any other reporter's), in
     // front of the request's own attributes, which win.
