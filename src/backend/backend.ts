@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 import type { Observable } from 'rxjs';
-import type { EngagementError, ValidationError, ValidationIssue } from '../errors';
+import type { EngagementError, ValidationIssue } from '../errors';
 import type { HttpEnv } from '../http/request';
 import type { Either } from '../internal/either';
 import { isRecord } from '../internal/validation';
@@ -86,6 +86,3 @@ export const backendValue = (port: BackendPort): EngagementBackend => Object.fre
 
 /** The port of a backend value, or `undefined` for anything else. @internal */
 export const portOf = (u: unknown): BackendPort | undefined => (isRecord(u) && isRecord(u[PORT as never]) ? (u[PORT as never] as BackendPort) : undefined);
-
-/** What the configuration's `backend` key may hold: a backend, or the Either `monitoringBackend` answers with. @internal */
-export type BackendOption = EngagementBackend | Either<ValidationError, EngagementBackend>;

@@ -15,7 +15,7 @@ import { isRecord, kindOf, prefixIssues, unknownKeys } from '../internal/validat
 import { timeoutScheduler } from '../internal/scheduler';
 import { memorySessionStore, type SessionStore } from '../session/session-store';
 import { isCheckedPolicy, type RetryPolicy } from '../retry/policy';
-import { portOf, type BackendOption, type BackendPort } from '../backend/backend';
+import { portOf, type BackendPort, type EngagementBackend } from '../backend/backend';
 import { appEngagementPort } from '../backend/app-engagement';
 
 /**
@@ -79,7 +79,7 @@ export interface EngagementClientConfig {
    * kept apart from App Engagement's, and its retries follow its own
    * guidance unless `retry` is given.
    */
-  readonly backend?: BackendOption;
+  readonly backend?: EngagementBackend | Either<ValidationError, EngagementBackend>;
 }
 
 /** @internal */
