@@ -8,6 +8,7 @@ import { VirtualTimeScheduler, lastValueFrom } from 'rxjs';
 import { createEngagementClient, type ClientEvent, type EngagementClient } from '../../src/index';
 import { monitoringBackend } from '../../src/monitoring/index';
 import { startEmulator, type EmulatorOperation, type RunningEmulator } from '../../src/emulator/index';
+import { gate, type Gate } from '../helpers/gate';
 import { advanceBy } from '../helpers/virtual-clock';
 
 interface Backend {
@@ -39,15 +40,21 @@ const backends: ReadonlyArray<readonly [string, Backend]> = [
 ];
 
 let emulator: RunningEmulator;
-afterEach(async () => emulator?.close());
+let sleeper: Gate | undefined;
+afterEach(async () => {
+  sleeper?.release();
+  await emulator?.close();
+});
 
 describe.each(backends)('%s', (_label, backend) => {
   let scheduler: VirtualTimeScheduler;
 
   async function client(): Promise<{ c: EngagementClient; events: ClientEvent[]; calls: () => number }> {
     scheduler = new VirtualTimeScheduler();
-    emulator = await startEmulator();
-    const c = createEngagementClient({ accountId: emulator.accountId, domain: emulator.url, scheduler, random: () => 0.5, ...backend.config(emulator) });
+    // The emulator's latency and slow bodies wait on a gate, never on real time.
+    sleeper = gate();
+    emulator = await startEmulator({ sleep: sleeper.sleep });
+    const c = createEngagementClient({ accountId: emulator.accountId, domain: emulator.url, scheduler, random: () => 0.5, timeoutMs: 4_000, ...backend.config(emulator) });
     const events: ClientEvent[] = [];
     c.events$.subscribe((e) => {
       events.push(e);
@@ -111,10 +118,44 @@ describe.each(backends)('%s', (_label, backend) => {
     expect(calls()).toBe(2);
   });
 
+  it('retries an attempt that runs out of time (a slow body), and succeeds', async () => {
+    const { c, events, calls } = await client();
+    emulator.inject({ kind: 'slowBody', delayMs: 60_000 }, { operation: backend.operation });
+    const result = lastValueFrom(c.getEngagement());
+    await sleeper?.waiting();
+    advanceBy(scheduler, 4_000); // the first attempt's budget runs out
+    expect((await result)._tag).toBe('Right');
+    expect(events.find((e) => e.type === 'attemptFailed')).toMatchObject({ error: { kind: 'timeout' } });
+    expect(calls()).toBe(2);
+  });
+
   it('answers a body that is not JSON with a decode Left, not retried', async () => {
     const { c, calls } = await client();
     emulator.inject({ kind: 'malformed' }, { operation: backend.operation });
     expect(await lastValueFrom(c.getEngagement())).toMatchObject({ _tag: 'Left', left: { kind: 'decode', operation: backend.operation } });
     expect(calls()).toBe(1);
+  });
+});
+
+describe("the Monitoring API's error table, as the client reads it", () => {
+  it.each([
+    [400, 33, 1],
+    [400, 5, 1],
+    [404, 37, 1],
+    [404, 39, 1],
+    [404, 18, 1],
+    [500, 20, 4],
+    [500, 18, 4],
+  ])('%i with internalCode %i: an http Left after %i call(s)', async (status, internalCode, expectedCalls) => {
+    const scheduler = new VirtualTimeScheduler();
+    emulator = await startEmulator();
+    const c = createEngagementClient({ accountId: emulator.accountId, domain: emulator.url, scheduler, random: () => 0.5, backend: monitoringBackend({ appInstallationId: emulator.appInstallationId }) });
+    c.events$.subscribe((e) => {
+      if (e.type === 'retryScheduled') setImmediate(() => advanceBy(scheduler, e.delayMs));
+    });
+    emulator.inject({ kind: 'status', status, body: { time: 1, message: 'refused', internalCode } }, { times: Infinity, operation: 'monitorEngagement' });
+    const r = await lastValueFrom(c.getEngagement());
+    expect(r).toEqual({ _tag: 'Left', left: expect.objectContaining({ kind: 'http', operation: 'monitorEngagement', status, internalCode, serverMessage: 'refused' }) });
+    expect(emulator.stats().monitorEngagementCalls).toBe(expectedCalls);
   });
 });
