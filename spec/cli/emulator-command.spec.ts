@@ -10,9 +10,10 @@ describe('engagement-rx emulator', () => {
     let stop: () => void = () => undefined;
     const t = io(new Promise<void>((resolve) => (stop = resolve)));
     const running = runEmulator({ command: 'emulator', port: 0, account: 'acc9' }, t.io);
-    while (t.out.length < 2) await new Promise((r) => setImmediate(r));
+    while (t.out.length < 3) await new Promise((r) => setImmediate(r));
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+) \(account acc9, Monitoring app installation id emulator-app\)/.exec(t.out[0] ?? '')?.[1] ?? '';
     expect(t.out[1]).toBe(`check it from another terminal: engagement-rx check --domain ${url} --account acc9`);
+    expect(t.out[2]).toBe(`or through the Monitoring API: engagement-rx check --api monitoring --app-installation-id emulator-app --domain ${url} --account acc9`);
     const res = await fetch(`${url}/api/account/acc9/service/baseURI.json?version=1.0`);
     expect(res.status).toBe(200);
     stop();

@@ -35,7 +35,9 @@ export async function runEmulator(cmd: EmulatorCommand, io: Io): Promise<Either<
     return left(listenFailure(cmd, e));
   }
   io.out(`engagement-rx emulator listening on ${emulator.url} (account ${emulator.accountId}, Monitoring app installation id ${emulator.appInstallationId}); Ctrl-C stops it`);
-  io.out(`check it from another terminal: engagement-rx check --domain ${emulator.url}${cmd.account === undefined ? '' : ` --account ${emulator.accountId}`}`);
+  const account = cmd.account === undefined ? '' : ` --account ${emulator.accountId}`;
+  io.out(`check it from another terminal: engagement-rx check --domain ${emulator.url}${account}`);
+  io.out(`or through the Monitoring API: engagement-rx check --api monitoring --app-installation-id ${emulator.appInstallationId} --domain ${emulator.url}${account}`);
   await (io.stopped ?? signalled());
   await emulator.close();
   return right(ExitCode.ok);
