@@ -1,7 +1,7 @@
 /**
  * Marble tests of the live state with Monitoring API answers (1 frame = 1 ms
- * of the TestScheduler's virtual time): the Conversation state, offers
- * without validity (re-checked every `recheckIntervalMs`) and several
+ * of the TestScheduler's virtual time): the Conversation state (re-checked
+ * every `recheckIntervalMs`), offers without validity (re-checked every `recheckIntervalMs`) and several
  * offers at once. The client is the scripted fake of fake-client.ts.
  */
 import { asyncScheduler, lastValueFrom } from 'rxjs';
@@ -35,7 +35,7 @@ function conversation(): Answer {
 
 const checking = (trigger: string) => expect.objectContaining({ status: 'Checking', trigger });
 const availableState = (fields: Record<string, unknown> = {}) => expect.objectContaining({ status: 'Available', ...fields });
-const conversationState = (checkedAt: number) => ({ status: 'Conversation', engagement: expect.objectContaining({ status: 'Conversation', conversation: expect.objectContaining({ conversationId: 'conv-1' }) }), checkedAt });
+const conversationState = (checkedAt: number, intervalMs = 300_000) => ({ status: 'Conversation', engagement: expect.objectContaining({ status: 'Conversation', conversation: expect.objectContaining({ conversationId: 'conv-1' }) }), checkedAt, recheckAt: checkedAt + intervalMs });
 
 function orchestrate(client: FakeClient, inputs: EngagementInputs = {}, options: WatchOptions = {}) {
   return watchEngagement(client, inputs, { scheduler: asyncScheduler, ...options });
@@ -55,12 +55,50 @@ describe('the Conversation state', () => {
     });
   });
 
-  it('is final: no timer re-checks it', () => {
+  it('is checked again at recheckAt (5 minutes by default), and ends when the conversation has', () => {
+    const client = fakeClient((_, n) => [{ ms: 40, answer: n === 1 ? conversation() : exposed('7') }]);
+    ts.run(({ expectObservable }) => {
+      expectObservable(orchestrate(client), '^ 300099ms !').toBe('(ic) 36ms v 299999ms r 39ms a', {
+        i: IDLE,
+        c: checking('start'),
+        v: conversationState(40),
+        r: expect.objectContaining({ status: 'Checking', trigger: 'recheck', previous: conversationState(40) }),
+        a: availableState({ checkedAt: 300_080 }),
+      });
+    });
+    expect(client.checks.map((c) => c.subscribedAt)).toEqual([0, 300_040]);
+  });
+
+  it('is checked again every recheckIntervalMs while the conversation goes on', () => {
     const client = fakeClient(always(40, conversation()));
     ts.run(({ expectObservable }) => {
-      expectObservable(orchestrate(client), '^ 86399999ms !').toBe('(ic) 36ms v', { i: IDLE, c: checking('start'), v: conversationState(40) });
+      expectObservable(orchestrate(client, {}, { recheckIntervalMs: 60_000 }), '^ 120199ms !').toBe('(ic) 36ms v 59999ms r 39ms w 59999ms s 39ms x', {
+        i: IDLE,
+        c: checking('start'),
+        v: conversationState(40, 60_000),
+        r: expect.objectContaining({ status: 'Checking', trigger: 'recheck' }),
+        w: conversationState(60_080, 60_000),
+        s: expect.objectContaining({ status: 'Checking', trigger: 'recheck' }),
+        x: conversationState(120_120, 60_000),
+      });
     });
-    expect(client.checks).toHaveLength(1);
+    expect(client.checks).toHaveLength(3);
+  });
+
+  it('is checked again on return from a pause that outlasted recheckAt', () => {
+    const client = fakeClient(always(40, conversation()));
+    ts.run(({ hot, expectObservable }) => {
+      const online$ = hot('t 99ms f 1999ms t', { t: true, f: false });
+      expectObservable(orchestrate(client, { online$ }, { recheckIntervalMs: 1000 }), '^ 2999ms !').toBe('(ic) 36ms v 59ms p 1999ms r 39ms w', {
+        i: IDLE,
+        c: checking('start'),
+        v: conversationState(40, 1000),
+        p: { status: 'Paused', reason: 'offline', previous: conversationState(40, 1000) },
+        r: expect.objectContaining({ status: 'Checking', trigger: 'resume' }),
+        w: conversationState(2140, 1000),
+      });
+    });
+    expect(client.checks).toHaveLength(2);
   });
 
   it('ends an Available engagement when its renewal answers Conversation', () => {

@@ -455,6 +455,7 @@ function enter(e: Engine, state: ActiveState): void {
   if (e.state !== state) return;
   if (state.status === 'Checking') runCheck(e);
   else if (state.status === 'Available') arm(e, state.renewAt);
+  else if (state.status === 'Conversation') arm(e, state.recheckAt);
 }
 
 function endPhase(e: Engine): void {
@@ -474,6 +475,8 @@ function timerFired(this: SchedulerAction<Engine>, e?: Engine): void {
   if (!e) return;
   const state = e.state;
   e.timer = undefined;
+  // A conversation carries no validity: check again whether it is still going (a pause cleared this timer).
+  if (state.status === 'Conversation') return start(e, 'recheck');
   if (state.status !== 'Available') return;
   const now = e.scheduler.now();
   if (e.paused) {

@@ -63,10 +63,11 @@ export interface WatchOptions {
   /** Fixed renewal lead in ms. Default: 10 % of the validity, at most 30 s. */
   readonly renewLeadMs?: number;
   /**
-   * How long an offer that carries no validity (the Monitoring API sends no
-   * `validForSeconds`) is held for valid, in ms: it is re-checked before
-   * then, as an App Engagement offer is before its `validForSeconds` run
-   * out. From 1000 to 86400000. Default 300000 (5 min).
+   * How long an answer that carries no validity (the Monitoring API sends no
+   * `validForSeconds`) is held for valid, in ms: an offer is re-checked
+   * before then, as an App Engagement offer is before its `validForSeconds`
+   * run out; a `Conversation` is checked again after it (the conversation
+   * may have ended). From 1000 to 86400000. Default 300000 (5 min).
    */
   readonly recheckIntervalMs?: number;
   /** Where SDEs go. Default `auto`. */

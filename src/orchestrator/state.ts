@@ -29,7 +29,9 @@ import { expiryTimes } from './expiry';
  * - `sections`: the consumer sections changed (including their first value);
  * - `attributes`: an SDE that can change eligibility arrived (debounced);
  * - `refresh`: `refresh$` emitted;
- * - `resume`: back online / visible, and the last state could not be kept.
+ * - `resume`: back online / visible, and the last state could not be kept;
+ * - `recheck`: a `Conversation` answer reached its `recheckAt` (the
+ *   Monitoring API gives no validity: the conversation may have ended).
  *
  * @example
  * ```ts
@@ -38,7 +40,7 @@ import { expiryTimes } from './expiry';
  * @since 0.1.0
  * @category Live state
  */
-export type CheckTrigger = 'start' | 'sections' | 'attributes' | 'refresh' | 'resume';
+export type CheckTrigger = 'start' | 'sections' | 'attributes' | 'refresh' | 'resume' | 'recheck';
 
 /**
  * Why the live state is paused: `offline` wins over `hidden` when both hold.
@@ -147,9 +149,11 @@ export interface NotAvailableState {
 }
 
 /**
- * The consumer has an active conversation to resume (Monitoring API only):
- * a valid, final answer, like NotAvailable; the next trigger (sections,
- * SDE, refresh, resume) checks again.
+ * The consumer has an active conversation to resume (Monitoring API only).
+ * The API gives it no validity, and a conversation ends: the live state
+ * checks again at `recheckAt` (`checkedAt` + the watch option
+ * `recheckIntervalMs`), or sooner on any trigger (sections, SDE, refresh,
+ * resume).
  *
  * @example
  * ```ts
@@ -163,6 +167,8 @@ export interface ConversationState {
   readonly status: 'Conversation';
   readonly engagement: ConversationEngagement;
   readonly checkedAt: number;
+  /** When the live state checks again (trigger `recheck`). */
+  readonly recheckAt: number;
 }
 
 /**
@@ -344,7 +350,7 @@ export function settle(result: Either<EngagementError, Engagement>, sentAt: numb
   if (result._tag === 'Left') return { status: 'Failed', error: result.left, failedAt: at };
   const engagement = result.right;
   if (engagement.status === 'NotAvailable') return { status: 'NotAvailable', engagement, checkedAt: at };
-  if (engagement.status === 'Conversation') return { status: 'Conversation', engagement, checkedAt: at };
+  if (engagement.status === 'Conversation') return { status: 'Conversation', engagement, checkedAt: at, recheckAt: at + recheckMs };
   const { renewAt, expiresAt } = expiryTimes(sentAt, engagement.engagementDetails.validForSeconds ?? recheckMs / 1000, leadMs);
   return { status: 'Available', engagement, checkedAt: at, renewAt, expiresAt };
 }
@@ -420,7 +426,7 @@ export function pausedState(reason: PauseReason, previous: ActiveState): PausedS
 /**
  * Whether the state before a pause is restored as it was on return (online
  * and visible again, no trigger during the pause): `Idle`, `NotAvailable`,
- * `Conversation`, and an `Available` whose renewal is not yet due (its timer resumes for the
+ * a `Conversation` not yet due for its re-check, and an `Available` whose renewal is not yet due (its timer resumes for the
  * remaining time). Anything else is checked again: a `Checking` state (the
  * pause cancelled that check), an `Available` one due for renewal or whose
  * renewal failed, `Expired`, `Failed` (the failure may have come from the
@@ -432,7 +438,7 @@ export function canRestore(state: ActiveState, now: number): boolean {
   return (
     state.status === 'Idle' ||
     state.status === 'NotAvailable' ||
-    state.status === 'Conversation' ||
+    (state.status === 'Conversation' && now < state.recheckAt) ||
     (state.status === 'Available' && !state.renewal && !state.renewalError && now < state.renewAt)
   );
 }
