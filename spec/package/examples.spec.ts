@@ -17,6 +17,7 @@ const ENTRIES: ReadonlyArray<readonly [string, string]> = [
   ['src/index.ts', 'engagement-rx'],
   ['src/legacy/index.ts', 'engagement-rx/legacy'],
   ['src/node/index.ts', 'engagement-rx/node'],
+  ['src/redis/index.ts', 'engagement-rx/redis'],
   ['src/emulator/index.ts', 'engagement-rx/emulator'],
 ];
 

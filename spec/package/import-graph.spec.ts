@@ -24,7 +24,7 @@ const LAYERS: ReadonlyArray<ReadonlyArray<string>> = [
   ['src/http/', 'src/browser/'],
   ['src/client/'],
   ['src/report/', 'src/orchestrator/'],
-  ['src/legacy/', 'src/node/', 'src/emulator/'],
+  ['src/legacy/', 'src/node/', 'src/redis/', 'src/emulator/'],
   ['src/cli/', 'src/demo/', 'src/index.ts'],
 ];
 
