@@ -299,11 +299,12 @@ export function validationError(issues: ReadonlyArray<ValidationIssue>): Validat
  * which may quote stored values. @internal
  */
 export function storeError(operation: StoreError['operation'], thrown: unknown, what?: string): StoreError {
-  const cause = what ?? causeOf(thrown);
+  const cause = what ?? storeCause(thrown);
   return { kind: 'store', operation, cause, message: `the store could not ${operation === 'load' ? 'read the visitor session' : operation === 'claim' ? "claim the visitor's first check" : 'queue the report'} (${cause})` };
 }
 
-function causeOf(thrown: unknown): string {
+/** The `cause` of a {@link StoreError} for what a store threw: its code, else its name, else `unknown`. @internal */
+export function storeCause(thrown: unknown): string {
   try {
     const t = thrown as { code?: unknown; name?: unknown } | null | undefined;
     const pick = typeof t?.code === 'string' && /^[\w.-]{1,40}$/.test(t.code) ? t.code : typeof t?.name === 'string' && /^[\w.-]{1,40}$/.test(t.name) ? t.name : undefined;

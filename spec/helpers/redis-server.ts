@@ -55,14 +55,19 @@ export interface PrivateRedis {
   close(): Promise<void>;
 }
 
-/** Starts a private server on a unix socket in a fresh temporary folder. */
-export async function startPrivateRedis(): Promise<PrivateRedis> {
+/**
+ * Starts a private server on a unix socket in a fresh temporary folder.
+ * `persistent`: an append-only file written on every command, so what Redis
+ * accepted survives a stop and start (as a production Redis configured for
+ * durability); otherwise nothing is kept.
+ */
+export async function startPrivateRedis(options: { readonly persistent?: boolean } = {}): Promise<PrivateRedis> {
   requireRedisServer();
   const dir = mkdtempSync(join(tmpdir(), 'engagement-rx-redis-'));
   const socket = join(dir, 'redis.sock');
   let child: ChildProcess | undefined;
   const start = async (): Promise<void> => {
-    child = spawn('redis-server', ['--port', '0', '--unixsocket', socket, '--unixsocketperm', '700', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+    child = spawn('redis-server', ['--port', '0', '--unixsocket', socket, '--unixsocketperm', '700', '--save', '', ...(options.persistent === true ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']), '--dir', dir], { stdio: 'ignore' });
     await pinged(socket);
   };
   const stop = async (): Promise<void> => {

@@ -19,6 +19,7 @@ import { withRetry, type AttemptContext, type RetryHooks } from '../retry/with-r
 import { pollingOf } from '../retry/policy';
 import { decodeVisitorSession, idsForRequest, sessionFromEngagement, type VisitorSession } from '../session/visitor-session';
 import { isThenable, sessionBeforeCheck } from '../session/stored-check';
+import { visitorKeyIssue } from '../session/visitor-key';
 import { resolveConfig, type EngagementClientConfig, type ResolvedConfig } from './config';
 import { summarizeError, summarizeRequest, type CheckProgress, type ClientEvent, type WarningCode } from './events';
 import { INTERNALS, type WorkingInternals } from './internals';
@@ -393,12 +394,4 @@ function restoreSession(cfg: ResolvedConfig, visitorKey: string | undefined, emi
       : { type: 'sessionChanged', at, change: 'restored' },
   );
   return isLeft(decoded) ? undefined : decoded.right;
-}
-
-/** Why a visitor key is refused; `undefined` for a good one. */
-function visitorKeyIssue(visitorKey: unknown): string | undefined {
-  if (typeof visitorKey !== 'string') return `expected a string, got ${kindOf(visitorKey)}`;
-  if (visitorKey.length === 0 || visitorKey.length > 256) return `expected 1-256 characters, got ${visitorKey.length}`;
-  // eslint-disable-next-line no-control-regex
-  return /[\u0000-\u001f\u007f]/.test(visitorKey) ? 'expected no control characters' : undefined;
 }

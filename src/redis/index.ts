@@ -16,4 +16,7 @@ export { ioredis } from './ioredis';
 export type { IoRedisClientLike } from './ioredis';
 export { redisSessionStore } from './session-store';
 export type { RedisSessionStoreOptions } from './session-store';
+export { redisOutbox } from './outbox';
+export type { RedisOutbox, RedisOutboxOptions } from './outbox';
+export type { RedisOutboxEvent } from './outbox-events';
 export type { StoreError } from '../errors';
