@@ -46,7 +46,7 @@ export interface Delivery {
   stop(): Promise<void>;
 }
 
-type Sent = Either<EngagementError, unknown> | 'expired' | 'stopped';
+type Sent = Either<EngagementError, unknown> | 'stopped';
 
 export function startDelivery(env: DeliveryEnv): Delivery {
   const { core, port, options: o, keyOf, emit } = env;
@@ -123,14 +123,12 @@ export function startDelivery(env: DeliveryEnv): Delivery {
     let attempts = 0;
     const sent = await new Promise<Sent>((resolve) => {
       let sending: Subscription | undefined;
-      let guard: Subscription | undefined;
       let done = false;
       const abort = (): void => finish('stopped');
       function finish(outcome: Sent): void {
         if (done) return;
         done = true;
         aborts.delete(abort);
-        guard?.unsubscribe();
         sending?.unsubscribe();
         resolve(outcome);
       }
@@ -143,12 +141,10 @@ export function startDelivery(env: DeliveryEnv): Delivery {
         retry,
         { scheduler, random },
       ).subscribe((r) => finish(r));
-      // A send that outlives its lease is aborted: another instance owns the visitor by then.
-      if (!done) guard = scheduler.schedule(() => finish('expired'), Math.max(1, o.leaseMs - Math.ceil(o.leaseMs / 10)));
       if (done) sending.unsubscribe();
     });
+    // A send that outlived its lease is still acknowledged by token: the script refuses it (fenced).
     if (sent === 'stopped') return;
-    if (sent === 'expired') return emit({ type: 'leaseExpired', at: now(), items: n });
     if (!isLeft(sent)) {
       const left = await call('ack', ACK, lease, [String(token), String(n), vk]);
       if (left === undefined) return;

@@ -18,10 +18,8 @@ import type { StoreError } from '../errors';
  * - `parked`: the server refused a batch (a 4xx other than 408 and 429);
  *   it is moved to the visitor's parked list and the next batch goes on.
  * - `fenced`: this instance's lease ran out before it could end it (it was
- *   frozen, or slow): another instance owns the visitor now and sends the
+ *   frozen, or its send outlived the lease): another instance owns the visitor now and sends the
  *   batch again, so the server may have received it twice.
- * - `leaseExpired`: a send took longer than the lease; it was aborted and
- *   the visitor is due again for any instance.
  * - `storeFailed`: a Redis call failed (`operation`: which step); the
  *   outbox tries again on its next poll.
  *
@@ -43,5 +41,4 @@ export type RedisOutboxEvent =
   | { readonly type: 'waitingForSession'; readonly at: number; readonly items: number; readonly delayMs: number }
   | { readonly type: 'parked'; readonly at: number; readonly items: number; readonly status: number; readonly reason: string }
   | { readonly type: 'fenced'; readonly at: number; readonly items: number }
-  | { readonly type: 'leaseExpired'; readonly at: number; readonly items: number }
   | { readonly type: 'storeFailed'; readonly at: number; readonly step: 'lease' | 'ack' | 'defer' | 'park'; readonly cause: StoreError['cause'] };
