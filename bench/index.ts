@@ -7,6 +7,7 @@ import { startChildEmulator } from './emulator-process';
 import { runThroughput } from './throughput';
 import { formatHerdResult, runHerdSimulation } from './herd';
 import { formatOrchestratorScale, runOrchestratorScale } from './orchestrators';
+import { formatRedisSessions, runRedisSessions } from './redis-sessions';
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
@@ -53,6 +54,19 @@ async function main(): Promise<void> {
     process.exitCode = 1;
   } finally {
     await scaleEmulator.stop();
+  }
+
+  console.log('');
+  const sessions = quick ? { visitors: 100, rounds: 3 } : { visitors: 300, rounds: 10 };
+  console.log(`## Redis session store: ${sessions.visitors} known visitors x ${sessions.rounds} interleaved rounds per store, one check at a time, emulator in a child process, private redis-server on a unix socket`);
+  const sessionEmulator = await startChildEmulator();
+  try {
+    console.log(formatRedisSessions(await runRedisSessions(sessionEmulator, sessions)));
+  } catch (e: unknown) {
+    console.log(`FAILED: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  } finally {
+    await sessionEmulator.stop();
   }
 
   console.log('');
