@@ -257,46 +257,46 @@ function visitorClient(shared: Shared, visitorKey: string | undefined): Engageme
       };
       if (normalized === undefined || issues.length > 0) return refuse(issues);
       return stored(normalized.vid === undefined, (subscriber) => {
-      // What a reporter delivered for this visitor (cart, personal…) rides along; the request's own attributes win.
-      const carry = internals.carry;
-      const written = createSessionBody(carry === undefined ? normalized : carry(normalized, normalized.vid ?? session.value?.visitorId));
-      if (isLeft(written)) return refuse(written.left, subscriber);
-      const body = written.right;
-      const check = ++checks;
-      const tell = (event: CheckProgress): void => {
-        try {
-          progress?.(event);
-        } catch {
-          // a progress display never changes the check
-        }
-        if (events.observed) events.next(event);
-      };
-      const told = (): boolean => progress !== undefined || events.observed;
-      // A visitor the server named in a failed attempt ("Loading account: …, vid: X"):
-      // later attempts of this check reuse it instead of creating another visitor.
-      let namedVisitor: string | undefined;
+        // What a reporter delivered for this visitor (cart, personal…) rides along; the request's own attributes win.
+        const carry = internals.carry;
+        const written = createSessionBody(carry === undefined ? normalized : carry(normalized, normalized.vid ?? session.value?.visitorId));
+        if (isLeft(written)) return refuse(written.left, subscriber);
+        const body = written.right;
+        const check = ++checks;
+        const tell = (event: CheckProgress): void => {
+          try {
+            progress?.(event);
+          } catch {
+            // a progress display never changes the check
+          }
+          if (events.observed) events.next(event);
+        };
+        const told = (): boolean => progress !== undefined || events.observed;
+        // A visitor the server named in a failed attempt ("Loading account: …, vid: X"):
+        // later attempts of this check reuse it instead of creating another visitor.
+        let namedVisitor: string | undefined;
 
-      const attempt = (ctx: AttemptContext): Observable<Either<EngagementError, Engagement>> => {
-        const ids = idsForRequest(normalized, session.value, namedVisitor);
-        if (told()) tell({ type: 'attemptStarted', check, attempt: ctx.attempt, at: now(), request: summarizeRequest(normalized, ids) });
-        return atOrigin((at) => createSession$(http, { origin: at, accountId, ...ids }, body));
-      };
-      const hooks: RetryHooks<Engagement> = {
-        attemptFailed: (n, error) => {
-          if (error.kind === 'http' && error.visitorId !== undefined) namedVisitor = error.visitorId;
-          if (told()) tell({ type: 'attemptFailed', check, attempt: n, at: now(), error: summarizeError(error) });
-        },
-        retryScheduled: (n, delayMs, reason) => tell({ type: 'retryScheduled', check, attempt: n, at: now(), delayMs, reason }),
-        gaveUp: (n, error, reason) => events.next({ type: 'gaveUp', check, attempts: n, at: now(), reason, error: summarizeError(error) }),
-        succeeded: (n, engagement) => {
-          commit(engagement);
-          if (events.observed) events.next({ type: 'succeeded', check, attempts: n, at: now(), status: engagement.status });
-        },
-      };
-      const { retry, random } = cfg;
-      const retried = (): Observable<Either<EngagementError, Engagement>> => withRetry(attempt, retry, { scheduler, random, hooks });
-      const poll = pollingOf(retry);
-      return (poll === undefined || retry.polling === false ? retried() : poll(retried, (e: Engagement) => e.status === 'Available', retry.polling, scheduler)).subscribe(subscriber);
+        const attempt = (ctx: AttemptContext): Observable<Either<EngagementError, Engagement>> => {
+          const ids = idsForRequest(normalized, session.value, namedVisitor);
+          if (told()) tell({ type: 'attemptStarted', check, attempt: ctx.attempt, at: now(), request: summarizeRequest(normalized, ids) });
+          return atOrigin((at) => createSession$(http, { origin: at, accountId, ...ids }, body));
+        };
+        const hooks: RetryHooks<Engagement> = {
+          attemptFailed: (n, error) => {
+            if (error.kind === 'http' && error.visitorId !== undefined) namedVisitor = error.visitorId;
+            if (told()) tell({ type: 'attemptFailed', check, attempt: n, at: now(), error: summarizeError(error) });
+          },
+          retryScheduled: (n, delayMs, reason) => tell({ type: 'retryScheduled', check, attempt: n, at: now(), delayMs, reason }),
+          gaveUp: (n, error, reason) => events.next({ type: 'gaveUp', check, attempts: n, at: now(), reason, error: summarizeError(error) }),
+          succeeded: (n, engagement) => {
+            commit(engagement);
+            if (events.observed) events.next({ type: 'succeeded', check, attempts: n, at: now(), status: engagement.status });
+          },
+        };
+        const { retry, random } = cfg;
+        const retried = (): Observable<Either<EngagementError, Engagement>> => withRetry(attempt, retry, { scheduler, random, hooks });
+        const poll = pollingOf(retry);
+        return (poll === undefined || retry.polling === false ? retried() : poll(retried, (e: Engagement) => e.status === 'Available', retry.polling, scheduler)).subscribe(subscriber);
       }).subscribe(outer);
     });
 
