@@ -13,6 +13,9 @@ const config: Config = {
   testTimeout: 20000,
   // One fast-check seed per run (FC_SEED overrides it): a failing property can be replayed.
   setupFiles: ['<rootDir>/spec/setup/fast-check.ts'],
+  // A private Redis server for the Redis specs, unless ENGAGEMENT_RX_REDIS_SOCKET names one (.ci/run starts it).
+  globalSetup: '<rootDir>/spec/setup/redis-global.ts',
+  globalTeardown: '<rootDir>/spec/setup/redis-global-teardown.ts',
 };
 
 export default config;

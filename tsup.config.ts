@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 import { browserFetchPlugin, perModulePlugin, rewriteLibImports } from './src/browser/bundling';
 
-const external = ['rxjs', 'fp-ts', 'io-ts', 'cross-fetch'];
+const external = ['rxjs', 'fp-ts', 'io-ts', 'cross-fetch', 'redis', 'ioredis'];
 
 const common: Options = {
-  entry: { index: 'src/index.ts', legacy: 'src/legacy/index.ts', monitoring: 'src/monitoring/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts' },
+  entry: { index: 'src/index.ts', legacy: 'src/legacy/index.ts', monitoring: 'src/monitoring/index.ts', emulator: 'src/emulator/index.ts', node: 'src/node/index.ts', redis: 'src/redis/index.ts' },
   target: 'es2020',
   // No source maps: the builds are not minified (a stack trace reads as the source does), and the
   // maps were more than half of the unpacked package.
@@ -25,7 +25,7 @@ export default defineConfig([
     // cross-fetch; fp-ts's ES module build (src/browser/bundling.ts).
     entry: [
       'src/**/*.ts',
-      '!src/{emulator,cli,node,demo}/**',
+      '!src/{emulator,cli,node,redis,demo}/**',
       '!src/browser/bundling.ts',
       '!src/http/default-fetch.ts',
       '!src/legacy/iife-entry.ts',

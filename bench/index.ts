@@ -3,10 +3,11 @@
  * machine it ran on. Figures are recorded in docs/performance.md.
  */
 import { machine } from './machine';
-import { startChildEmulator } from './emulator-process';
+import { startChildEmulator, type ChildEmulator } from './emulator-process';
 import { runThroughput } from './throughput';
 import { formatHerdResult, runHerdSimulation } from './herd';
 import { formatOrchestratorScale, runOrchestratorScale } from './orchestrators';
+import { formatRedisSessions, runRedisSessions } from './redis-sessions';
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
@@ -44,20 +45,29 @@ async function main(): Promise<void> {
   console.log(
     `## Orchestrators at scale: ${scale.orchestrators} concurrent orchestrators (one client each), ${scale.orchestrators * scale.rounds} checks, concurrency ${scale.concurrency}, emulator in a child process`,
   );
-  const scaleEmulator = await startChildEmulator();
-  try {
-    console.log(formatOrchestratorScale(await runOrchestratorScale(scaleEmulator, scale)));
-  } catch (e: unknown) {
-    // Reported, and the run fails, but the other sections still run.
-    console.log(`FAILED: ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 1;
-  } finally {
-    await scaleEmulator.stop();
-  }
+  await withChildEmulator(async (emulator) => formatOrchestratorScale(await runOrchestratorScale(emulator, scale)));
+
+  console.log('');
+  const sessions = quick ? { visitors: 100, rounds: 3 } : { visitors: 300, rounds: 10 };
+  console.log(`## Redis session store: ${sessions.visitors} known visitors x ${sessions.rounds} interleaved rounds per store, one check at a time, emulator in a child process, private redis-server on a unix socket`);
+  await withChildEmulator(async (emulator) => formatRedisSessions(await runRedisSessions(emulator, sessions)));
 
   console.log('');
   console.log('## Herd: 1,000 clients through a 30 s outage, on a virtual clock (seed 1)');
   console.log(formatHerdResult(runHerdSimulation()));
+}
+
+/** Prints what `section` makes with an emulator in a child process; a failure is reported and fails the run, but the other sections still run. */
+async function withChildEmulator(section: (emulator: ChildEmulator) => Promise<string>): Promise<void> {
+  const emulator = await startChildEmulator();
+  try {
+    console.log(await section(emulator));
+  } catch (e: unknown) {
+    console.log(`FAILED: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  } finally {
+    await emulator.stop();
+  }
 }
 
 main().catch((e: unknown) => {

@@ -47,3 +47,14 @@ describe('describeError on a network failure', () => {
     expect(line).toBe('network: createSession failed (ECONNRESET)');
   });
 });
+
+describe('describeError of a store error', () => {
+  it('names the step and the cause only, never what the store said', async () => {
+    const { storeError } = await import('../src/errors');
+    const error = storeError('enqueue', Object.assign(new Error('WRONGTYPE for jane@example.com'), { code: 'WRONGTYPE' }));
+    expect(describeError(error)).toBe('store: enqueue failed (WRONGTYPE)');
+    expect(JSON.stringify(error)).not.toContain('jane');
+    expect(storeError('load', { name: 'has spaces and @' }).cause).toBe('unknown');
+    expect(storeError('load', new Proxy({}, { get: () => { throw new Error('x'); } })).cause).toBe('unknown');
+  });
+});

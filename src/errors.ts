@@ -188,6 +188,28 @@ export interface AbortedError {
 }
 
 /**
+ * A shared store (the visitor sessions or the outbox of several instances,
+ * such as `engagement-rx/redis`) could not be used: a check could not read
+ * its visitor's session, or a report could not be queued. `operation` says
+ * which step failed; `cause` is the store's error name or code (never a
+ * value it held).
+ *
+ * @example
+ * ```ts
+ * if (error.kind === 'store') console.log(`${error.operation} failed: ${error.cause}`); // e.g. "load failed: ECONNREFUSED"
+ * ```
+ * @since 0.2.0
+ * @category Errors
+ */
+export interface StoreError {
+  readonly kind: 'store';
+  /** The step that failed: reading the session, claiming a visitor's first check, or queueing a report. */
+  readonly operation: 'load' | 'claim' | 'enqueue';
+  readonly cause: string;
+  readonly message: string;
+}
+
+/**
  * Every expected failure of engagement-rx, discriminated by `kind`.
  *
  * @example
@@ -212,7 +234,8 @@ export type EngagementError =
   | NetworkError
   | TimeoutError
   | DiscoveryError
-  | AbortedError;
+  | AbortedError
+  | StoreError;
 
 /**
  * The kinds of {@link EngagementError}.
@@ -251,6 +274,8 @@ export function describeError(error: EngagementError): string {
       return `discovery: the domain lookup listed none of ${error.services.join(', ')}`;
     case 'aborted':
       return `aborted: the check was cancelled (${error.reason})`;
+    case 'store':
+      return `store: ${error.operation} failed (${error.cause})`;
   }
 }
 
@@ -268,4 +293,25 @@ export function validationError(issues: ReadonlyArray<ValidationIssue>): Validat
     issues,
     message: `invalid input: ${issues.map((i) => `${i.path}: ${i.reason}`).join('; ')}`,
   };
+}
+
+/**
+ * A {@link StoreError} for what a store threw or rejected with: its `code`
+ * (`ECONNREFUSED`), else its `name`, else `unknown`; never its message,
+ * which may quote stored values. @internal
+ */
+export function storeError(operation: StoreError['operation'], thrown: unknown, what?: string): StoreError {
+  const cause = what ?? storeCause(thrown);
+  return { kind: 'store', operation, cause, message: `the store could not ${operation === 'load' ? 'read the visitor session' : operation === 'claim' ? "claim the visitor's first check" : 'queue the report'} (${cause})` };
+}
+
+/** The `cause` of a {@link StoreError} for what a store threw: its code, else its name, else `unknown`. @internal */
+export function storeCause(thrown: unknown): string {
+  try {
+    const t = thrown as { code?: unknown; name?: unknown } | null | undefined;
+    const pick = typeof t?.code === 'string' && /^[\w.-]{1,40}$/.test(t.code) ? t.code : typeof t?.name === 'string' && /^[\w.-]{1,40}$/.test(t.name) ? t.name : undefined;
+    return pick ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }

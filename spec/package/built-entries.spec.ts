@@ -30,7 +30,7 @@ describe('the built package', () => {
   });
 
   it('ships CJS and ESM entries with type declarations', () => {
-    for (const f of ['index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'emulator.js', 'emulator.mjs', 'emulator.d.ts', 'emulator.d.mts', 'node.js', 'node.mjs', 'node.d.ts', 'node.d.mts', 'legacy.js', 'legacy.mjs', 'legacy.d.ts', 'legacy.d.mts', 'monitoring.js', 'monitoring.mjs', 'monitoring.d.ts', 'monitoring.d.mts', 'cli.js']) {
+    for (const f of ['index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'emulator.js', 'emulator.mjs', 'emulator.d.ts', 'emulator.d.mts', 'node.js', 'node.mjs', 'node.d.ts', 'node.d.mts', 'redis.js', 'redis.mjs', 'redis.d.ts', 'redis.d.mts', 'legacy.js', 'legacy.mjs', 'legacy.d.ts', 'legacy.d.mts', 'monitoring.js', 'monitoring.mjs', 'monitoring.d.ts', 'monitoring.d.mts', 'cli.js']) {
       expect(existsSync(join(root, 'dist', f))).toBe(true);
     }
   });
@@ -79,6 +79,14 @@ describe('the built package', () => {
     const cjs = await node(['-e', `console.log(typeof require('engagement-rx/node').fileSessionStore)`]);
     const esm = await node(['--input-type=module', '-e', `import { fileSessionStore } from 'engagement-rx/node'; console.log(typeof fileSessionStore)`]);
     expect([cjs, esm]).toEqual(['function', 'function']);
+  });
+
+  it('loads the Redis entry as CommonJS and ESM without any Redis client installed by the consumer, and keeps it off the main one', async () => {
+    const cjs = await node(['-e', `const r = require('engagement-rx/redis'); console.log(typeof r.redisSessionStore, typeof r.nodeRedis, typeof r.ioredis, typeof require('engagement-rx').redisSessionStore)`]);
+    const esm = await node(['--input-type=module', '-e', `import { redisSessionStore } from 'engagement-rx/redis'; console.log(typeof redisSessionStore)`]);
+    expect([cjs, esm]).toEqual(['function function function undefined', 'function']);
+    const { readFileSync } = await import('node:fs');
+    for (const f of ['redis.js', 'redis.mjs']) expect(readFileSync(join(root, 'dist', f), 'utf8')).not.toMatch(/require\(["'](redis|ioredis)["']\)|from ["'](redis|ioredis)["']/);
   });
 
   it('keeps node:http out of the main entry (browser bundles must never see it)', async () => {

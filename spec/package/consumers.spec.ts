@@ -4,7 +4,7 @@
  * unpacked into the `node_modules` of temporary consumer projects next to
  * links to this repository's fp-ts, io-ts, rxjs and @types/node (no network),
  * then one `tsc` per resolution mode on a consumer file that imports the main
- * entry and `/node`, `/emulator`, `/legacy`, `/monitoring`.
+ * entry and `/node`, `/redis` (with both Redis clients), `/emulator`, `/legacy`, `/monitoring`.
  *
  * Each `// @ts-expect-error` below holds only while the declarations resolve:
  * where `Either` (or a whole entry) fails to resolve it becomes `any`, the
@@ -21,8 +21,8 @@ const run = promisify(execFile);
 const root = join(__dirname, '..', '..');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
-/** The packages the consumers link from this repository (the peers, and Node's types for `/node` and `/emulator`). */
-const LINKED = ['fp-ts', 'io-ts', 'rxjs', 'cross-fetch', '@types/node'];
+/** The packages the consumers link from this repository (the peers, the optional Redis clients, and Node's types for `/node`, `/redis` and `/emulator`). */
+const LINKED = ['fp-ts', 'io-ts', 'rxjs', 'cross-fetch', '@types/node', 'redis', 'ioredis'];
 
 /** One consumer project: its package.json `type` and its compiler options. */
 interface Mode {
@@ -47,6 +47,11 @@ import { fileSessionStore } from 'engagement-rx/node';
 import { startEmulator } from 'engagement-rx/emulator';
 import { createChatApi } from 'engagement-rx/legacy';
 import { monitoringBackend } from 'engagement-rx/monitoring';
+import { redisSessionStore, type RedisPort } from 'engagement-rx/redis';
+
+export const viaPort = (port: RedisPort) => redisSessionStore(port);
+// @ts-expect-error a session store is not a string
+export const notText: string = viaPort({ evalSha: () => Promise.resolve(null), eval: () => Promise.resolve(null) });
 
 // @ts-expect-error a builder answers an Either, not a number
 export const bad: number = cartAttribute({ total: 10, numItems: 1 });
@@ -82,6 +87,22 @@ chat.client.getEngagement({}).subscribe((result) => {
 });
 `;
 
+/**
+ * The real Redis clients through the adapters: added for every mode but the
+ * one that checks declarations, as ioredis's own declarations do not pass
+ * that check (they import an untyped package).
+ */
+const REDIS_CLIENTS = `
+import { ioredis, nodeRedis } from 'engagement-rx/redis';
+import { createClient } from 'redis';
+import { Redis } from 'ioredis';
+
+export const viaNodeRedis = redisSessionStore(nodeRedis(createClient({ disableOfflineQueue: true })));
+export const viaIoredis = redisSessionStore(ioredis(new Redis({ lazyConnect: true, enableOfflineQueue: false })));
+// @ts-expect-error a node-redis client is not a port by itself
+export const notAPort = redisSessionStore(createClient());
+`;
+
 /** A consumer's tsc output ('' when it type-checks), by mode. */
 const outputs = new Map<string, string>();
 let dir: string;
@@ -105,7 +126,7 @@ beforeAll(async () => {
       writeFileSync(join(project, 'package.json'), JSON.stringify({ name: `consumer-${mode.name}`, private: true, type: mode.type }));
       const compilerOptions = { target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, types: ['node'], ...mode.compilerOptions };
       writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['consumer.ts'] }));
-      writeFileSync(join(project, 'consumer.ts'), CONSUMER);
+      writeFileSync(join(project, 'consumer.ts'), mode.compilerOptions['skipLibCheck'] === false ? CONSUMER : `${CONSUMER}${REDIS_CLIENTS}`);
       const result = await run(process.execPath, [tsc, '-p', project, '--pretty', 'false'], { cwd: project, timeout: 120_000 }).catch(
         (e: { stdout?: string; stderr?: string; message: string }) => ({ stdout: e.stdout ?? e.message, stderr: e.stderr ?? '' }),
       );

@@ -30,6 +30,7 @@ const BUILT: Readonly<Record<string, ReadonlyArray<string>>> = {
   'engagement-rx/legacy': ['dist/legacy.d.ts'],
   'engagement-rx/monitoring': ['dist/monitoring.d.ts'],
   'engagement-rx/node': ['dist/node.d.ts'],
+  'engagement-rx/redis': ['dist/redis.d.ts'],
   'engagement-rx/emulator': ['dist/emulator.d.ts'],
 };
 

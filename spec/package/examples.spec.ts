@@ -18,6 +18,7 @@ const ENTRIES: ReadonlyArray<readonly [string, string]> = [
   ['src/legacy/index.ts', 'engagement-rx/legacy'],
   ['src/monitoring/index.ts', 'engagement-rx/monitoring'],
   ['src/node/index.ts', 'engagement-rx/node'],
+  ['src/redis/index.ts', 'engagement-rx/redis'],
   ['src/emulator/index.ts', 'engagement-rx/emulator'],
 ];
 

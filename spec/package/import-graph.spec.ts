@@ -24,7 +24,7 @@ const LAYERS: ReadonlyArray<ReadonlyArray<string>> = [
   ['src/http/', 'src/browser/', 'src/backend/'],
   ['src/client/'],
   ['src/report/', 'src/orchestrator/'],
-  ['src/legacy/', 'src/node/', 'src/emulator/', 'src/monitoring/'],
+  ['src/legacy/', 'src/node/', 'src/redis/', 'src/emulator/', 'src/monitoring/'],
   ['src/cli/', 'src/demo/', 'src/index.ts'],
 ];
 

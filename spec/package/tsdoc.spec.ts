@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ts from 'typescript';
 
 const root = join(__dirname, '..', '..');
-const ENTRIES = ['src/index.ts', 'src/legacy/index.ts', 'src/monitoring/index.ts', 'src/emulator/index.ts', 'src/node/index.ts'];
+const ENTRIES = ['src/index.ts', 'src/legacy/index.ts', 'src/monitoring/index.ts', 'src/emulator/index.ts', 'src/node/index.ts', 'src/redis/index.ts'];
 
 interface Export {
   readonly entry: string;

@@ -31,10 +31,10 @@ function categoriesInSources(dir: string): Set<string> {
 
 describe('the API reference configuration', () => {
   it('documents every entry of the package', () => {
-    expect(config.entryPoints).toEqual(['src/index.ts', 'src/legacy/index.ts', 'src/monitoring/index.ts', 'src/emulator/index.ts', 'src/node/index.ts']);
-    const names = ['.', './legacy', './monitoring', './emulator', './node'];
+    expect(config.entryPoints).toEqual(['src/index.ts', 'src/legacy/index.ts', 'src/monitoring/index.ts', 'src/emulator/index.ts', 'src/node/index.ts', 'src/redis/index.ts']);
+    const names = ['.', './legacy', './monitoring', './emulator', './node', './redis'];
     expect(names.every((n) => n in exportsMap)).toBe(true);
-    for (const [file, name] of [['src/index.ts', 'engagement-rx'], ['src/legacy/index.ts', 'engagement-rx/legacy'], ['src/monitoring/index.ts', 'engagement-rx/monitoring'], ['src/emulator/index.ts', 'engagement-rx/emulator'], ['src/node/index.ts', 'engagement-rx/node']] as const) {
+    for (const [file, name] of [['src/index.ts', 'engagement-rx'], ['src/legacy/index.ts', 'engagement-rx/legacy'], ['src/monitoring/index.ts', 'engagement-rx/monitoring'], ['src/emulator/index.ts', 'engagement-rx/emulator'], ['src/node/index.ts', 'engagement-rx/node'], ['src/redis/index.ts', 'engagement-rx/redis']] as const) {
       expect(readFileSync(join(root, file), 'utf8')).toContain(`@module ${name}\n`);
     }
   });

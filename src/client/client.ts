@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { Observable, type Subscription } from 'rxjs';
+import { Observable, Subscriber, Subscription, type TeardownLogic } from 'rxjs';
 import { validationError, type EngagementError, type ValidationError, type ValidationIssue } from '../errors';
 import type { Engagement, EngagementAttributeInput, EngagementRequest, NormalizedRequest } from '../model';
 import { decodeRequest } from '../codecs/request';
@@ -17,8 +17,10 @@ import { isRecord, kindOf, prefixIssues, unknownKeys } from '../internal/validat
 import { withRetry, type AttemptContext, type RetryHooks } from '../retry/with-retry';
 import { pollingOf } from '../retry/policy';
 import { decodeVisitorSession, idsForRequest, sessionFromEngagement, type VisitorSession } from '../session/visitor-session';
+import { isThenable, sessionBeforeCheck } from '../session/stored-check';
+import { visitorKeyIssue } from '../session/visitor-key';
 import { resolveConfig, type EngagementClientConfig, type ResolvedConfig } from './config';
-import { summarizeError, summarizeRequest, type CheckProgress, type ClientEvent } from './events';
+import { summarizeError, summarizeRequest, type CheckProgress, type ClientEvent, type WarningCode } from './events';
 import { INTERNALS, type WorkingInternals } from './internals';
 
 /**
@@ -78,6 +80,23 @@ export interface EngagementClient {
    * completion.
    */
   engagementOrigin(): Observable<Either<EngagementError, string>>;
+  /**
+   * The application's key of the visitor this client checks for (given to
+   * {@link EngagementClient.forVisitor}); absent on a client made by
+   * `createEngagementClient`.
+   */
+  readonly visitorKey?: string;
+  /**
+   * A client for another visitor of the same service, keyed by the
+   * application's own visitor key (1-256 characters, no control
+   * characters: a user id, a cookie value). Cheap: it shares this client's
+   * configuration, transport and retry policy, and keeps its session in the
+   * same store under (account id, visitor key). It works with
+   * `watchEngagement` and `createReporter` like any client. A bad key gives
+   * a client whose every check answers a `validation` Left naming
+   * `visitorKey`.
+   */
+  forVisitor(visitorKey: string): EngagementClient;
 }
 
 /**
@@ -96,29 +115,9 @@ export interface EngagementClient {
  */
 export function createEngagementClient(config: EngagementClientConfig): EngagementClient {
   const resolved = resolveConfig(config);
-  const cfg = isLeft(resolved) ? undefined : resolved.right;
-  const events = hub<ClientEvent>();
-  // Events raised while the client is created (a session restored from the store, or a store
-  // holding garbage) happen before anyone can subscribe: they are replayed to every subscriber.
-  const startup: ClientEvent[] = [];
-  const session = hub(cfg && restoreSession(cfg, (e) => startup.push(e)));
-  const common = {
-    accountId: cfg?.accountId ?? String((config as { accountId?: unknown } | undefined)?.accountId ?? ''),
-    session$: distinct(session),
-    currentSession: () => session.value,
-    events$: new Observable<ClientEvent>((subscriber) => {
-      for (const e of startup) subscriber.next(e);
-      return events.subscribe(subscriber);
-    }),
-  };
-  if (cfg === undefined) {
-    const error = (resolved as { left: ValidationError }).left;
-    return { ...common, [INTERNALS]: { ok: false, error }, getEngagement: () => just(left(error)), resetSession: () => session.next(undefined), engagementOrigin: () => just(left(error)) } as EngagementClient;
-  }
-
+  if (isLeft(resolved)) return refusedClient(resolved.left, String((config as { accountId?: unknown } | undefined)?.accountId ?? ''));
+  const cfg = resolved.right;
   const { scheduler, accountId } = cfg;
-  const now = (): number => scheduler.now();
-  const warn = (message: string): void => events.next({ type: 'warning', at: now(), code: 'sessionStoreWriteFailed', message });
   const http: HttpEnv = { fetch: cfg.fetch ?? defaultFetch(), timeoutMs: cfg.timeoutMs, scheduler, maxResponseBytes: cfg.maxResponseBytes };
   const origin$ = (): Observable<Either<EngagementError, string>> => (cfg.origin === undefined ? (cfg.lookup as NonNullable<typeof cfg.lookup>)(http, accountId, cfg.backend.csdsService) : just(right(cfg.origin)));
   /** Runs `send` at the engagement origin (at once when it is configured), or answers with the lookup's failure. */
@@ -133,92 +132,200 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
             sent?.unsubscribe();
           };
         });
+  return visitorClient({ cfg, http, origin$, atOrigin, asyncStore: false }, undefined);
+}
+
+/** What every visitor's client of one configuration shares: the configuration, the transport and the way to the origin. */
+interface Shared {
+  readonly cfg: ResolvedConfig;
+  readonly http: HttpEnv;
+  origin$(): Observable<Either<EngagementError, string>>;
+  atOrigin: WorkingInternals['atOrigin'];
+  /** The store answered a read with a Promise: it is read before every check, never when a client is made. */
+  asyncStore: boolean;
+}
+
+/** The `forVisitor` of a working client: a client of the same configuration for another visitor key, or a refused one naming `visitorKey`. */
+const forVisitorOf =
+  (shared: Shared) =>
+  (visitorKey: unknown): EngagementClient => {
+    const reason = visitorKeyIssue(visitorKey);
+    return reason === undefined ? visitorClient(shared, visitorKey as string) : refusedClient(validationError([{ path: 'visitorKey', reason }]), shared.cfg.accountId);
+  };
+
+/** A client of a refused configuration (or visitor key): every check answers with its error. */
+function refusedClient(error: ValidationError, accountId: string): EngagementClient {
+  const session = hub<VisitorSession | undefined>(undefined);
+  const client: EngagementClient = {
+    accountId,
+    session$: distinct(session),
+    currentSession: () => session.value,
+    events$: hub<ClientEvent>(),
+    getEngagement: () => just(left(error)),
+    resetSession: () => session.next(undefined),
+    engagementOrigin: () => just(left(error)),
+    forVisitor: () => client,
+  };
+  return Object.assign(client, { [INTERNALS]: { ok: false, error } });
+}
+
+/** The client of one visitor (`visitorKey`, or the client's own visitor when `undefined`). */
+function visitorClient(shared: Shared, visitorKey: string | undefined): EngagementClient {
+  const { cfg, http, origin$, atOrigin } = shared;
+  const { scheduler, accountId } = cfg;
+  const events = hub<ClientEvent>();
+  // Events raised while the client is created (a session restored from the store, or a store
+  // holding garbage) happen before anyone can subscribe: they are replayed to every subscriber.
+  const startup: ClientEvent[] = [];
+  const restored = shared.asyncStore ? undefined : restoreSession(cfg, visitorKey, (e) => startup.push(e));
+  // A store answering with Promises is read before every check (another process may have changed the session).
+  if (restored === null) shared.asyncStore = true;
+  const session = hub(restored ?? undefined);
+  const now = (): number => scheduler.now();
+  const warn = (message: string, code: WarningCode = 'sessionStoreWriteFailed'): void => events.next({ type: 'warning', at: now(), code, message });
   const internals: WorkingInternals = { ok: true, config: cfg, http, session, atOrigin, carry: undefined, resets: 0 };
   let checks = 0;
+  /** The save of the last confirmed session, while a store answering with a Promise has not settled it. */
+  let saving: Promise<void> | undefined;
 
   const commit = (engagement: Engagement): void => {
     const previous = session.value;
     const next = sessionFromEngagement(engagement, now());
+    const refused = (): void => warn('the session store refused to save the session; it is kept in memory');
     try {
-      cfg.session.save(cfg.sessionKey, next);
+      const saved = cfg.session.save(cfg.sessionKey, next, visitorKey);
+      if (isThenable(saved)) saving = Promise.resolve(saved).then(() => undefined, refused);
     } catch {
-      warn('the session store refused to save the session; it is kept in memory');
+      refused();
     }
     session.next(next);
     const change = previous?.visitorId === next.visitorId && previous.sessionId === next.sessionId ? 'confirmed' : 'replaced';
     if (events.observed) events.next({ type: 'sessionChanged', at: next.confirmedAt, change });
   };
 
+  /** Reads the session a store answering with Promises holds before `send` runs; answers after the session's save settled. */
+  const stored = (createsVisitor: boolean, send: (subscriber: Subscriber<Either<EngagementError, Engagement>>) => TeardownLogic): Observable<Either<EngagementError, Engagement>> =>
+    new Observable((subscriber) => {
+      if (!shared.asyncStore) return send(afterSave(subscriber));
+      let cancelled = false;
+      let inner: Subscription | undefined;
+      const env = { store: cfg.session, accountId: cfg.sessionKey, visitorKey, scheduler, proceedWithoutSession: cfg.proceedWithoutSession, unreadable: (m: string) => warn(m, 'sessionStoreUnreadable') };
+      void sessionBeforeCheck(env, createsVisitor, () => cancelled).then((read) => {
+        if (cancelled) return;
+        if (isLeft(read)) return (subscriber.next(read), subscriber.complete());
+        if (read.right !== null && read.right !== session.value) {
+          session.next(read.right);
+          if (events.observed) events.next({ type: 'sessionChanged', at: now(), change: read.right === undefined ? 'reset' : 'restored' });
+        }
+        inner = new Subscription();
+        inner.add(send(afterSave(subscriber)));
+      });
+      return () => {
+        cancelled = true;
+        inner?.unsubscribe();
+      };
+    });
+
+  /** A subscriber that passes each answer on once the session's save (if one is pending) has settled. */
+  const afterSave = (subscriber: Subscriber<Either<EngagementError, Engagement>>): Subscriber<Either<EngagementError, Engagement>> => {
+    let queue: Promise<void> | undefined;
+    const later = (f: () => void): void => {
+      const pending = saving;
+      if (pending === undefined && queue === undefined) return f();
+      queue = (queue ?? Promise.resolve()).then(() => pending).then(() => {
+        if (!subscriber.closed) f();
+      });
+    };
+    return new Subscriber({
+      next: (value) => later(() => subscriber.next(value)),
+      error: (e: unknown) => subscriber.error(e),
+      complete: () => later(() => subscriber.complete()),
+    });
+  };
+
   // One check: validate, then attempts with retries (withRetry), then the outcome. Written without an
   // operator chain around the attempts: this is the per-check hot path (docs/performance.md).
   const getEngagement = (request?: EngagementRequest, options?: CheckOptions): Observable<Either<EngagementError, Engagement>> =>
-    new Observable<Either<EngagementError, Engagement>>((subscriber) => {
+    new Observable<Either<EngagementError, Engagement>>((outer) => {
       const issues: ValidationIssue[] = [];
       const normalized = checkedRequest(decodeRequest(request), cfg.validateAttributes, issues);
       const progress = progressOf(options, issues);
-      const refuse = (refusal: ReadonlyArray<ValidationIssue>): void => {
+      const refuse = (refusal: ReadonlyArray<ValidationIssue>, subscriber: Subscriber<Either<EngagementError, Engagement>> = outer): void => {
         subscriber.next(left(validationError(refusal)));
         subscriber.complete();
       };
       if (normalized === undefined || issues.length > 0) return refuse(issues);
-      // What a reporter delivered for this visitor (cart, personal…) rides along; the request's own attributes win.
-      const carry = internals.carry;
-      const written = cfg.backend.body(carry === undefined ? normalized : carry(normalized, normalized.vid ?? session.value?.visitorId));
-      if (isLeft(written)) return refuse(written.left);
-      const body = written.right;
-      const check = ++checks;
-      const tell = (event: CheckProgress): void => {
-        try {
-          progress?.(event);
-        } catch {
-          // a progress display never changes the check
-        }
-        if (events.observed) events.next(event);
-      };
-      const told = (): boolean => progress !== undefined || events.observed;
-      // A visitor the server named in a failed attempt ("Loading account: …, vid: X"):
-      // later attempts of this check reuse it instead of creating another visitor.
-      let namedVisitor: string | undefined;
+      return stored(normalized.vid === undefined, (subscriber) => {
+        // What a reporter delivered for this visitor (cart, personal…) rides along; the request's own attributes win.
+        const carry = internals.carry;
+        const written = cfg.backend.body(carry === undefined ? normalized : carry(normalized, normalized.vid ?? session.value?.visitorId));
+        if (isLeft(written)) return refuse(written.left, subscriber);
+        const body = written.right;
+        const check = ++checks;
+        const tell = (event: CheckProgress): void => {
+          try {
+            progress?.(event);
+          } catch {
+            // a progress display never changes the check
+          }
+          if (events.observed) events.next(event);
+        };
+        const told = (): boolean => progress !== undefined || events.observed;
+        // A visitor the server named in a failed attempt ("Loading account: …, vid: X"):
+        // later attempts of this check reuse it instead of creating another visitor.
+        let namedVisitor: string | undefined;
 
-      const attempt = (ctx: AttemptContext): Observable<Either<EngagementError, Engagement>> => {
-        const ids = idsForRequest(normalized, session.value, namedVisitor);
-        if (told()) tell({ type: 'attemptStarted', check, attempt: ctx.attempt, at: now(), request: summarizeRequest(normalized, ids) });
-        return atOrigin((at) => cfg.backend.attempt(http, { origin: at, accountId, ...ids }, body));
-      };
-      const hooks: RetryHooks<Engagement> = {
-        attemptFailed: (n, error) => {
-          if (error.kind === 'http' && error.visitorId !== undefined) namedVisitor = error.visitorId;
-          if (told()) tell({ type: 'attemptFailed', check, attempt: n, at: now(), error: summarizeError(error) });
-        },
-        retryScheduled: (n, delayMs, reason) => tell({ type: 'retryScheduled', check, attempt: n, at: now(), delayMs, reason }),
-        gaveUp: (n, error, reason) => events.next({ type: 'gaveUp', check, attempts: n, at: now(), reason, error: summarizeError(error) }),
-        succeeded: (n, engagement) => {
-          commit(engagement);
-          if (events.observed) events.next({ type: 'succeeded', check, attempts: n, at: now(), status: engagement.status });
-        },
-      };
-      const { retry, random } = cfg;
-      const retried = (): Observable<Either<EngagementError, Engagement>> => withRetry(attempt, retry, { scheduler, random, hooks });
-      const poll = pollingOf(retry);
-      return (poll === undefined || retry.polling === false ? retried() : poll(retried, (e: Engagement) => e.status === 'Available', retry.polling, scheduler)).subscribe(subscriber);
+        const attempt = (ctx: AttemptContext): Observable<Either<EngagementError, Engagement>> => {
+          const ids = idsForRequest(normalized, session.value, namedVisitor);
+          if (told()) tell({ type: 'attemptStarted', check, attempt: ctx.attempt, at: now(), request: summarizeRequest(normalized, ids) });
+          return atOrigin((at) => cfg.backend.attempt(http, { origin: at, accountId, ...ids }, body));
+        };
+        const hooks: RetryHooks<Engagement> = {
+          attemptFailed: (n, error) => {
+            if (error.kind === 'http' && error.visitorId !== undefined) namedVisitor = error.visitorId;
+            if (told()) tell({ type: 'attemptFailed', check, attempt: n, at: now(), error: summarizeError(error) });
+          },
+          retryScheduled: (n, delayMs, reason) => tell({ type: 'retryScheduled', check, attempt: n, at: now(), delayMs, reason }),
+          gaveUp: (n, error, reason) => events.next({ type: 'gaveUp', check, attempts: n, at: now(), reason, error: summarizeError(error) }),
+          succeeded: (n, engagement) => {
+            commit(engagement);
+            if (events.observed) events.next({ type: 'succeeded', check, attempts: n, at: now(), status: engagement.status });
+          },
+        };
+        const { retry, random } = cfg;
+        const retried = (): Observable<Either<EngagementError, Engagement>> => withRetry(attempt, retry, { scheduler, random, hooks });
+        const poll = pollingOf(retry);
+        return (poll === undefined || retry.polling === false ? retried() : poll(retried, (e: Engagement) => e.status === 'Available', retry.polling, scheduler)).subscribe(subscriber);
+      }).subscribe(outer);
     });
 
-  return {
-    ...common,
-    [INTERNALS]: internals,
+  const events$ = new Observable<ClientEvent>((subscriber) => {
+    for (const e of startup) subscriber.next(e);
+    return events.subscribe(subscriber);
+  });
+  const client: EngagementClient = {
+    accountId,
+    ...(visitorKey === undefined ? {} : { visitorKey }),
+    session$: distinct(session),
+    currentSession: () => session.value,
+    events$,
     getEngagement,
     resetSession: () => {
+      const refused = (): void => warn('the session store refused to clear the session');
       try {
-        cfg.session.clear(cfg.sessionKey);
+        const cleared = cfg.session.clear(cfg.sessionKey, visitorKey);
+        if (isThenable(cleared)) Promise.resolve(cleared).then(undefined, refused);
       } catch {
-        warn('the session store refused to clear the session');
+        refused();
       }
       internals.resets++;
       session.next(undefined);
       events.next({ type: 'sessionChanged', at: now(), change: 'reset' });
     },
     engagementOrigin: origin$,
-  } as EngagementClient;
+    forVisitor: forVisitorOf(shared),
+  };
+  return Object.assign(client, { [INTERNALS]: internals });
 }
 
 /**
@@ -260,15 +367,23 @@ function readProgress(options: unknown, issues: ValidationIssue[]): ((progress: 
   return void issues.push({ path: 'options.onProgress', reason: `expected a function, got ${kindOf(onProgress)}` });
 }
 
-/** The session the store holds, if it holds a readable one (a warning otherwise). */
-function restoreSession(cfg: ResolvedConfig, emit: (event: ClientEvent) => void): VisitorSession | undefined {
+/**
+ * The session a synchronous store holds, if it holds a readable one (a
+ * warning otherwise); `null` for a store that answered with a Promise (its
+ * sessions are read before each check).
+ */
+function restoreSession(cfg: ResolvedConfig, visitorKey: string | undefined, emit: (event: ClientEvent) => void): VisitorSession | undefined | null {
   const at = cfg.scheduler.now();
   let stored: unknown;
   try {
-    stored = cfg.session.load(cfg.sessionKey);
+    stored = cfg.session.load(cfg.sessionKey, visitorKey);
   } catch {
     stored = null;
     emit({ type: 'warning', at, code: 'sessionStoreUnreadable', message: 'the session store could not be read; starting without a session' });
+  }
+  if (isThenable(stored)) {
+    Promise.resolve(stored).catch(() => undefined); // only tells that the store answers later: each check reads it again
+    return null;
   }
   if (stored == null) return undefined;
   const decoded = decodeVisitorSession(stored);

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { accountJsonFile } from './account-json-file';
-import type { SessionStore } from '../session/session-store';
+import { sessionKeyOf, type SessionStore } from '../session/session-store';
 import { sessionIdsOnly } from '../session/visitor-session';
 
 /**
@@ -72,8 +72,8 @@ export interface FileSessionStoreOptions {
 export function fileSessionStore(path: string, options?: FileSessionStoreOptions): SessionStore {
   const file = accountJsonFile('fileSessionStore', path, options, true);
   return {
-    load: (accountId) => file.load(accountId),
-    save: (accountId, session) => file.save(accountId, sessionIdsOnly(session)),
-    clear: (accountId) => file.clear(accountId),
+    load: (accountId, visitorKey) => file.load(sessionKeyOf(accountId, visitorKey)),
+    save: (accountId, session, visitorKey) => file.save(sessionKeyOf(accountId, visitorKey), sessionIdsOnly(session)),
+    clear: (accountId, visitorKey) => file.clear(sessionKeyOf(accountId, visitorKey)),
   };
 }

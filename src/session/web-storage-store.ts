@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import type { SessionStore } from './session-store';
+import { sessionKeyOf, type SessionStore } from './session-store';
 import { sessionIdsOnly } from './visitor-session';
 import { accountWebStorage, type WebStorageLike } from './account-web-storage';
 
@@ -75,8 +75,8 @@ const DEFAULT_WEB_STORAGE_PREFIX = 'engagement-rx:session:';
 export function webStorageSessionStore(storage: WebStorageLike, options?: WebStorageSessionStoreOptions): SessionStore {
   const view = accountWebStorage('webStorageSessionStore', storage, options, DEFAULT_WEB_STORAGE_PREFIX, 'localStorage');
   return {
-    load: (accountId) => view.load(accountId),
-    save: (accountId, session) => view.save(accountId, sessionIdsOnly(session)),
-    clear: (accountId) => view.clear(accountId),
+    load: (accountId, visitorKey) => view.load(sessionKeyOf(accountId, visitorKey)),
+    save: (accountId, session, visitorKey) => view.save(sessionKeyOf(accountId, visitorKey), sessionIdsOnly(session)),
+    clear: (accountId, visitorKey) => view.clear(sessionKeyOf(accountId, visitorKey)),
   };
 }
