@@ -2,8 +2,10 @@
  * A session store that answers with Promises, in memory, like a shared store
  * seen from several clients: each call can be held until the test releases
  * it, or made to fail; `claim` is single-flight per key with an expiry on
- * `Date.now` (jest's fake timers move it).
+ * `Date.now` (jest's fake timers move it). Declared with the library's
+ * `asyncSessionStore`, as an application declares its own.
  */
+import { asyncSessionStore as declared } from '../../src/client/async-session-store';
 import type { SessionStore } from '../../src/session/session-store';
 import type { VisitorSession } from '../../src/session/visitor-session';
 
@@ -62,7 +64,7 @@ export function asyncSessionStore(options: { readonly withClaim?: boolean } = {}
     clear: (accountId, visitorKey) => run('clear', () => void sessions.delete(keyOf(accountId, visitorKey))),
   };
   if (options.withClaim === true) {
-    store.claim = (accountId, visitorKey, ttlMs) =>
+    (store as { claim?: SessionStore['claim'] }).claim = (accountId, visitorKey, ttlMs) =>
       run('claim', () => {
         const key = keyOf(accountId, visitorKey);
         const until = claims.get(key);
@@ -71,5 +73,7 @@ export function asyncSessionStore(options: { readonly withClaim?: boolean } = {}
         return true;
       });
   }
-  return store;
+  // The library's declaration, with the controls above kept on it.
+  const controls = { sessions, calls, fail: store.fail, heal: store.heal, hold: store.hold, release: store.release };
+  return Object.defineProperty(Object.assign(declared(store), controls), 'held', { get: () => waiting.length }) as AsyncSessionStore;
 }

@@ -17,7 +17,7 @@ import { isRecord, kindOf, prefixIssues, unknownKeys } from '../internal/validat
 import { withRetry, type AttemptContext, type RetryHooks } from '../retry/with-retry';
 import { pollingOf } from '../retry/policy';
 import { decodeVisitorSession, idsForRequest, sessionFromEngagement, type VisitorSession } from '../session/visitor-session';
-import { isThenable, sessionBeforeCheck } from '../session/stored-check';
+import { gateOf, type OpenGate, type SessionGate } from './session-gate';
 import { visitorKeyIssue } from '../session/visitor-key';
 import { resolveConfig, type EngagementClientConfig, type ResolvedConfig } from './config';
 import { summarizeError, summarizeRequest, type CheckProgress, type ClientEvent, type WarningCode } from './events';
@@ -132,7 +132,7 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
             sent?.unsubscribe();
           };
         });
-  return visitorClient({ cfg, http, origin$, atOrigin, asyncStore: false }, undefined);
+  return visitorClient({ cfg, http, origin$, atOrigin, gate: gateOf(cfg.session) }, undefined);
 }
 
 /** What every visitor's client of one configuration shares: the configuration, the transport and the way to the origin. */
@@ -141,8 +141,8 @@ interface Shared {
   readonly http: HttpEnv;
   origin$(): Observable<Either<EngagementError, string>>;
   atOrigin: WorkingInternals['atOrigin'];
-  /** The store answered a read with a Promise: it is read before every check, never when a client is made. */
-  asyncStore: boolean;
+  /** The gate of a store that answers with Promises (`asyncSessionStore`): it reads the session before every check. */
+  readonly gate: SessionGate | undefined;
 }
 
 /** The `forVisitor` of a working client: a client of the same configuration for another visitor key, or a refused one naming `visitorKey`. */
@@ -177,70 +177,29 @@ function visitorClient(shared: Shared, visitorKey: string | undefined): Engageme
   // Events raised while the client is created (a session restored from the store, or a store
   // holding garbage) happen before anyone can subscribe: they are replayed to every subscriber.
   const startup: ClientEvent[] = [];
-  const restored = shared.asyncStore ? undefined : restoreSession(cfg, visitorKey, (e) => startup.push(e));
-  // A store answering with Promises is read before every check (another process may have changed the session).
-  if (restored === null) shared.asyncStore = true;
-  const session = hub(restored ?? undefined);
   const now = (): number => scheduler.now();
   const warn = (message: string, code: WarningCode = 'sessionStoreWriteFailed'): void => events.next({ type: 'warning', at: now(), code, message });
+  const session = hub<VisitorSession | undefined>(undefined);
+  const gate: OpenGate | undefined = shared.gate?.(cfg, visitorKey, session, events);
+  // A store that answers at once is read now; one that answers with a Promise must come with its gate.
+  const restored = gate ? undefined : restoreSession(cfg, visitorKey, (e) => startup.push(e));
+  const refused = restored === null ? validationError([{ path: 'session', reason: 'answered with a Promise: wrap the store in asyncSessionStore(store)' }]) : undefined;
+  if (restored) session.next(restored);
   const internals: WorkingInternals = { ok: true, config: cfg, http, session, atOrigin, carry: undefined, resets: 0 };
   let checks = 0;
-  /** The save of the last confirmed session, while a store answering with a Promise has not settled it. */
-  let saving: Promise<void> | undefined;
 
   const commit = (engagement: Engagement): void => {
     const previous = session.value;
     const next = sessionFromEngagement(engagement, now());
-    const refused = (): void => warn('the session store refused to save the session; it is kept in memory');
     try {
       const saved = cfg.session.save(cfg.sessionKey, next, visitorKey);
-      if (isThenable(saved)) saving = Promise.resolve(saved).then(() => undefined, refused);
+      if (gate) gate.saved(saved);
     } catch {
-      refused();
+      warn('the session store refused to save the session; it is kept in memory');
     }
     session.next(next);
     const change = previous?.visitorId === next.visitorId && previous.sessionId === next.sessionId ? 'confirmed' : 'replaced';
     if (events.observed) events.next({ type: 'sessionChanged', at: next.confirmedAt, change });
-  };
-
-  /** Reads the session a store answering with Promises holds before `send` runs; answers after the session's save settled. */
-  const stored = (createsVisitor: boolean, send: (subscriber: Subscriber<Either<EngagementError, Engagement>>) => TeardownLogic): Observable<Either<EngagementError, Engagement>> =>
-    new Observable((subscriber) => {
-      if (!shared.asyncStore) return send(afterSave(subscriber));
-      let cancelled = false;
-      let inner: Subscription | undefined;
-      const env = { store: cfg.session, accountId: cfg.sessionKey, visitorKey, scheduler, proceedWithoutSession: cfg.proceedWithoutSession, unreadable: (m: string) => warn(m, 'sessionStoreUnreadable') };
-      void sessionBeforeCheck(env, createsVisitor, () => cancelled).then((read) => {
-        if (cancelled) return;
-        if (isLeft(read)) return (subscriber.next(read), subscriber.complete());
-        if (read.right !== null && read.right !== session.value) {
-          session.next(read.right);
-          if (events.observed) events.next({ type: 'sessionChanged', at: now(), change: read.right === undefined ? 'reset' : 'restored' });
-        }
-        inner = new Subscription();
-        inner.add(send(afterSave(subscriber)));
-      });
-      return () => {
-        cancelled = true;
-        inner?.unsubscribe();
-      };
-    });
-
-  /** A subscriber that passes each answer on once the session's save (if one is pending) has settled. */
-  const afterSave = (subscriber: Subscriber<Either<EngagementError, Engagement>>): Subscriber<Either<EngagementError, Engagement>> => {
-    let queue: Promise<void> | undefined;
-    const later = (f: () => void): void => {
-      const pending = saving;
-      if (pending === undefined && queue === undefined) return f();
-      queue = (queue ?? Promise.resolve()).then(() => pending).then(() => {
-        if (!subscriber.closed) f();
-      });
-    };
-    return new Subscriber({
-      next: (value) => later(() => subscriber.next(value)),
-      error: (e: unknown) => subscriber.error(e),
-      complete: () => later(() => subscriber.complete()),
-    });
   };
 
   // One check: validate, then attempts with retries (withRetry), then the outcome. Written without an
@@ -254,8 +213,9 @@ function visitorClient(shared: Shared, visitorKey: string | undefined): Engageme
         subscriber.next(left(validationError(refusal)));
         subscriber.complete();
       };
+      if (refused) return refuse(refused.issues);
       if (normalized === undefined || issues.length > 0) return refuse(issues);
-      return stored(normalized.vid === undefined, (subscriber) => {
+      const send = (subscriber: Subscriber<Either<EngagementError, Engagement>>): TeardownLogic => {
         // What a reporter delivered for this visitor (cart, personal…) rides along; the request's own attributes win.
         const carry = internals.carry;
         const written = cfg.backend.body(carry === undefined ? normalized : carry(normalized, normalized.vid ?? session.value?.visitorId));
@@ -296,7 +256,8 @@ function visitorClient(shared: Shared, visitorKey: string | undefined): Engageme
         const retried = (): Observable<Either<EngagementError, Engagement>> => withRetry(attempt, retry, { scheduler, random, hooks });
         const poll = pollingOf(retry);
         return (poll === undefined || retry.polling === false ? retried() : poll(retried, (e: Engagement) => e.status === 'Available', retry.polling, scheduler)).subscribe(subscriber);
-      }).subscribe(outer);
+      };
+      return gate ? gate.check(normalized.vid === undefined, send).subscribe(outer) : send(outer);
     });
 
   const events$ = new Observable<ClientEvent>((subscriber) => {
@@ -305,18 +266,17 @@ function visitorClient(shared: Shared, visitorKey: string | undefined): Engageme
   });
   const client: EngagementClient = {
     accountId,
-    ...(visitorKey === undefined ? {} : { visitorKey }),
+    visitorKey,
     session$: distinct(session),
     currentSession: () => session.value,
     events$,
     getEngagement,
     resetSession: () => {
-      const refused = (): void => warn('the session store refused to clear the session');
       try {
         const cleared = cfg.session.clear(cfg.sessionKey, visitorKey);
-        if (isThenable(cleared)) Promise.resolve(cleared).then(undefined, refused);
+        if (gate) gate.cleared(cleared);
       } catch {
-        refused();
+        warn('the session store refused to clear the session');
       }
       internals.resets++;
       session.next(undefined);
@@ -381,8 +341,8 @@ function restoreSession(cfg: ResolvedConfig, visitorKey: string | undefined, emi
     stored = null;
     emit({ type: 'warning', at, code: 'sessionStoreUnreadable', message: 'the session store could not be read; starting without a session' });
   }
-  if (isThenable(stored)) {
-    Promise.resolve(stored).catch(() => undefined); // only tells that the store answers later: each check reads it again
+  if (typeof (stored as { then?: unknown } | null)?.then === 'function') {
+    Promise.resolve(stored).catch(() => undefined); // a Promise: the store needs its gate (asyncSessionStore)
     return null;
   }
   if (stored == null) return undefined;

@@ -7,6 +7,7 @@
  * @packageDocumentation
  * @module engagement-rx/node
  */
+export { asyncSessionStore } from '../client/async-session-store';
 export { fileSessionStore } from './file-session-store';
 export type { FileSessionStoreOptions } from './file-session-store';
 export { fileOutboxStore } from './file-outbox-store';

@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { asyncSessionStore } from '../client/async-session-store';
 import { sessionKeyOf, type SessionStore } from '../session/session-store';
 import { sessionIdsOnly } from '../session/visitor-session';
 import { msRule, prefixRule, readOptions } from './options';
@@ -70,12 +71,12 @@ export function redisSessionStore(port: RedisPort, options?: RedisSessionStoreOp
   checkPort('redisSessionStore', port);
   const { prefix, ttlMs, timeoutMs } = readOptions('redisSessionStore', options, { prefix: prefixRule, ttlMs: msRule(86_400_000, 1000, 2_592_000_000), timeoutMs: msRule(2000, 10, 60_000) });
   const keys = (accountId: string, visitorKey: string | undefined): string[] => [`${prefix}session:${sessionKeyOf(accountId, visitorKey)}`, `${prefix}claim:${sessionKeyOf(accountId, visitorKey)}`];
-  return {
+  return asyncSessionStore({
     load: (accountId, visitorKey) => runScript(port, LOAD, keys(accountId, visitorKey).slice(0, 1), [], timeoutMs).then(parsed),
     save: (accountId, session, visitorKey) => runScript(port, SAVE, keys(accountId, visitorKey), [JSON.stringify(sessionIdsOnly(session)), String(ttlMs)], timeoutMs).then(() => undefined),
     clear: (accountId, visitorKey) => runScript(port, CLEAR, keys(accountId, visitorKey), [], timeoutMs).then(() => undefined),
     claim: (accountId, visitorKey, claimMs) => runScript(port, CLAIM, keys(accountId, visitorKey), [String(Math.max(1, Math.floor(claimMs)))], timeoutMs).then((won) => Number(won) === 1),
-  };
+  });
 }
 
 /** Throws a TypeError when `port` is no {@link RedisPort}. @internal */

@@ -1,0 +1,119 @@
+/**
+ * Session stores that answer with Promises (a store shared by several
+ * processes, such as `engagement-rx/redis`): the visitor's session is read
+ * before every check, the first check of a visitor is single-flight through
+ * the store's `claim`, and a check answers only after its save settled.
+ *
+ * @packageDocumentation
+ */
+import { Observable, Subscriber, Subscription } from 'rxjs';
+import type { WarningCode } from './events';
+import type { EngagementError } from '../errors';
+import { isLeft, type Either } from '../internal/either';
+import type { Engagement } from '../model';
+import { GATE, type OpenGate, type SessionGate } from './session-gate';
+import type { SessionStore } from '../session/session-store';
+import { isThenable, sessionBeforeCheck } from '../session/stored-check';
+
+/**
+ * Declares a {@link SessionStore} whose methods answer with Promises (a
+ * database, a cache shared by the instances of a service). A client given
+ * it reads the visitor's session from the store before every check (another
+ * process may have changed it), asks the store's optional `claim` before a
+ * visitor's first check so that two processes never create two visitors for
+ * one key, and answers a check only after the store has saved the session
+ * the answer confirmed. A store that cannot be read makes the check answer
+ * a `store` Left (or, with the client option `proceedWithoutSession`, go on
+ * without it); a failed save is a `sessionStoreWriteFailed` warning.
+ *
+ * Stores that answer at once (memory, Web Storage, a file) need no wrapper:
+ * they are read once, when the client is made. A store that answers a read
+ * with a Promise without this wrapper is refused: every check answers a
+ * `validation` Left naming `session`. `redisSessionStore` is already made
+ * with it.
+ *
+ * @example
+ * ```ts
+ * import { createEngagementClient, type VisitorSession } from 'engagement-rx';
+ * import { asyncSessionStore } from 'engagement-rx/node';
+ *
+ * declare const db: { get(key: string): Promise<unknown>; put(key: string, value: VisitorSession): Promise<void>; del(key: string): Promise<void> };
+ * const key = (accountId: string, visitorKey?: string) => `${accountId}:${visitorKey ?? ''}`;
+ * const session = asyncSessionStore({
+ *   load: (accountId, visitorKey) => db.get(key(accountId, visitorKey)),
+ *   save: (accountId, value, visitorKey) => db.put(key(accountId, visitorKey), value),
+ *   clear: (accountId, visitorKey) => db.del(key(accountId, visitorKey)),
+ * });
+ * const client = createEngagementClient({ accountId: '12345678', domain: 'va.v.liveperson.net', session });
+ * client.forVisitor('customer-42').getEngagement().subscribe(console.log);
+ * ```
+ * @since 0.2.0
+ * @category Sessions
+ */
+export function asyncSessionStore(store: SessionStore): SessionStore {
+  const s = store as Partial<SessionStore> | null | undefined;
+  // Not a store: given back as it is, for the client's configuration check to name `session`.
+  if (typeof s?.load !== 'function' || typeof s.save !== 'function' || typeof s.clear !== 'function') return store;
+  const claim = s.claim;
+  return {
+    load: (accountId, visitorKey) => store.load(accountId, visitorKey),
+    save: (accountId, session, visitorKey) => store.save(accountId, session, visitorKey),
+    clear: (accountId, visitorKey) => store.clear(accountId, visitorKey),
+    ...(claim === undefined ? {} : { claim: typeof claim === 'function' ? (accountId: string, visitorKey: string | undefined, ttlMs: number) => claim.call(store, accountId, visitorKey, ttlMs) : claim }),
+    [GATE]: openGate,
+  } as SessionStore;
+}
+
+type Answer = Either<EngagementError, Engagement>;
+
+const openGate: SessionGate = (config, visitorKey, session, events): OpenGate => {
+  const now = (): number => config.scheduler.now();
+  const warn = (message: string, code: WarningCode): void => events.next({ type: 'warning', at: now(), code, message });
+  /** The save of the last confirmed session, while the store has not settled it. */
+  let saving: Promise<void> | undefined;
+
+  /** A subscriber that passes each answer on once the session's save (if one is pending) has settled. */
+  const afterSave = (subscriber: Subscriber<Answer>): Subscriber<Answer> => {
+    let queue: Promise<void> | undefined;
+    const later = (f: () => void): void => {
+      const pending = saving;
+      if (pending === undefined && queue === undefined) return f();
+      queue = (queue ?? Promise.resolve()).then(() => pending).then(() => {
+        if (!subscriber.closed) f();
+      });
+    };
+    return new Subscriber({
+      next: (value) => later(() => subscriber.next(value)),
+      error: (e: unknown) => subscriber.error(e),
+      complete: () => later(() => subscriber.complete()),
+    });
+  };
+
+  return {
+    check: (createsVisitor, send) =>
+      new Observable<Answer>((subscriber) => {
+        let cancelled = false;
+        const inner = new Subscription();
+        const read = { store: config.session, accountId: config.sessionKey, visitorKey, scheduler: config.scheduler, proceedWithoutSession: config.proceedWithoutSession, unreadable: (m: string) => warn(m, 'sessionStoreUnreadable') };
+        void sessionBeforeCheck(read, createsVisitor, () => cancelled).then((r) => {
+          if (cancelled) return;
+          if (isLeft(r)) return (subscriber.next(r), subscriber.complete());
+          if (r.right !== null && r.right !== session.value) {
+            session.next(r.right);
+            if (events.observed) events.next({ type: 'sessionChanged', at: now(), change: r.right === undefined ? 'reset' : 'restored' });
+          }
+          inner.add(send(afterSave(subscriber)));
+        });
+        return () => {
+          cancelled = true;
+          inner.unsubscribe();
+        };
+      }),
+    saved: (answer) => {
+      if (isThenable(answer)) saving = Promise.resolve(answer).then(() => undefined, () => warn('the session store refused to save the session; it is kept in memory', 'sessionStoreWriteFailed'));
+    },
+    cleared: (answer) => {
+      if (isThenable(answer)) Promise.resolve(answer).then(undefined, () => warn('the session store refused to clear the session', 'sessionStoreWriteFailed'));
+    },
+  };
+};
