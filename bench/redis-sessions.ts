@@ -13,6 +13,7 @@ import type { createEngagementClient as CreateClient, EngagementClient } from '.
 import type { nodeRedis as NodeRedis, redisSessionStore as RedisSessionStore } from '../src/redis/index';
 import { startPrivateRedis } from '../spec/helpers/redis-server';
 import type { ChildEmulator } from './emulator-process';
+import { forVisitor } from '../src/node/index';
 
 export interface RedisSessionFigures {
   readonly checks: number;
@@ -48,13 +49,13 @@ export async function runRedisSessions(emulator: ChildEmulator, options: { reado
     // Each visitor is created once per store (not timed). As a service does, a handle is made per
     // request: the memory store restores the session when it is made, Redis is read before the check.
     for (const k of keys) {
-      await check(memory.forVisitor(k));
-      await check(shared.forVisitor(k));
+      await check(forVisitor(memory, k));
+      await check(forVisitor(shared, k));
     }
     const times = { memory: [] as number[], redis: [] as number[] };
     for (let round = 0; round < options.rounds; round++) {
-      for (const k of keys) times.memory.push(await check(memory.forVisitor(k)));
-      for (const k of keys) times.redis.push(await check(shared.forVisitor(k)));
+      for (const k of keys) times.memory.push(await check(forVisitor(memory, k)));
+      for (const k of keys) times.redis.push(await check(forVisitor(shared, k)));
     }
     return { checks: times.memory.length, memory: summary(times.memory), redis: summary(times.redis) };
   } finally {

@@ -7,7 +7,7 @@
 import { lastValueFrom } from 'rxjs';
 import { createEngagementClient, retryPolicy, type SessionStore, type VisitorSession } from '../../src/index';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
-import { asyncSessionStore } from '../../src/node/index';
+import { asyncSessionStore, forVisitor } from '../../src/node/index';
 
 let emulator: RunningEmulator;
 beforeEach(async () => {
@@ -40,11 +40,11 @@ describe('asyncSessionStore', () => {
 
   it('reads a declared store before every check, so a visitor saved by another client is continued', async () => {
     const { store, sessions, calls } = promisedStore();
-    const first = await lastValueFrom(clientOf(asyncSessionStore(store)).forVisitor('alice').getEngagement());
+    const first = await lastValueFrom(forVisitor(clientOf(asyncSessionStore(store)), 'alice').getEngagement());
     if (first._tag !== 'Right') throw new Error('expected a Right');
     expect(calls).toEqual(['load', 'save']);
     expect([...sessions.values()]).toEqual([expect.objectContaining({ visitorId: first.right.visitorId })]);
-    const again = await lastValueFrom(clientOf(asyncSessionStore(store)).forVisitor('alice').getEngagement());
+    const again = await lastValueFrom(forVisitor(clientOf(asyncSessionStore(store)), 'alice').getEngagement());
     expect(again).toMatchObject({ _tag: 'Right', right: { visitorId: first.right.visitorId } });
     expect(emulator.stats().visitorsCreated).toBe(1);
   });
@@ -53,7 +53,7 @@ describe('asyncSessionStore', () => {
     const claims: unknown[] = [];
     const { store } = promisedStore();
     const withClaim = { ...store, claim(this: unknown) { claims.push(this); return Promise.resolve(true); } };
-    const r = await lastValueFrom(clientOf(asyncSessionStore(withClaim)).forVisitor('bob').getEngagement());
+    const r = await lastValueFrom(forVisitor(clientOf(asyncSessionStore(withClaim)), 'bob').getEngagement());
     expect(r._tag).toBe('Right');
     expect(claims).toEqual([withClaim]);
   });

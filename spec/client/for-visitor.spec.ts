@@ -1,5 +1,5 @@
 /**
- * Many visitors per service: `client.forVisitor(key)` handles, and stores
+ * Many visitors per service: `forVisitor(client, key)` handles, and stores
  * that answer with Promises (read before each check, saved before the
  * answer), against the emulator (a real node:http server on 127.0.0.1).
  */
@@ -7,6 +7,7 @@ import { filter, firstValueFrom, lastValueFrom } from 'rxjs';
 import { createEngagementClient, createReporter, describeError, memorySessionStore, retryPolicy, type ClientEvent, type EngagementClient, type SessionStore } from '../../src/index';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
 import { asyncSessionStore } from '../helpers/async-session-store';
+import { asyncSessionStore as declareAsync, forVisitor } from '../../src/node/index';
 
 let emulator: RunningEmulator;
 beforeEach(async () => {
@@ -27,12 +28,12 @@ describe('forVisitor', () => {
   it('gives each visitor key its own session in one store, and the same key continues its visitor from another client', async () => {
     const store = memorySessionStore();
     const base = clientOf(store);
-    const alice = base.forVisitor('alice');
-    const bob = base.forVisitor('bob');
+    const alice = forVisitor(base, 'alice');
+    const bob = forVisitor(base, 'bob');
     expect([alice.visitorKey, bob.visitorKey, base.visitorKey]).toEqual(['alice', 'bob', undefined]);
     const [a, b] = [await visitorOf(alice), await visitorOf(bob)];
     expect(a).not.toBe(b);
-    expect(await visitorOf(clientOf(store).forVisitor('alice'))).toBe(a); // a synchronous store restores when the handle is made
+    expect(await visitorOf(forVisitor(clientOf(store), 'alice'))).toBe(a); // a synchronous store restores when the handle is made
     expect(store.load(emulator.accountId, 'bob')).toMatchObject({ visitorId: b });
     expect(store.load(emulator.accountId)).toBeUndefined();
     expect(emulator.stats().visitorsCreated).toBe(2);
@@ -45,15 +46,23 @@ describe('forVisitor', () => {
       ['a\nb', 'expected no control characters'],
       [42, 'expected a string, got a number'],
     ] as const) {
-      const r = await check(base.forVisitor(key as string));
+      const r = await check(forVisitor(base, key as string));
       expect(r).toEqual({ _tag: 'Left', left: expect.objectContaining({ kind: 'validation', issues: [{ path: 'visitorKey', reason }] }) });
     }
     expect(emulator.stats().createSessionCalls).toBe(0);
   });
 
+  it('answers a validation Left naming client for something that is not a client, and the client’s own error for a refused one', async () => {
+    const notClient = await check(forVisitor({ accountId: '1' } as unknown as EngagementClient, 'v'));
+    expect(notClient).toMatchObject({ _tag: 'Left', left: { kind: 'validation', issues: [{ path: 'client', reason: 'expected a client of createEngagementClient, got an object' }] } });
+    const refused = createEngagementClient({ accountId: 'not valid!', domain: emulator.url });
+    expect(await check(forVisitor(refused, 'v'))).toMatchObject({ _tag: 'Left', left: { kind: 'validation', issues: [{ path: 'accountId' }] } });
+    expect(emulator.stats().createSessionCalls).toBe(0);
+  });
+
   it('works with createReporter: the report goes to the handle’s visitor', async () => {
     const base = clientOf(memorySessionStore());
-    const carol = base.forVisitor('carol');
+    const carol = forVisitor(base, 'carol');
     const vid = await visitorOf(carol);
     const reporter = createReporter(carol, { reportWindowMs: 0 });
     expect(reporter.report({ type: 'cart', total: 5, numItems: 1 })._tag).toBe('Right');
@@ -66,8 +75,8 @@ describe('forVisitor', () => {
 describe('a session store answering with Promises', () => {
   it('is read before every check, so two clients (two instances) continue one visitor', async () => {
     const store = asyncSessionStore();
-    const one = clientOf(store).forVisitor('v');
-    const two = clientOf(store).forVisitor('v');
+    const one = forVisitor(clientOf(store), 'v');
+    const two = forVisitor(clientOf(store), 'v');
     const vid = await visitorOf(one);
     expect(await visitorOf(two)).toBe(vid);
     expect(await visitorOf(one)).toBe(vid);
@@ -77,7 +86,7 @@ describe('a session store answering with Promises', () => {
 
   it('answers only after the save has settled', async () => {
     const store = asyncSessionStore();
-    const c = clientOf(store).forVisitor('v');
+    const c = forVisitor(clientOf(store), 'v');
     store.hold('save');
     let answered = false;
     const done = check(c).then((r) => {
@@ -95,16 +104,16 @@ describe('a session store answering with Promises', () => {
   it('answers a store Left and sends nothing when the session cannot be read', async () => {
     const store = asyncSessionStore();
     store.fail('load', 'ECONNREFUSED');
-    const r = await check(clientOf(store).forVisitor('v'));
+    const r = await check(forVisitor(clientOf(store), 'v'));
     expect(r).toEqual({ _tag: 'Left', left: expect.objectContaining({ kind: 'store', operation: 'load', cause: 'ECONNREFUSED' }) });
     if (r._tag === 'Left') expect(describeError(r.left)).toBe('store: load failed (ECONNREFUSED)');
     expect(emulator.stats().createSessionCalls).toBe(0);
   });
 
   it('goes on without a session when proceedWithoutSession is set, with a warning', async () => {
-    const store = asyncSessionStore();
+    const store = asyncSessionStore({ proceedWithoutSession: true });
     store.fail('load');
-    const c = clientOf(store, { proceedWithoutSession: true }).forVisitor('v');
+    const c = forVisitor(clientOf(store), 'v');
     const events: ClientEvent[] = [];
     c.events$.subscribe((e) => events.push(e));
     expect((await check(c))._tag).toBe('Right');
@@ -114,7 +123,7 @@ describe('a session store answering with Promises', () => {
   it('answers Right with a sessionStoreWriteFailed warning when the save fails, keeping the session in memory', async () => {
     const store = asyncSessionStore();
     store.fail('save');
-    const c = clientOf(store).forVisitor('v');
+    const c = forVisitor(clientOf(store), 'v');
     const events: ClientEvent[] = [];
     c.events$.subscribe((e) => events.push(e));
     const r = await check(c);
@@ -125,20 +134,21 @@ describe('a session store answering with Promises', () => {
 
   it('with claim, concurrent first checks of one key on several clients create one visitor', async () => {
     const store = asyncSessionStore({ withClaim: true });
-    const clients = [0, 1, 2, 3].map(() => clientOf(store).forVisitor('same'));
+    const clients = [0, 1, 2, 3].map(() => forVisitor(clientOf(store), 'same'));
     const vids = await Promise.all(clients.map(visitorOf));
     expect(new Set(vids).size).toBe(1);
     expect(emulator.stats().visitorsCreated).toBe(1);
   });
 
   it('refuses a proceedWithoutSession that is not a boolean, naming it', async () => {
-    const r = await check(clientOf(memorySessionStore(), { proceedWithoutSession: 'yes' }));
-    expect(r).toEqual({ _tag: 'Left', left: expect.objectContaining({ issues: [{ path: 'proceedWithoutSession', reason: 'expected true or false, got a string' }] }) });
+    const r = await check(clientOf(declareAsync(memorySessionStore(), { proceedWithoutSession: 'yes' as unknown as boolean })));
+    expect(r).toEqual({ _tag: 'Left', left: expect.objectContaining({ issues: [{ path: 'session.proceedWithoutSession', reason: 'expected true or false, got a string' }] }) });
+    expect(emulator.stats().createSessionCalls).toBe(0);
   });
 
   it('resetSession clears the stored session; a failed clear is a warning', async () => {
     const store = asyncSessionStore();
-    const c = clientOf(store).forVisitor('v');
+    const c = forVisitor(clientOf(store), 'v');
     await visitorOf(c);
     c.resetSession();
     await new Promise((resolve) => setImmediate(resolve));

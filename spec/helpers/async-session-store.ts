@@ -23,7 +23,7 @@ export interface AsyncSessionStore extends SessionStore {
   readonly held: number;
 }
 
-export function asyncSessionStore(options: { readonly withClaim?: boolean } = {}): AsyncSessionStore {
+export function asyncSessionStore(options: { readonly withClaim?: boolean; readonly proceedWithoutSession?: boolean } = {}): AsyncSessionStore {
   const sessions = new Map<string, unknown>();
   const claims = new Map<string, number>();
   const calls: string[] = [];
@@ -75,5 +75,5 @@ export function asyncSessionStore(options: { readonly withClaim?: boolean } = {}
   }
   // The library's declaration, with the controls above kept on it.
   const controls = { sessions, calls, fail: store.fail, heal: store.heal, hold: store.hold, release: store.release };
-  return Object.defineProperty(Object.assign(declared(store), controls), 'held', { get: () => waiting.length }) as AsyncSessionStore;
+  return Object.defineProperty(Object.assign(declared(store, { proceedWithoutSession: options.proceedWithoutSession ?? false }), controls), 'held', { get: () => waiting.length }) as AsyncSessionStore;
 }

@@ -4,8 +4,8 @@
 import * as nodeEntry from '../../src/node/index';
 
 describe('engagement-rx/node', () => {
-  it('exports the file stores and the node:http fetch, and nothing else at run time', () => {
-    expect(Object.keys(nodeEntry).sort()).toEqual(['fileOutboxStore', 'fileSessionStore', 'nodeHttpFetch']);
+  it('exports the file stores, the node:http fetch, asyncSessionStore and forVisitor, and nothing else at run time', () => {
+    expect(Object.keys(nodeEntry).sort()).toEqual(['asyncSessionStore', 'fileOutboxStore', 'fileSessionStore', 'forVisitor', 'nodeHttpFetch']);
     expect(typeof nodeEntry.nodeHttpFetch).toBe('function');
     expect(typeof nodeEntry.fileSessionStore).toBe('function');
   });

@@ -11,6 +11,7 @@ import { redisOutbox, redisSessionStore, type RedisOutbox, type RedisOutboxEvent
 import { ACK, LEASE } from '../../src/redis/outbox-scripts';
 import { runScript } from '../../src/redis/script';
 import { ADAPTERS, rawCommand, sharedRedisSocket, uniquePrefix, type Connected } from '../helpers/redis-server';
+import { forVisitor } from '../../src/node/index';
 
 const socket = sharedRedisSocket();
 
@@ -26,7 +27,7 @@ describe.each(ADAPTERS)('redisOutbox over %s', (_name, connectTo) => {
     return o;
   };
   const visitorOf = async (key: string): Promise<string> => {
-    const r = await lastValueFrom(client.forVisitor(key).getEngagement({ consumerSections: ['Support'] }));
+    const r = await lastValueFrom(forVisitor(client, key).getEngagement({ consumerSections: ['Support'] }));
     if (r._tag === 'Left') throw new Error(describeError(r.left));
     return r.right.visitorId;
   };
@@ -63,7 +64,7 @@ describe.each(ADAPTERS)('redisOutbox over %s', (_name, connectTo) => {
     const store = redisSessionStore(redis.port, { prefix });
     const monitoring = createEngagementClient({ accountId: emulator.accountId, domain: emulator.url, session: store, retry: retryPolicy({ maxAttempts: 1 }), backend: monitoringBackend({ appInstallationId: emulator.appInstallationId }) });
     const appVid = await visitorOf('alice');
-    const checked = await lastValueFrom(monitoring.forVisitor('alice').getEngagement({ consumerSections: ['Support'] }));
+    const checked = await lastValueFrom(forVisitor(monitoring, 'alice').getEngagement({ consumerSections: ['Support'] }));
     if (checked._tag === 'Left') throw new Error(describeError(checked.left));
     const monVid = checked.right.visitorId;
     expect(monVid).not.toBe(appVid);

@@ -11,6 +11,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
 import { redisOutbox, redisSessionStore, type RedisOutbox, type RedisOutboxEvent } from '../../src/redis/index';
 import { gate } from '../helpers/gate';
 import { ADAPTERS, rawCommand, startPrivateRedis, uniquePrefix, type Connected, type PrivateRedis } from '../helpers/redis-server';
+import { forVisitor } from '../../src/node/index';
 
 const VISITORS = 10;
 
@@ -54,7 +55,7 @@ describe.each(ADAPTERS)('Redis stopped and restarted mid-run, over %s', (_name, 
     const [one, two] = instances as [(typeof instances)[0], (typeof instances)[0]];
     const vids: string[] = [];
     for (let v = 0; v < VISITORS; v++) {
-      const r = await firstValueFrom(one.client.forVisitor(`v${v}`).getEngagement());
+      const r = await firstValueFrom(forVisitor(one.client, `v${v}`).getEngagement());
       if (r._tag === 'Left') throw new Error(describeError(r.left));
       vids.push(r.right.visitorId);
     }
@@ -77,7 +78,7 @@ describe.each(ADAPTERS)('Redis stopped and restarted mid-run, over %s', (_name, 
     // Down: reports and checks answer typed store Lefts; the batches in flight cannot be acknowledged.
     const refusedReports = await Promise.all([report(one.outbox, 0), report(two.outbox, 1)]);
     expect(refusedReports.map((e) => e?.kind === 'store' && e.operation)).toEqual(['enqueue', 'enqueue']);
-    const refusedCheck = await firstValueFrom(two.client.forVisitor('v2').getEngagement());
+    const refusedCheck = await firstValueFrom(forVisitor(two.client, 'v2').getEngagement());
     expect(refusedCheck._tag === 'Left' && refusedCheck.left).toMatchObject({ kind: 'store', operation: 'load' });
     emulator.clearFaults();
     held.release();

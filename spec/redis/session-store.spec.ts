@@ -9,6 +9,7 @@ import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
 import { redisSessionStore } from '../../src/redis/index';
 import type { VisitorSession } from '../../src/session/visitor-session';
 import { ADAPTERS, rawCommand, sharedRedisSocket, uniquePrefix, type Connected } from '../helpers/redis-server';
+import { forVisitor } from '../../src/node/index';
 
 const SESSION: VisitorSession = { visitorId: 'V1', sessionId: 'S1', pageId: 'P1', confirmedAt: 7 };
 const socket = sharedRedisSocket();
@@ -94,7 +95,7 @@ describe.each(ADAPTERS)('many instances sharing redisSessionStore over %s', (_na
     const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
     const check = async (visitor: number): Promise<string> => {
       const instance = instances[Math.floor(random() * instances.length)] as EngagementClient;
-      const r = await lastValueFrom(instance.forVisitor(`visitor-${visitor}`).getEngagement({ consumerSections: ['Support'] }));
+      const r = await lastValueFrom(forVisitor(instance, `visitor-${visitor}`).getEngagement({ consumerSections: ['Support'] }));
       if (r._tag === 'Left') throw new Error(describeError(r.left));
       return r.right.visitorId;
     };

@@ -8,10 +8,11 @@
  */
 import { Observable, Subscriber, Subscription } from 'rxjs';
 import type { WarningCode } from './events';
-import type { EngagementError } from '../errors';
-import { isLeft, type Either } from '../internal/either';
+import { validationError, type EngagementError, type ValidationError, type ValidationIssue } from '../errors';
+import { isRecord, kindOf, unknownKeys } from '../internal/validation';
+import { isLeft, left, type Either } from '../internal/either';
 import type { Engagement } from '../model';
-import { GATE, type OpenGate, type SessionGate } from './session-gate';
+import { GATE, gateOf as gateOfStore, type OpenGate, type SessionGate } from './session-gate';
 import type { SessionStore } from '../session/session-store';
 import { isThenable, sessionBeforeCheck } from '../session/stored-check';
 
@@ -23,7 +24,7 @@ import { isThenable, sessionBeforeCheck } from '../session/stored-check';
  * visitor's first check so that two processes never create two visitors for
  * one key, and answers a check only after the store has saved the session
  * the answer confirmed. A store that cannot be read makes the check answer
- * a `store` Left (or, with the client option `proceedWithoutSession`, go on
+ * a `store` Left (or, with the option `proceedWithoutSession`, go on
  * without it); a failed save is a `sessionStoreWriteFailed` warning.
  *
  * Stores that answer at once (memory, Web Storage, a file) need no wrapper:
@@ -35,7 +36,7 @@ import { isThenable, sessionBeforeCheck } from '../session/stored-check';
  * @example
  * ```ts
  * import { createEngagementClient, type VisitorSession } from 'engagement-rx';
- * import { asyncSessionStore } from 'engagement-rx/node';
+ * import { asyncSessionStore, forVisitor } from 'engagement-rx/node';
  *
  * declare const db: { get(key: string): Promise<unknown>; put(key: string, value: VisitorSession): Promise<void>; del(key: string): Promise<void> };
  * const key = (accountId: string, visitorKey?: string) => `${accountId}:${visitorKey ?? ''}`;
@@ -45,28 +46,67 @@ import { isThenable, sessionBeforeCheck } from '../session/stored-check';
  *   clear: (accountId, visitorKey) => db.del(key(accountId, visitorKey)),
  * });
  * const client = createEngagementClient({ accountId: '12345678', domain: 'va.v.liveperson.net', session });
- * client.forVisitor('customer-42').getEngagement().subscribe(console.log);
+ * forVisitor(client, 'customer-42').getEngagement().subscribe(console.log);
  * ```
  * @since 0.2.0
  * @category Sessions
  */
-export function asyncSessionStore(store: SessionStore): SessionStore {
+export function asyncSessionStore(store: SessionStore, options?: AsyncSessionStoreOptions): SessionStore {
   const s = store as Partial<SessionStore> | null | undefined;
   // Not a store: given back as it is, for the client's configuration check to name `session`.
   if (typeof s?.load !== 'function' || typeof s.save !== 'function' || typeof s.clear !== 'function') return store;
   const claim = s.claim;
-  return {
-    load: (accountId, visitorKey) => store.load(accountId, visitorKey),
-    save: (accountId, session, visitorKey) => store.save(accountId, session, visitorKey),
-    clear: (accountId, visitorKey) => store.clear(accountId, visitorKey),
-    ...(claim === undefined ? {} : { claim: typeof claim === 'function' ? (accountId: string, visitorKey: string | undefined, ttlMs: number) => claim.call(store, accountId, visitorKey, ttlMs) : claim }),
-    [GATE]: openGate,
-  } as SessionStore;
+  const issues: ValidationIssue[] = [];
+  if (claim !== undefined && typeof claim !== 'function') issues.push({ path: 'session.claim', reason: `expected a function or nothing, got ${kindOf(claim)}` });
+  const proceed = readProceed(options, issues);
+  return keyedView(store, undefined, gateOf(issues.length > 0 ? validationError(issues) : undefined, proceed));
+}
+
+/**
+ * A view of `store` for one visitor key: every call carries `visitorKey`
+ * (when given), and the view keeps `gate`, the store's or its own.
+ *
+ * @internal
+ */
+export function keyedView(store: SessionStore, visitorKey: string | undefined, gate: SessionGate | undefined = gateOfStore(store)): SessionStore {
+  const claim = store.claim;
+  const view: SessionStore = {
+    load: (accountId, key = visitorKey) => store.load(accountId, key),
+    save: (accountId, session, key = visitorKey) => store.save(accountId, session, key),
+    clear: (accountId, key = visitorKey) => store.clear(accountId, key),
+    ...(typeof claim === 'function' ? { claim: (accountId: string, key: string | undefined, ttlMs: number) => claim.call(store, accountId, key ?? visitorKey, ttlMs) } : {}),
+  };
+  return gate === undefined ? view : Object.assign(view, { [GATE]: gate });
+}
+
+/**
+ * Options of {@link asyncSessionStore}.
+ * @since 0.2.0
+ * @category Sessions
+ */
+export interface AsyncSessionStoreOptions {
+  /**
+   * When the store cannot be read (or its claim fails) before a check: go
+   * on without a stored session, with a `sessionStoreUnreadable` warning,
+   * instead of answering a `store` Left. Default `false`.
+   */
+  readonly proceedWithoutSession?: boolean;
+}
+
+function readProceed(options: unknown, issues: ValidationIssue[]): boolean {
+  if (options === undefined) return false;
+  if (!isRecord(options)) return (issues.push({ path: 'session', reason: `expected asyncSessionStore options, got ${kindOf(options)}` }), false);
+  unknownKeys(options, ['proceedWithoutSession'], 'session.', issues);
+  const proceed = options['proceedWithoutSession'] ?? false;
+  if (typeof proceed === 'boolean') return proceed;
+  issues.push({ path: 'session.proceedWithoutSession', reason: `expected true or false, got ${kindOf(proceed)}` });
+  return false;
 }
 
 type Answer = Either<EngagementError, Engagement>;
 
-const openGate: SessionGate = (config, visitorKey, session, events): OpenGate => {
+/** The gate of a declared store: `refused` answers every check (bad declaration), `proceed` is `proceedWithoutSession`. */
+const gateOf = (refused: ValidationError | undefined, proceed: boolean): SessionGate => (config, session, events): OpenGate => {
   const now = (): number => config.scheduler.now();
   const warn = (message: string, code: WarningCode): void => events.next({ type: 'warning', at: now(), code, message });
   /** The save of the last confirmed session, while the store has not settled it. */
@@ -92,9 +132,10 @@ const openGate: SessionGate = (config, visitorKey, session, events): OpenGate =>
   return {
     check: (createsVisitor, send) =>
       new Observable<Answer>((subscriber) => {
+        if (refused) return (subscriber.next(left(refused)), subscriber.complete());
         let cancelled = false;
         const inner = new Subscription();
-        const read = { store: config.session, accountId: config.sessionKey, visitorKey, scheduler: config.scheduler, proceedWithoutSession: config.proceedWithoutSession, unreadable: (m: string) => warn(m, 'sessionStoreUnreadable') };
+        const read = { store: config.session, accountId: config.sessionKey, visitorKey: undefined, scheduler: config.scheduler, proceedWithoutSession: proceed, unreadable: (m: string) => warn(m, 'sessionStoreUnreadable') };
         void sessionBeforeCheck(read, createsVisitor, () => cancelled).then((r) => {
           if (cancelled) return;
           if (isLeft(r)) return (subscriber.next(r), subscriber.complete());

@@ -17,8 +17,7 @@ import { isRecord, kindOf, prefixIssues, unknownKeys } from '../internal/validat
 import { withRetry, type AttemptContext, type RetryHooks } from '../retry/with-retry';
 import { pollingOf } from '../retry/policy';
 import { decodeVisitorSession, idsForRequest, sessionFromEngagement, type VisitorSession } from '../session/visitor-session';
-import { gateOf, type OpenGate, type SessionGate } from './session-gate';
-import { visitorKeyIssue } from '../session/visitor-key';
+import { gateOf, type OpenGate } from './session-gate';
 import { resolveConfig, type EngagementClientConfig, type ResolvedConfig } from './config';
 import { summarizeError, summarizeRequest, type CheckProgress, type ClientEvent, type WarningCode } from './events';
 import { INTERNALS, type WorkingInternals } from './internals';
@@ -81,22 +80,11 @@ export interface EngagementClient {
    */
   engagementOrigin(): Observable<Either<EngagementError, string>>;
   /**
-   * The application's key of the visitor this client checks for (given to
-   * {@link EngagementClient.forVisitor}); absent on a client made by
-   * `createEngagementClient`.
+   * The application's key of the visitor this client checks for, on a
+   * client made by `forVisitor(client, visitorKey)` (`engagement-rx/node`);
+   * absent on a client made by `createEngagementClient`.
    */
   readonly visitorKey?: string;
-  /**
-   * A client for another visitor of the same service, keyed by the
-   * application's own visitor key (1-256 characters, no control
-   * characters: a user id, a cookie value). Cheap: it shares this client's
-   * configuration, transport and retry policy, and keeps its session in the
-   * same store under (account id, visitor key). It works with
-   * `watchEngagement` and `createReporter` like any client. A bad key gives
-   * a client whose every check answers a `validation` Left naming
-   * `visitorKey`.
-   */
-  forVisitor(visitorKey: string): EngagementClient;
 }
 
 /**
@@ -132,29 +120,23 @@ export function createEngagementClient(config: EngagementClientConfig): Engageme
             sent?.unsubscribe();
           };
         });
-  return visitorClient({ cfg, http, origin$, atOrigin, gate: gateOf(cfg.session) }, undefined);
+  return clientOf({ cfg, http, origin$, atOrigin });
 }
 
-/** What every visitor's client of one configuration shares: the configuration, the transport and the way to the origin. */
+/** What every client of one configuration shares: the configuration, the transport and the way to the origin. */
 interface Shared {
   readonly cfg: ResolvedConfig;
   readonly http: HttpEnv;
   origin$(): Observable<Either<EngagementError, string>>;
   atOrigin: WorkingInternals['atOrigin'];
-  /** The gate of a store that answers with Promises (`asyncSessionStore`): it reads the session before every check. */
-  readonly gate: SessionGate | undefined;
 }
 
-/** The `forVisitor` of a working client: a client of the same configuration for another visitor key, or a refused one naming `visitorKey`. */
-const forVisitorOf =
-  (shared: Shared) =>
-  (visitorKey: unknown): EngagementClient => {
-    const reason = visitorKeyIssue(visitorKey);
-    return reason === undefined ? visitorClient(shared, visitorKey as string) : refusedClient(validationError([{ path: 'visitorKey', reason }]), shared.cfg.accountId);
-  };
-
-/** A client of a refused configuration (or visitor key): every check answers with its error. */
-function refusedClient(error: ValidationError, accountId: string): EngagementClient {
+/**
+ * A client of a refused configuration (or visitor key): every check answers with its error.
+ *
+ * @internal
+ */
+export function refusedClient(error: ValidationError, accountId: string): EngagementClient {
   const session = hub<VisitorSession | undefined>(undefined);
   const client: EngagementClient = {
     accountId,
@@ -164,13 +146,12 @@ function refusedClient(error: ValidationError, accountId: string): EngagementCli
     getEngagement: () => just(left(error)),
     resetSession: () => session.next(undefined),
     engagementOrigin: () => just(left(error)),
-    forVisitor: () => client,
   };
   return Object.assign(client, { [INTERNALS]: { ok: false, error } });
 }
 
-/** The client of one visitor (`visitorKey`, or the client's own visitor when `undefined`). */
-function visitorClient(shared: Shared, visitorKey: string | undefined): EngagementClient {
+/** A working client; `derive` makes another on the same transport with another session store. */
+function clientOf(shared: Shared): EngagementClient {
   const { cfg, http, origin$, atOrigin } = shared;
   const { scheduler, accountId } = cfg;
   const events = hub<ClientEvent>();
@@ -180,19 +161,19 @@ function visitorClient(shared: Shared, visitorKey: string | undefined): Engageme
   const now = (): number => scheduler.now();
   const warn = (message: string, code: WarningCode = 'sessionStoreWriteFailed'): void => events.next({ type: 'warning', at: now(), code, message });
   const session = hub<VisitorSession | undefined>(undefined);
-  const gate: OpenGate | undefined = shared.gate?.(cfg, visitorKey, session, events);
+  const gate: OpenGate | undefined = gateOf(cfg.session)?.(cfg, session, events);
   // A store that answers at once is read now; one that answers with a Promise must come with its gate.
-  const restored = gate ? undefined : restoreSession(cfg, visitorKey, (e) => startup.push(e));
+  const restored = gate ? undefined : restoreSession(cfg, (e) => startup.push(e));
   const refused = restored === null ? validationError([{ path: 'session', reason: 'answered with a Promise: wrap the store in asyncSessionStore(store)' }]) : undefined;
   if (restored) session.next(restored);
-  const internals: WorkingInternals = { ok: true, config: cfg, http, session, atOrigin, carry: undefined, resets: 0 };
+  const internals: WorkingInternals = { ok: true, config: cfg, http, session, atOrigin, carry: undefined, resets: 0, derive: (store) => clientOf({ ...shared, cfg: { ...cfg, session: store } }) };
   let checks = 0;
 
   const commit = (engagement: Engagement): void => {
     const previous = session.value;
     const next = sessionFromEngagement(engagement, now());
     try {
-      const saved = cfg.session.save(cfg.sessionKey, next, visitorKey);
+      const saved = cfg.session.save(cfg.sessionKey, next);
       if (gate) gate.saved(saved);
     } catch {
       warn('the session store refused to save the session; it is kept in memory');
@@ -266,14 +247,13 @@ function visitorClient(shared: Shared, visitorKey: string | undefined): Engageme
   });
   const client: EngagementClient = {
     accountId,
-    visitorKey,
     session$: distinct(session),
     currentSession: () => session.value,
     events$,
     getEngagement,
     resetSession: () => {
       try {
-        const cleared = cfg.session.clear(cfg.sessionKey, visitorKey);
+        const cleared = cfg.session.clear(cfg.sessionKey);
         if (gate) gate.cleared(cleared);
       } catch {
         warn('the session store refused to clear the session');
@@ -283,7 +263,6 @@ function visitorClient(shared: Shared, visitorKey: string | undefined): Engageme
       events.next({ type: 'sessionChanged', at: now(), change: 'reset' });
     },
     engagementOrigin: origin$,
-    forVisitor: forVisitorOf(shared),
   };
   return Object.assign(client, { [INTERNALS]: internals });
 }
@@ -332,11 +311,11 @@ function readProgress(options: unknown, issues: ValidationIssue[]): ((progress: 
  * warning otherwise); `null` for a store that answered with a Promise (its
  * sessions are read before each check).
  */
-function restoreSession(cfg: ResolvedConfig, visitorKey: string | undefined, emit: (event: ClientEvent) => void): VisitorSession | undefined | null {
+function restoreSession(cfg: ResolvedConfig, emit: (event: ClientEvent) => void): VisitorSession | undefined | null {
   const at = cfg.scheduler.now();
   let stored: unknown;
   try {
-    stored = cfg.session.load(cfg.sessionKey, visitorKey);
+    stored = cfg.session.load(cfg.sessionKey);
   } catch {
     stored = null;
     emit({ type: 'warning', at, code: 'sessionStoreUnreadable', message: 'the session store could not be read; starting without a session' });

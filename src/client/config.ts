@@ -58,13 +58,6 @@ export interface EngagementClientConfig {
   /** Where the visitor session is kept. Default {@link memorySessionStore}. */
   readonly session?: SessionStore;
   /**
-   * With a store that answers with Promises (a shared store): when the
-   * visitor's session cannot be read, `false` (the default) makes the check
-   * answer a `store` Left; `true` goes on without it (a
-   * `sessionStoreUnreadable` warning), which may start a new visitor.
-   */
-  readonly proceedWithoutSession?: boolean;
-  /**
    * The retry and polling policy, made by `retryPolicy(...)` (which checks
    * it): `retry: retryPolicy({ maxAttempts: 1 })` turns retries off. Default
    * {@link defaultRetryPolicy}. A policy `retryPolicy` refused makes every
@@ -102,7 +95,6 @@ export interface ResolvedConfig {
   readonly scheduler: SchedulerLike;
   readonly random: () => number;
   readonly session: SessionStore;
-  readonly proceedWithoutSession: boolean;
   readonly retry: RetryPolicy;
   readonly validateAttributes?: EngagementClientConfig['validateAttributes'];
   readonly backend: BackendPort;
@@ -110,7 +102,7 @@ export interface ResolvedConfig {
   readonly sessionKey: string;
 }
 
-const KEYS = ['accountId', 'domain', 'fetch', 'timeoutMs', 'maxResponseBytes', 'scheduler', 'random', 'session', 'proceedWithoutSession', 'retry', 'validateAttributes', 'backend'];
+const KEYS = ['accountId', 'domain', 'fetch', 'timeoutMs', 'maxResponseBytes', 'scheduler', 'random', 'session', 'retry', 'validateAttributes', 'backend'];
 const MAX_TIMEOUT = 2_147_483_647;
 
 const isStore = (u: unknown): boolean => isRecord(u) && ['load', 'save', 'clear'].every((k) => typeof u[k] === 'function');
@@ -125,7 +117,7 @@ export function resolveConfig(input: unknown): Either<ValidationError, ResolvedC
   if (!isRecord(input)) return left(validationError([{ path: 'config', reason: `expected a configuration object, got ${kindOf(input)}` }]));
   const issues: ValidationIssue[] = [];
   const bad = (path: string, expected: string, u: unknown): void => void issues.push({ path, reason: `expected ${expected}, got ${kindOf(u)}` });
-  const { accountId, domain, fetch, timeoutMs = 10_000, maxResponseBytes = MAX_RESPONSE_BYTES, scheduler = timeoutScheduler, random = Math.random, session = memorySessionStore(), proceedWithoutSession = false, validateAttributes } = input;
+  const { accountId, domain, fetch, timeoutMs = 10_000, maxResponseBytes = MAX_RESPONSE_BYTES, scheduler = timeoutScheduler, random = Math.random, session = memorySessionStore(), validateAttributes } = input;
 
   if (typeof accountId !== 'string' || !/^\w{1,20}$/.test(accountId)) bad('accountId', '1-20 letters, digits or _', accountId);
   const d = domain as { _tag?: unknown; left?: { issues?: unknown }; right?: unknown } | undefined;
@@ -140,8 +132,6 @@ export function resolveConfig(input: unknown): Either<ValidationError, ResolvedC
   if (!isRecord(scheduler) || typeof scheduler['schedule'] !== 'function' || typeof scheduler['now'] !== 'function') bad('scheduler', 'an RxJS SchedulerLike', scheduler);
   if (typeof random !== 'function') bad('random', 'a function returning a number in [0, 1)', random);
   if (!isStore(session)) bad('session', 'a SessionStore (load, save, clear)', session);
-  else if ((session as Record<string, unknown>)['claim'] !== undefined && typeof (session as Record<string, unknown>)['claim'] !== 'function') bad('session.claim', 'a function or nothing', (session as Record<string, unknown>)['claim']);
-  if (typeof proceedWithoutSession !== 'boolean') bad('proceedWithoutSession', 'true or false', proceedWithoutSession);
   const b = input['backend'] as { _tag?: unknown; left?: { issues?: unknown }; right?: unknown } | undefined;
   const backend = b === undefined ? appEngagementPort : portOf(b._tag === 'Right' ? b.right : b);
   if (b?._tag === 'Left' && Array.isArray(b.left?.issues)) issues.push(...prefixIssues('backend', b.left.issues as ValidationIssue[]));
@@ -165,7 +155,6 @@ export function resolveConfig(input: unknown): Either<ValidationError, ResolvedC
     scheduler: scheduler as unknown as SchedulerLike,
     random: random as () => number,
     session: session as unknown as SessionStore,
-    proceedWithoutSession: proceedWithoutSession as boolean,
     retry,
     ...(validateAttributes === undefined ? {} : { validateAttributes: validateAttributes as ResolvedConfig['validateAttributes'] }),
     backend: backend as BackendPort,

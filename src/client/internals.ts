@@ -13,6 +13,7 @@ import type { HttpEnv } from '../http/request';
 import type { Either } from '../internal/either';
 import type { Hub } from '../internal/hub';
 import type { NormalizedRequest } from '../model';
+import type { SessionStore } from '../session/session-store';
 import type { VisitorSession } from '../session/visitor-session';
 import type { ResolvedConfig } from './config';
 
@@ -41,6 +42,8 @@ export interface WorkingInternals {
   carry: Carry | undefined;
   /** Counts `resetSession` calls, so a piece can tell that its view of the visitor is stale. */
   resets: number;
+  /** A client (an `EngagementClient`) of the same configuration and transport keeping its session in `store` (`forVisitor`). */
+  derive(store: SessionStore): object;
 }
 
 export type ClientInternals = RefusedInternals | WorkingInternals;

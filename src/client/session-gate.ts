@@ -31,11 +31,11 @@ export interface OpenGate {
 }
 
 /**
- * Opens the gate for one visitor's client: its configuration (the store, the
- * session key, the scheduler, `proceedWithoutSession`), its visitor key, its
- * session, and where it tells warnings and session changes.
+ * Opens the gate for one client: its configuration (the store, the session
+ * key, the scheduler), its session, and where it tells warnings and session
+ * changes.
  */
-export type SessionGate = (config: ResolvedConfig, visitorKey: string | undefined, session: Hub<VisitorSession | undefined>, events: Hub<ClientEvent>) => OpenGate;
+export type SessionGate = (config: ResolvedConfig, session: Hub<VisitorSession | undefined>, events: Hub<ClientEvent>) => OpenGate;
 
 /** The gate of a store made by `asyncSessionStore`; `undefined` for a store that answers at once. */
 export function gateOf(store: SessionStore): SessionGate | undefined {

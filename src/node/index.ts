@@ -8,6 +8,8 @@
  * @module engagement-rx/node
  */
 export { asyncSessionStore } from '../client/async-session-store';
+export type { AsyncSessionStoreOptions } from '../client/async-session-store';
+export { forVisitor } from '../client/for-visitor';
 export { fileSessionStore } from './file-session-store';
 export type { FileSessionStoreOptions } from './file-session-store';
 export { fileOutboxStore } from './file-outbox-store';

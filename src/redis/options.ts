@@ -17,6 +17,9 @@ export interface OptionRule<A> {
 /** A whole number of milliseconds within `[min, max]`. */
 export const msRule = (fallback: number, min: number, max: number): OptionRule<number> => ({ fallback, expected: `a whole number of milliseconds from ${min} to ${max}`, ok: (u) => Number.isSafeInteger(u) && (u as number) >= min && (u as number) <= max });
 
+/** A yes or no, `false` unless given. */
+export const booleanRule: OptionRule<boolean> = { fallback: false, expected: 'true or false', ok: (u) => typeof u === 'boolean' };
+
 /** A key prefix: 1-100 characters. */
 export const prefixRule: OptionRule<string> = { fallback: 'engagement-rx:', expected: 'a string of 1-100 characters', ok: (u) => typeof u === 'string' && u.length >= 1 && u.length <= 100 };
 

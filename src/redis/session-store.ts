@@ -8,7 +8,7 @@
 import { asyncSessionStore } from '../client/async-session-store';
 import { sessionKeyOf, type SessionStore } from '../session/session-store';
 import { sessionIdsOnly } from '../session/visitor-session';
-import { msRule, prefixRule, readOptions } from './options';
+import { booleanRule, msRule, prefixRule, readOptions } from './options';
 import type { RedisPort } from './port';
 import { luaScript, runScript } from './script';
 
@@ -24,6 +24,12 @@ export interface RedisSessionStoreOptions {
   readonly ttlMs?: number;
   /** The longest one Redis call may take before it counts as failed, in ms. Default 2000; 10 to 60000. */
   readonly timeoutMs?: number;
+  /**
+   * When Redis cannot be read before a check: go on without a stored
+   * session (a `sessionStoreUnreadable` warning) instead of answering a
+   * `store` Left. Default `false`.
+   */
+  readonly proceedWithoutSession?: boolean;
 }
 
 const LOAD = luaScript("return redis.call('GET', KEYS[1])");
@@ -34,7 +40,8 @@ const CLAIM = luaScript("if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 
 /**
  * A {@link SessionStore} in Redis, for a service of several Node processes
- * (give each visitor a handle with `client.forVisitor(visitorKey)`).
+ * (give each visitor a handle with `forVisitor(client, visitorKey)` from
+ * `engagement-rx/node`).
  *
  * - Keys: `{prefix}session:{accountId}:{visitorKey}` holds the session as
  *   JSON (`visitorId`, `sessionId`, `pageId`, `confirmedAt`; nothing else),
@@ -48,7 +55,7 @@ const CLAIM = luaScript("if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
  *   nothing is stored.
  * - A failing or silent Redis rejects (after `timeoutMs` at the latest):
  *   the check answers a `store` Left, or goes on without a session with
- *   `proceedWithoutSession: true`; a failed save is a warning.
+ *   the option `proceedWithoutSession: true`; a failed save is a warning.
  *
  * @param port - {@link nodeRedis}(client) or {@link ioredis}(client).
  * @param options - see {@link RedisSessionStoreOptions}.
@@ -58,25 +65,26 @@ const CLAIM = luaScript("if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
  * ```ts
  * import { createClient } from 'redis';
  * import { createEngagementClient } from 'engagement-rx';
+ * import { forVisitor } from 'engagement-rx/node';
  * import { nodeRedis, redisSessionStore } from 'engagement-rx/redis';
  *
  * const redis = await createClient({ url: 'redis://localhost:6379', disableOfflineQueue: true }).connect();
  * const engagement = createEngagementClient({ accountId: '12345678', domain: 'va.v.liveperson.net', session: redisSessionStore(nodeRedis(redis)) });
- * engagement.forVisitor('customer-42').getEngagement({ consumerSections: ['Support'] }).subscribe(console.log);
+ * forVisitor(engagement, 'customer-42').getEngagement({ consumerSections: ['Support'] }).subscribe(console.log);
  * ```
  * @since 0.2.0
  * @category Redis
  */
 export function redisSessionStore(port: RedisPort, options?: RedisSessionStoreOptions): SessionStore {
   checkPort('redisSessionStore', port);
-  const { prefix, ttlMs, timeoutMs } = readOptions('redisSessionStore', options, { prefix: prefixRule, ttlMs: msRule(86_400_000, 1000, 2_592_000_000), timeoutMs: msRule(2000, 10, 60_000) });
+  const { prefix, ttlMs, timeoutMs, proceedWithoutSession } = readOptions('redisSessionStore', options, { prefix: prefixRule, ttlMs: msRule(86_400_000, 1000, 2_592_000_000), timeoutMs: msRule(2000, 10, 60_000), proceedWithoutSession: booleanRule });
   const keys = (accountId: string, visitorKey: string | undefined): string[] => [`${prefix}session:${sessionKeyOf(accountId, visitorKey)}`, `${prefix}claim:${sessionKeyOf(accountId, visitorKey)}`];
   return asyncSessionStore({
     load: (accountId, visitorKey) => runScript(port, LOAD, keys(accountId, visitorKey).slice(0, 1), [], timeoutMs).then(parsed),
     save: (accountId, session, visitorKey) => runScript(port, SAVE, keys(accountId, visitorKey), [JSON.stringify(sessionIdsOnly(session)), String(ttlMs)], timeoutMs).then(() => undefined),
     clear: (accountId, visitorKey) => runScript(port, CLEAR, keys(accountId, visitorKey), [], timeoutMs).then(() => undefined),
     claim: (accountId, visitorKey, claimMs) => runScript(port, CLAIM, keys(accountId, visitorKey), [String(Math.max(1, Math.floor(claimMs)))], timeoutMs).then((won) => Number(won) === 1),
-  });
+  }, { proceedWithoutSession });
 }
 
 /** Throws a TypeError when `port` is no {@link RedisPort}. @internal */

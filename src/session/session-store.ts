@@ -12,15 +12,16 @@ import type { VisitorSession } from './visitor-session';
  * warning, never a crash).
  *
  * - `visitorKey` is the application's own key of a visitor, given to
- *   `client.forVisitor(visitorKey)`; it is `undefined` for a client made
+ *   `forVisitor(client, visitorKey)` (`engagement-rx/node`); it is `undefined` for a client made
  *   straight by `createEngagementClient`. A store shared by many visitors
  *   keeps one session per (account, visitor key).
  * - Each method may answer at once (a synchronous store: memory, Web
  *   Storage, a file) or with a Promise (a shared store, such as
  *   `engagement-rx/redis`). A synchronous store is read when the client is
- *   made; an asynchronous one is read again before every check, and a check
- *   answers only after its `save` has settled.
- * - `claim`, optional, makes the first check of a visitor single-flight
+ *   made. An asynchronous one is declared with `asyncSessionStore(store)`
+ *   (`engagement-rx/node`): it is read again before every check, and a
+ *   check answers only after its `save` has settled.
+ * - `claim`, optional (asynchronous stores), makes the first check of a visitor single-flight
  *   across processes: it answers `true` to exactly one caller per
  *   (account, visitor key) until `ttlMs` has passed or a session is saved.
  *   A client that loses the claim waits for the winner's session instead
@@ -57,7 +58,6 @@ export const sessionKeyOf = (accountId: string, visitorKey: string | undefined):
  * const store = memorySessionStore();
  * const a = createEngagementClient({ accountId: '12345678', domain: 'va.v.liveperson.net', session: store });
  * const b = createEngagementClient({ accountId: '12345678', domain: 'va.v.liveperson.net', session: store }); // continues a's visitor
- * const c = a.forVisitor('customer-42'); // another visitor, kept in the same store
  * ```
  * @since 0.1.0
  * @category Sessions

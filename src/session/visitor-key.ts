@@ -1,5 +1,5 @@
 /**
- * The application's key of a visitor (`client.forVisitor(visitorKey)`). Pure.
+ * The application's key of a visitor (`forVisitor(client, visitorKey)`). Pure.
  *
  * @internal
  */
