@@ -2,6 +2,7 @@
  * A reporting pipeline on its own: a fake Update Session (an Observable the
  * test answers), a session subject and a VirtualTimeScheduler.
  */
+import { updateSessionBody } from '../../src/http/update-session';
 import { BehaviorSubject, Observable, Subject, VirtualTimeScheduler } from 'rxjs';
 import type { EngagementAttribute } from '../../src/attributes/attribute';
 import type { ReportEvent } from '../../src/report/events';
@@ -63,6 +64,7 @@ export function harness(overrides: Partial<PipelineEnv> = {}, session: VisitorSe
   let answered = 0;
   const env: PipelineEnv = {
     storeKey: 'acc',
+    body: updateSessionBody,
     scheduler,
     random: () => 0.5,
     retry: { ...defaultRetryPolicy, maxAttempts: 1 },

@@ -12,9 +12,10 @@ import { validationError, type EngagementError, type ValidationError, type Valid
 import { isRecord, kindOf, unknownKeys } from '../internal/validation';
 import { isLeft, left, type Either } from '../internal/either';
 import type { Engagement } from '../model';
-import { GATE, gateOf as gateOfStore, type OpenGate, type SessionGate } from './session-gate';
+import { CLEAR_REFUSED, GATE, SAVE_REFUSED, gateOf as gateOfStore, type OpenGate, type SessionGate } from './session-gate';
 import type { SessionStore } from '../session/session-store';
-import { isThenable, sessionBeforeCheck } from '../session/stored-check';
+import { isThenable } from '../internal/thenable';
+import { sessionBeforeCheck } from '../session/stored-check';
 
 /**
  * Declares a {@link SessionStore} whose methods answer with Promises (a
@@ -151,10 +152,10 @@ const gateOf = (refused: ValidationError | undefined, proceed: boolean): Session
         };
       }),
     saved: (answer) => {
-      if (isThenable(answer)) saving = Promise.resolve(answer).then(() => undefined, () => warn('the session store refused to save the session; it is kept in memory', 'sessionStoreWriteFailed'));
+      if (isThenable(answer)) saving = Promise.resolve(answer).then(() => undefined, () => warn(SAVE_REFUSED, 'sessionStoreWriteFailed'));
     },
     cleared: (answer) => {
-      if (isThenable(answer)) Promise.resolve(answer).then(undefined, () => warn('the session store refused to clear the session', 'sessionStoreWriteFailed'));
+      if (isThenable(answer)) Promise.resolve(answer).then(undefined, () => warn(CLEAR_REFUSED, 'sessionStoreWriteFailed'));
     },
   };
 };

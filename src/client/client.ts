@@ -17,9 +17,10 @@ import { isRecord, kindOf, prefixIssues, unknownKeys } from '../internal/validat
 import { withRetry, type AttemptContext, type RetryHooks } from '../retry/with-retry';
 import { pollingOf } from '../retry/policy';
 import { decodeVisitorSession, idsForRequest, sessionFromEngagement, type VisitorSession } from '../session/visitor-session';
-import { gateOf, type OpenGate } from './session-gate';
+import { CLEAR_REFUSED, SAVE_REFUSED, gateOf, type OpenGate } from './session-gate';
+import { isThenable } from '../internal/thenable';
 import { resolveConfig, type EngagementClientConfig, type ResolvedConfig } from './config';
-import { summarizeError, summarizeRequest, type CheckProgress, type ClientEvent, type WarningCode } from './events';
+import { summarizeError, summarizeRequest, type CheckProgress, type ClientEvent } from './events';
 import { INTERNALS, type WorkingInternals } from './internals';
 
 /**
@@ -159,7 +160,7 @@ function clientOf(shared: Shared): EngagementClient {
   // holding garbage) happen before anyone can subscribe: they are replayed to every subscriber.
   const startup: ClientEvent[] = [];
   const now = (): number => scheduler.now();
-  const warn = (message: string, code: WarningCode = 'sessionStoreWriteFailed'): void => events.next({ type: 'warning', at: now(), code, message });
+  const warn = (message: string): void => events.next({ type: 'warning', at: now(), code: 'sessionStoreWriteFailed', message });
   const session = hub<VisitorSession | undefined>(undefined);
   const gate: OpenGate | undefined = gateOf(cfg.session)?.(cfg, session, events);
   // A store that answers at once is read now; one that answers with a Promise must come with its gate.
@@ -176,7 +177,7 @@ function clientOf(shared: Shared): EngagementClient {
       const saved = cfg.session.save(cfg.sessionKey, next);
       if (gate) gate.saved(saved);
     } catch {
-      warn('the session store refused to save the session; it is kept in memory');
+      warn(SAVE_REFUSED);
     }
     session.next(next);
     const change = previous?.visitorId === next.visitorId && previous.sessionId === next.sessionId ? 'confirmed' : 'replaced';
@@ -256,7 +257,7 @@ function clientOf(shared: Shared): EngagementClient {
         const cleared = cfg.session.clear(cfg.sessionKey);
         if (gate) gate.cleared(cleared);
       } catch {
-        warn('the session store refused to clear the session');
+        warn(CLEAR_REFUSED);
       }
       internals.resets++;
       session.next(undefined);
@@ -320,7 +321,7 @@ function restoreSession(cfg: ResolvedConfig, emit: (event: ClientEvent) => void)
     stored = null;
     emit({ type: 'warning', at, code: 'sessionStoreUnreadable', message: 'the session store could not be read; starting without a session' });
   }
-  if (typeof (stored as { then?: unknown } | null)?.then === 'function') {
+  if (isThenable(stored)) {
     Promise.resolve(stored).catch(() => undefined); // a Promise: the store needs its gate (asyncSessionStore)
     return null;
   }

@@ -17,6 +17,10 @@ import type { Engagement } from '../model';
 import type { SessionStore } from '../session/session-store';
 import type { VisitorSession } from '../session/visitor-session';
 
+/** The warnings of a store that refused to save or to clear, whether it answered at once or later. */
+export const SAVE_REFUSED = 'the session store refused to save the session; it is kept in memory';
+export const CLEAR_REFUSED = 'the session store refused to clear the session';
+
 /** The key under which an asynchronous store carries its gate (registered: two copies of the library agree). */
 export const GATE: unique symbol = Symbol.for('engagement-rx.session-gate') as never;
 

@@ -9,7 +9,7 @@ import { InternalCode, VISITOR_OR_SESSION_ID_PATTERN } from './protocol';
 import { errorReply, type Reply } from './reply';
 import type { AccountRecord } from './state';
 
-/** The account and ids of an App Engagement call; `undefined` ids were not sent. */
+/** The account and ids of a call (App Engagement or the Monitoring API); `undefined` ids were not sent. */
 export interface EngagementTarget {
   readonly account: AccountRecord;
   readonly visitorId: string | undefined;

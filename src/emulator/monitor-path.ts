@@ -8,14 +8,8 @@
 import { lookupAccount, type HandlerContext } from './context';
 import { InternalCode, VISITOR_OR_SESSION_ID_PATTERN } from './protocol';
 import { errorReply, type Reply } from './reply';
-import type { AccountRecord } from './state';
+import type { EngagementTarget } from './engagement-path';
 
-/** The account and ids of a Monitoring call; `undefined` ids were not sent. */
-export interface MonitorRequestTarget {
-  readonly account: AccountRecord;
-  readonly visitorId: string | undefined;
-  readonly sessionId: string | undefined;
-}
 
 function optionalId(query: URLSearchParams, name: 'vid' | 'sid'): { readonly ok: true; readonly id: string | undefined } | { readonly ok: false } {
   const raw = query.get(name);
@@ -29,7 +23,7 @@ export function checkMonitorPath(
   accountId: string,
   appInstallationId: string | null,
   query: URLSearchParams,
-): { readonly ok: true; readonly target: MonitorRequestTarget } | { readonly ok: false; readonly reply: Reply } {
+): { readonly ok: true; readonly target: EngagementTarget } | { readonly ok: false; readonly reply: Reply } {
   const found = lookupAccount(ctx, accountId);
   if (!found.ok) return found;
   const now = ctx.options.now();

@@ -11,20 +11,18 @@
 import type { Observable } from 'rxjs';
 import type { EngagementError } from '../errors';
 import type { Either } from '../internal/either';
-import { JSON_HEADERS } from './headers';
 import { monitoringUrl, type MonitoringUrlParts } from './monitoring-url';
 import { successful } from './reply';
 import { httpRequest$, type HttpEnv } from './request';
-import type { UpdateSessionWireMethod } from './update-session';
+import { putOnWire, type UpdateSessionWireMethod } from './update-session';
 
 export const monitoringReport$ = (env: HttpEnv, target: MonitoringUrlParts, body: string, method: UpdateSessionWireMethod = 'PUT'): Observable<Either<EngagementError, unknown>> =>
   httpRequest$(
     env,
     {
       operation: 'monitorReport',
-      method: method === 'PUT' ? 'PUT' : 'POST',
+      ...putOnWire(method),
       url: monitoringUrl('report', target),
-      headers: method === 'PUT' ? { ...JSON_HEADERS } : { ...JSON_HEADERS, 'X-HTTP-Method-Override': 'PUT' },
       body,
     },
     (reply) => successful('monitorReport', reply),

@@ -27,6 +27,14 @@ export interface UpdateSessionTarget {
   readonly sid: string;
 }
 
+/** What one wire method sends: `PUT`, or `POST` with `X-HTTP-Method-Override: PUT`; JSON either way. */
+export const putOnWire = (method: UpdateSessionWireMethod): { readonly method: 'PUT' | 'POST'; readonly headers: Readonly<Record<string, string>> } =>
+  method === 'PUT' ? { method: 'PUT', headers: JSON_HEADERS } : { method: 'POST', headers: { ...JSON_HEADERS, 'X-HTTP-Method-Override': 'PUT' } };
+
+/** The body of one Update Session batch: `{ pageId, engagementAttributes?, impAttributes? }`, empty lists left out. */
+export const updateSessionBody = (pageId: string, attributes: ReadonlyArray<unknown>, impressions: ReadonlyArray<unknown>): string =>
+  JSON.stringify({ pageId, engagementAttributes: attributes[0] && attributes, impAttributes: impressions[0] && impressions });
+
 /**
  * One Update Session call per subscription, with a JSON `body`: one `Either`
  * (Right on any 2xx, whatever the body), then completion. Non-2xx answers,
@@ -38,9 +46,8 @@ export const updateSession$ = (env: HttpEnv, target: UpdateSessionTarget, body: 
     env,
     {
       operation: 'updateSession',
-      method: method === 'PUT' ? 'PUT' : 'POST',
+      ...putOnWire(method),
       url: visitorUrl(target.origin, target.accountId, target.vid, target.sid),
-      headers: method === 'PUT' ? JSON_HEADERS : { ...JSON_HEADERS, 'X-HTTP-Method-Override': 'PUT' },
       body,
     },
     (reply) => successful('updateSession', reply),

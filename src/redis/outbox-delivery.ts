@@ -14,7 +14,7 @@ import { coalesceAttributes } from '../attributes/merge';
 import type { WorkingInternals } from '../client/internals';
 import { summarizeError } from '../client/events';
 import { storeCause, type EngagementError } from '../errors';
-import { updateSession$ } from '../http/update-session';
+import { updateSession$, updateSessionBody } from '../http/update-session';
 import { isLeft, type Either } from '../internal/either';
 import { BATCH_CHARS, BATCH_ITEMS } from '../report/pipeline';
 import { judgeFailure, redeliveryDelayMs } from '../report/delivery';
@@ -119,7 +119,7 @@ export function startDelivery(env: DeliveryEnv): Delivery {
     }
     const coalesced = coalesceAttributes(attributes);
     // The client's backend writes and sends the report: Update Session, or the Monitoring API's report.
-    const body = backend.reportBody?.(session.right.pageId, coalesced, impressions) ?? JSON.stringify({ pageId: session.right.pageId, engagementAttributes: coalesced[0] && coalesced, impAttributes: impressions[0] && impressions });
+    const body = (backend.reportBody ?? updateSessionBody)(session.right.pageId, coalesced, impressions);
     const target = { accountId, vid: session.right.visitorId, sid: session.right.sessionId };
     let attempts = 0;
     const sent = await new Promise<Sent>((resolve) => {

@@ -61,8 +61,8 @@ export interface PipelineEnv {
   readonly session$: Pick<Hub<VisitorSession | undefined>, 'value' | 'subscribe'>;
   /** One report attempt (Update Session, or the Monitoring API's report) to `target` with a JSON `body`. */
   readonly send: (target: ReportTarget, body: string) => Observable<Either<EngagementError, unknown>>;
-  /** The JSON body of a batch: the client backend's (Update Session's form when not given). */
-  readonly body?: (pageId: string, attributes: ReadonlyArray<EngagementAttribute>, impressions: ReadonlyArray<ImpressionEvent>) => string;
+  /** The JSON body of a batch, in the client backend's form (Update Session's, or the Monitoring API's report). */
+  readonly body: (pageId: string, attributes: ReadonlyArray<EngagementAttribute>, impressions: ReadonlyArray<ImpressionEvent>) => string;
   readonly emit: (event: ReportEvent) => unknown;
   /** Called after the server accepted the `attributes` (coalesced) of a batch sent to `target`. */
   readonly onDelivered?: (target: ReportTarget, attributes: ReadonlyArray<EngagementAttribute>) => void;
@@ -219,9 +219,7 @@ export function createPipeline(env: PipelineEnv, initial: Outbox = emptyOutbox()
     let attempts = 0;
     publish(SENDING);
     persist();
-    const body = env.body
-      ? env.body(target.pageId, coalesced, impressions)
-      : JSON.stringify({ pageId: target.pageId, engagementAttributes: coalesced[0] && coalesced, impAttributes: impressions[0] && impressions });
+    const body = env.body(target.pageId, coalesced, impressions);
     const attempt = (c: AttemptContext): Observable<Either<EngagementError, unknown>> => {
       attempts = c.attempt;
       return env.send(target, body);

@@ -12,7 +12,7 @@ import type { EngagementAttribute } from '../attributes/attribute';
 import { mergeAttributes, mergeBehaviorOf } from '../attributes/merge';
 import type { EngagementClient } from '../client/client';
 import { internalsOf } from '../client/internals';
-import { updateSession$, type UpdateSessionWireMethod } from '../http/update-session';
+import { updateSession$, updateSessionBody, type UpdateSessionWireMethod } from '../http/update-session';
 import { isLeft, left, right, type Either } from '../internal/either';
 import { hub } from '../internal/hub';
 import { just } from '../internal/observable';
@@ -190,7 +190,7 @@ export function createReporter(client: EngagementClient, options: ReporterOption
         outbox,
         session$: session,
         // The backend's report call (the Monitoring API's), else Update Session.
-        ...(config.backend.reportBody === undefined ? {} : { body: config.backend.reportBody }),
+        body: config.backend.reportBody ?? updateSessionBody,
         send: (target, body) =>
           core.atOrigin((origin) => (config.backend.report ?? updateSession$)(core.http, { origin, accountId: config.accountId, vid: target.visitorId, sid: target.sessionId }, body, updateSessionMethod ?? 'PUT')),
         emit: (e) => events.next(e),

@@ -22,9 +22,6 @@ export const FIRST_CHECK_CLAIM_MS = 60_000;
 /** How often a check that lost the claim reads the session again. */
 export const CLAIM_POLL_MS = 50;
 
-/** True for a Promise or anything with a `then` method. */
-export const isThenable = (u: unknown): u is PromiseLike<unknown> => (typeof u === 'object' || typeof u === 'function') && u !== null && typeof (u as { then?: unknown }).then === 'function';
-
 /** Calls `f`, turning a throw into a rejected Promise. */
 export const attempt = <A>(f: () => A | PromiseLike<A>): Promise<A> => {
   try {
